@@ -1,0 +1,23 @@
+package dev.belfry.rooms;
+
+import java.util.function.Function;
+
+/**
+ * The persistence port. Each call runs {@code work} in one database transaction; {@link #write} may run
+ * it more than once when the database reports a serialization failure or deadlock, so {@code work} must
+ * have no side effects outside the transaction. Implementations are thread-safe.
+ */
+public interface RoomStore extends AutoCloseable {
+  <T> T read(Function<StoreTransaction, T> work);
+
+  <T> T write(Function<StoreTransaction, T> work);
+
+  /**
+   * A secret shared by every server on this database, created on first use; signs page tokens so a
+   * token issued by one server is accepted by another.
+   */
+  byte[] sharedSecret(String name);
+
+  @Override
+  void close();
+}

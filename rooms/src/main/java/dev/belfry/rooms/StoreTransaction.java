@@ -1,0 +1,104 @@
+package dev.belfry.rooms;
+
+import dev.belfry.rooms.Enums.UserType;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the domain may ask of the database inside one transaction. Listing methods return at most
+ * {@code limit} rows strictly after {@code after} (null = from the start) in (sort key, id) order.
+ * Nothing here enforces a business rule: the services do.
+ */
+public interface StoreTransaction {
+  // accounts; sort key = creation time in epoch millis
+  void insertAccount(Account account);
+
+  Optional<Account> account(String awsAccountId, String accountId);
+
+  List<Account> accounts(String awsAccountId, String namePrefix, Cursor after, int limit);
+
+  /** The account (of this tenant) that has a user with this exact email, if any. */
+  Optional<Account> accountOfUserEmail(String awsAccountId, String email);
+
+  void updateAccount(Account account);
+
+  /** Removes the account and everything in it (users, bots, rooms, memberships, tokens). */
+  void deleteAccount(String accountId);
+
+  // users; sort key = creation time
+  void insertUser(User user);
+
+  Optional<User> user(String accountId, String userId);
+
+  /** Any user anywhere with this email, compared case-insensitively: an email belongs to one account. */
+  Optional<User> userByEmail(String email);
+
+  List<User> users(String accountId, String email, UserType userType, Cursor after, int limit);
+
+  void updateUser(User user);
+
+  long countUsers(String accountId, Enums.RegistrationStatus status);
+
+  // bots; sort key = creation time
+  void insertBot(Bot bot);
+
+  Optional<Bot> bot(String accountId, String botId);
+
+  List<Bot> bots(String accountId, Cursor after, int limit);
+
+  void updateBot(Bot bot);
+
+  long countBots(String accountId);
+
+  // rooms; sort key = creation time
+  void insertRoom(Room room);
+
+  Optional<Room> room(String accountId, String roomId);
+
+  /**
+   * The room, locked against concurrent membership changes until the transaction ends (SELECT … FOR
+   * UPDATE where the database has it). Every membership write locks its room first, so per-room limits
+   * hold under concurrency.
+   */
+  Optional<Room> lockRoom(String accountId, String roomId);
+
+  /** Rooms of the account; with {@code memberId}, only rooms that member is in. */
+  List<Room> rooms(String accountId, String memberId, Cursor after, int limit);
+
+  void updateRoom(Room room);
+
+  /** Removes the room and its memberships. */
+  void deleteRoom(String roomId);
+
+  long countRooms(String accountId);
+
+  /** The room an idempotency token created (D5), with the name it was created with, if the token is known. */
+  Optional<IdempotentRoom> roomForToken(String accountId, String token, Instant notBefore);
+
+  void saveRoomToken(String accountId, String token, String roomId, String name, Instant createdAt);
+
+  record IdempotentRoom(String roomId, String name) {}
+
+  // members and memberships
+  /** Users and bots of the account with these ids (a bot is found by its bot id = user id). */
+  Map<String, Member> members(String accountId, Collection<String> memberIds);
+
+  /** Existing memberships of these members in the room. */
+  Map<String, Membership> memberships(String roomId, Collection<String> memberIds);
+
+  long countMemberships(String roomId);
+
+  /** How many rooms each of these members is in. */
+  Map<String, Long> roomCounts(Collection<String> memberIds);
+
+  /** Inserts new memberships and updates existing ones (role, invitedBy, updatedAt) in as few statements as it can. */
+  void upsertMemberships(List<Membership> memberships);
+
+  /** Memberships of a room; sort key = addedAt. */
+  List<Membership> memberships(String roomId, Cursor after, int limit);
+
+  boolean deleteMembership(String roomId, String memberId);
+}
