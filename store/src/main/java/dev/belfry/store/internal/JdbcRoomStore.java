@@ -1,0 +1,149 @@
+package dev.belfry.store.internal;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.belfry.rooms.RoomStore;
+import dev.belfry.rooms.StoreTransaction;
+import dev.belfry.store.StoreConfig;
+import dev.belfry.store.StoreException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import javax.sql.DataSource;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * The RoomStore over JDBC. SQLite gets two pools (one writer, several WAL readers); PostgreSQL one.
+ * Public only so that the copier in the API package can reach the data sources.
+ */
+public final class JdbcRoomStore implements RoomStore {
+  private final Dialect dialect;
+  private final HikariDataSource writers;
+  private final HikariDataSource readers; // same as writers on PostgreSQL
+  private final Map<String, byte[]> secrets = new ConcurrentHashMap<>();
+
+  private JdbcRoomStore(Dialect dialect, HikariDataSource writers, HikariDataSource readers) {
+    this.dialect = dialect;
+    this.writers = writers;
+    this.readers = readers;
+  }
+
+  public static JdbcRoomStore open(StoreConfig config) {
+    String url = config.resolvedUrl();
+    Dialect dialect = Dialect.of(url);
+    if (dialect == Dialect.SQLITE) {
+      Connect.probeSqlite(config);
+      // migrate before pooling: Flyway gets its own plain connection
+      Migrations.migrate(Pools.sqlite(url, false), dialect);
+      HikariDataSource w = Pools.sqliteWriters(url, config);
+      try {
+        return new JdbcRoomStore(dialect, w, Pools.sqliteReaders(url, config));
+      } catch (RuntimeException e) {
+        Pools.closeQuietly(w);
+        throw new StoreException("cannot open the SQLite database: " + Connect.oneLine(e.getMessage()), e);
+      }
+    }
+    Connect.probePostgres(config);
+    Migrations.migrate(flywaySource(config), dialect);
+    try {
+      HikariDataSource pool = Pools.postgres(config);
+      return new JdbcRoomStore(dialect, pool, pool);
+    } catch (RuntimeException e) {
+      throw new StoreException("cannot open PostgreSQL at " + Redact.target(url) + ": "
+          + Connect.oneLine(e.getMessage()), e);
+    }
+  }
+
+  /** A non-pooled source for Flyway, which wants connections of its own whatever the pool size. */
+  private static DataSource flywaySource(StoreConfig config) {
+    PGSimpleDataSource ds = new PGSimpleDataSource();
+    ds.setURL(config.resolvedUrl());
+    if (config.username() != null) {
+      ds.setUser(config.username());
+    }
+    if (config.password() != null) {
+      ds.setPassword(config.password());
+    }
+    ds.setConnectTimeout((int) Math.max(1, config.connectTimeout().toSeconds()));
+    return ds;
+  }
+
+  @Override
+  public <T> T read(Function<StoreTransaction, T> work) {
+    return Retry.run(dialect, () -> inTransaction(readers, false, work));
+  }
+
+  @Override
+  public <T> T write(Function<StoreTransaction, T> work) {
+    return Retry.run(dialect, () -> inTransaction(writers, true, work));
+  }
+
+  private <T> T inTransaction(DataSource ds, boolean write, Function<StoreTransaction, T> work) {
+    try (Connection c = ds.getConnection()) {
+      dialect.begin(c, write);
+      try {
+        T result = work.apply(new JdbcTransaction(new Sql(c), dialect));
+        dialect.commit(c);
+        return result;
+      } catch (RuntimeException | Error e) {
+        dialect.rollback(c);
+        throw e;
+      } catch (SQLException e) {
+        dialect.rollback(c);
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw Sql.failure(e);
+    }
+  }
+
+  @Override
+  public byte[] sharedSecret(String name) {
+    return secrets.computeIfAbsent(name, n -> write(tx -> ((JdbcTransaction) tx).settings().secret(n))).clone();
+  }
+
+  public Dialect dialect() {
+    return dialect;
+  }
+
+  /** Connections that may write (SQLite: the single writer). */
+  public DataSource writeDataSource() {
+    return writers;
+  }
+
+  public DataSource readDataSource() {
+    return readers;
+  }
+
+  /** Runs {@code work} in one write transaction on a raw connection (the copier's batches). */
+  public void writeRaw(SqlWork work) {
+    Retry.run(dialect, () -> {
+      try (Connection c = writers.getConnection()) {
+        dialect.begin(c, true);
+        try {
+          work.run(c);
+          dialect.commit(c);
+        } catch (SQLException | RuntimeException e) {
+          dialect.rollback(c);
+          throw e;
+        }
+        return null;
+      } catch (SQLException e) {
+        throw Sql.failure(e);
+      }
+    });
+  }
+
+  /** A unit of work on a raw connection. */
+  @FunctionalInterface
+  public interface SqlWork {
+    void run(Connection c) throws SQLException;
+  }
+
+  @Override
+  public void close() {
+    writers.close();
+    readers.close();
+  }
+}

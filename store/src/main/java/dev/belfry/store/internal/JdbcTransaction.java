@@ -1,0 +1,138 @@
+package dev.belfry.store.internal;
+
+import dev.belfry.rooms.Account;
+import dev.belfry.rooms.Bot;
+import dev.belfry.rooms.Cursor;
+import dev.belfry.rooms.Enums.RegistrationStatus;
+import dev.belfry.rooms.Enums.UserType;
+import dev.belfry.rooms.Member;
+import dev.belfry.rooms.Membership;
+import dev.belfry.rooms.Room;
+import dev.belfry.rooms.StoreTransaction;
+import dev.belfry.rooms.User;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** One open transaction: routes each port method to the query class of its table. */
+final class JdbcTransaction implements StoreTransaction {
+  private final AccountQueries accounts;
+  private final UserQueries users;
+  private final BotQueries bots;
+  private final RoomQueries rooms;
+  private final MemberQueries members;
+  private final MembershipQueries memberships;
+  private final SettingsQueries settings;
+
+  JdbcTransaction(Sql sql, Dialect dialect) {
+    accounts = new AccountQueries(sql);
+    users = new UserQueries(sql);
+    bots = new BotQueries(sql);
+    rooms = new RoomQueries(sql, dialect);
+    members = new MemberQueries(sql);
+    memberships = new MembershipQueries(sql);
+    settings = new SettingsQueries(sql);
+  }
+
+  SettingsQueries settings() {
+    return settings;
+  }
+
+  @Override public void insertAccount(Account account) { accounts.insert(account); }
+
+  @Override public Optional<Account> account(String awsAccountId, String accountId) {
+    return accounts.get(awsAccountId, accountId);
+  }
+
+  @Override public List<Account> accounts(String awsAccountId, String namePrefix, Cursor after, int limit) {
+    return accounts.list(awsAccountId, namePrefix, after, limit);
+  }
+
+  @Override public Optional<Account> accountOfUserEmail(String awsAccountId, String email) {
+    return accounts.ofUserEmail(awsAccountId, email);
+  }
+
+  @Override public void updateAccount(Account account) { accounts.update(account); }
+
+  @Override public void deleteAccount(String accountId) { accounts.delete(accountId); }
+
+  @Override public void insertUser(User user) { users.insert(user); }
+
+  @Override public Optional<User> user(String accountId, String userId) { return users.get(accountId, userId); }
+
+  @Override public Optional<User> userByEmail(String email) { return users.byEmail(email); }
+
+  @Override public List<User> users(String accountId, String email, UserType userType, Cursor after, int limit) {
+    return users.list(accountId, email, userType, after, limit);
+  }
+
+  @Override public void updateUser(User user) { users.update(user); }
+
+  @Override public long countUsers(String accountId, RegistrationStatus status) {
+    return users.count(accountId, status);
+  }
+
+  @Override public void insertBot(Bot bot) { bots.insert(bot); }
+
+  @Override public Optional<Bot> bot(String accountId, String botId) { return bots.get(accountId, botId); }
+
+  @Override public List<Bot> bots(String accountId, Cursor after, int limit) {
+    return bots.list(accountId, after, limit);
+  }
+
+  @Override public void updateBot(Bot bot) { bots.update(bot); }
+
+  @Override public long countBots(String accountId) { return bots.count(accountId); }
+
+  @Override public void insertRoom(Room room) { rooms.insert(room); }
+
+  @Override public Optional<Room> room(String accountId, String roomId) { return rooms.get(accountId, roomId, false); }
+
+  @Override public Optional<Room> lockRoom(String accountId, String roomId) {
+    return rooms.get(accountId, roomId, true);
+  }
+
+  @Override public List<Room> rooms(String accountId, String memberId, Cursor after, int limit) {
+    return rooms.list(accountId, memberId, after, limit);
+  }
+
+  @Override public void updateRoom(Room room) { rooms.update(room); }
+
+  @Override public void deleteRoom(String roomId) { rooms.delete(roomId); }
+
+  @Override public long countRooms(String accountId) { return rooms.count(accountId); }
+
+  @Override public Optional<IdempotentRoom> roomForToken(String accountId, String token, Instant notBefore) {
+    return rooms.forToken(accountId, token, notBefore);
+  }
+
+  @Override public void saveRoomToken(String accountId, String token, String roomId, String name, Instant createdAt) {
+    rooms.saveToken(accountId, token, roomId, name, createdAt);
+  }
+
+  @Override public Map<String, Member> members(String accountId, Collection<String> memberIds) {
+    return members.members(accountId, memberIds);
+  }
+
+  @Override public Map<String, Membership> memberships(String roomId, Collection<String> memberIds) {
+    return memberships.of(roomId, memberIds);
+  }
+
+  @Override public long countMemberships(String roomId) { return memberships.count(roomId); }
+
+  @Override public Map<String, Long> roomCounts(Collection<String> memberIds) {
+    return members.roomCounts(memberIds);
+  }
+
+  @Override public void upsertMemberships(List<Membership> list) { memberships.upsert(list); }
+
+  @Override public List<Membership> memberships(String roomId, Cursor after, int limit) {
+    return memberships.list(roomId, after, limit);
+  }
+
+  @Override public boolean deleteMembership(String roomId, String memberId) {
+    return memberships.delete(roomId, memberId);
+  }
+}

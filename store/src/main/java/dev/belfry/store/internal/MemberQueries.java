@@ -1,0 +1,74 @@
+package dev.belfry.store.internal;
+
+import dev.belfry.rooms.Enums.MemberType;
+import dev.belfry.rooms.Member;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Who can be in a room: users and bots of an account, found in one query (D22: a bot's member id is
+ * its bot id). Also the room counts used for the rooms-per-member limit.
+ */
+final class MemberQueries {
+  static final String USER_BLOCKED = "user is suspended";
+  static final String BOT_BLOCKED = "bot is disabled";
+  /** Ids per IN list: far below SQLite's and PostgreSQL's parameter limits. */
+  static final int CHUNK = 500;
+
+  private final Sql sql;
+
+  MemberQueries(Sql sql) {
+    this.sql = sql;
+  }
+
+  Map<String, Member> members(String accountId, Collection<String> ids) {
+    Map<String, Member> out = new LinkedHashMap<>();
+    for (List<String> chunk : chunks(ids)) {
+      String in = Sql.marks(chunk.size());
+      List<Object> params = new ArrayList<>();
+      params.add(accountId);
+      params.addAll(chunk);
+      params.add(accountId);
+      params.addAll(chunk);
+      sql.list("SELECT user_id AS id, 'User' AS kind, primary_email AS email, display_name AS full_name,"
+          + " account_id, CASE WHEN registration_status = 'Suspended' THEN 1 ELSE 0 END AS blocked"
+          + " FROM users WHERE account_id = ? AND user_id IN (" + in + ")"
+          + " UNION ALL SELECT bot_id, 'Bot', bot_email, display_name, account_id,"
+          + " CASE WHEN disabled THEN 1 ELSE 0 END FROM bots WHERE account_id = ? AND bot_id IN (" + in + ")",
+          MemberQueries::member, params).forEach(m -> out.putIfAbsent(m.memberId(), m));
+    }
+    return out;
+  }
+
+  Map<String, Long> roomCounts(Collection<String> ids) {
+    Map<String, Long> out = new LinkedHashMap<>();
+    ids.forEach(id -> out.put(id, 0L)); // members in no room count 0
+    for (List<String> chunk : chunks(ids)) {
+      sql.list("SELECT member_id, COUNT(*) AS n FROM memberships WHERE member_id IN (" + Sql.marks(chunk.size())
+          + ") GROUP BY member_id", rs -> Map.entry(rs.getString(1), rs.getLong(2)), chunk)
+          .forEach(e -> out.put(e.getKey(), e.getValue()));
+    }
+    return out;
+  }
+
+  private static Member member(ResultSet rs) throws SQLException {
+    MemberType type = MemberType.valueOf(rs.getString("kind"));
+    boolean blocked = rs.getInt("blocked") != 0;
+    return new Member(rs.getString("id"), type, rs.getString("email"), rs.getString("full_name"),
+        rs.getString("account_id"), blocked ? (type == MemberType.Bot ? BOT_BLOCKED : USER_BLOCKED) : null);
+  }
+
+  static List<List<String>> chunks(Collection<String> ids) {
+    List<String> distinct = ids.stream().distinct().toList();
+    List<List<String>> out = new ArrayList<>();
+    for (int i = 0; i < distinct.size(); i += CHUNK) {
+      out.add(distinct.subList(i, Math.min(distinct.size(), i + CHUNK)));
+    }
+    return out;
+  }
+}

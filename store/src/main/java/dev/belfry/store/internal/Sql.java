@@ -1,0 +1,129 @@
+package dev.belfry.store.internal;
+
+import dev.belfry.rooms.Cursor;
+import dev.belfry.store.StoreException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** A thin helper over one connection: bind parameters, run, map rows; SQLException becomes StoreException. */
+final class Sql {
+  /** Maps the current row. */
+  @FunctionalInterface
+  interface Row<T> {
+    T map(ResultSet rs) throws SQLException;
+  }
+
+  private final Connection connection;
+
+  Sql(Connection connection) {
+    this.connection = connection;
+  }
+
+  <T> List<T> list(String sql, Row<T> row, List<?> params) {
+    try (PreparedStatement ps = connection.prepareStatement(sql)) {
+      bind(ps, params);
+      try (ResultSet rs = ps.executeQuery()) {
+        List<T> out = new ArrayList<>();
+        while (rs.next()) {
+          out.add(row.map(rs));
+        }
+        return out;
+      }
+    } catch (SQLException e) {
+      throw failure(e);
+    }
+  }
+
+  <T> List<T> list(String sql, Row<T> row, Object... params) {
+    return list(sql, row, List.of(nullSafe(params)));
+  }
+
+  <T> Optional<T> one(String sql, Row<T> row, Object... params) {
+    List<T> rows = list(sql, row, params);
+    return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+  }
+
+  long count(String sql, List<?> params) {
+    return list(sql, rs -> rs.getLong(1), params).get(0);
+  }
+
+  int update(String sql, List<?> params) {
+    try (PreparedStatement ps = connection.prepareStatement(sql)) {
+      bind(ps, params);
+      return ps.executeUpdate();
+    } catch (SQLException e) {
+      throw failure(e);
+    }
+  }
+
+  int update(String sql, Object... params) {
+    return update(sql, List.of(nullSafe(params)));
+  }
+
+  /** Parameters may be null: List.of refuses nulls, so they travel as a marker. */
+  private static Object[] nullSafe(Object[] params) {
+    Object[] out = params.clone();
+    for (int i = 0; i < out.length; i++) {
+      if (out[i] == null) {
+        out[i] = NULL;
+      }
+    }
+    return out;
+  }
+
+  private static final Object NULL = new Object();
+
+  private static void bind(PreparedStatement ps, List<?> params) throws SQLException {
+    for (int i = 0; i < params.size(); i++) {
+      Object p = params.get(i);
+      int at = i + 1;
+      if (p == null || p == NULL) {
+        ps.setNull(at, Types.NULL); // untyped: PostgreSQL infers the column type
+      } else if (p instanceof String s) {
+        ps.setString(at, s);
+      } else if (p instanceof Long l) {
+        ps.setLong(at, l);
+      } else if (p instanceof Integer n) {
+        ps.setInt(at, n);
+      } else if (p instanceof Boolean b) {
+        ps.setBoolean(at, b);
+      } else if (p instanceof Instant t) {
+        ps.setLong(at, t.toEpochMilli());
+      } else if (p instanceof Enum<?> e) {
+        ps.setString(at, e.name());
+      } else {
+        throw new IllegalArgumentException("cannot bind " + p.getClass());
+      }
+    }
+  }
+
+  /**
+   * The keyset condition "(sortKey, id) > (after)" in the expanded form both databases plan well;
+   * empty when listing from the start.
+   */
+  static String after(String sortCol, String idCol, Cursor after, List<Object> params) {
+    if (after == null) {
+      return "";
+    }
+    params.add(after.sortKey());
+    params.add(after.sortKey());
+    params.add(after.id());
+    return " AND (" + sortCol + " > ? OR (" + sortCol + " = ? AND " + idCol + " > ?))";
+  }
+
+  /** "?, ?, ?" for an IN list. */
+  static String marks(int n) {
+    return String.join(", ", java.util.Collections.nCopies(n, "?"));
+  }
+
+  static StoreException failure(SQLException e) {
+    return new StoreException("database error: " + Connect.oneLine(e.getMessage()), e);
+  }
+}
