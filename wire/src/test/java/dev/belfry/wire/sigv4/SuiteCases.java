@@ -1,0 +1,64 @@
+package dev.belfry.wire.sigv4;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Finds the AWS SigV4 test suite in the shared reference folder beside the repository. CI runs in a clean clone
+ * elsewhere with a {@code shared/} copy beside it, so the folder is found by walking up from the working directory.
+ */
+final class SuiteCases {
+
+    static final String ACCESS_KEY = "AKIDEXAMPLE";
+    static final String SECRET = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY";
+    static final String REGION = "us-east-1";
+    static final String SERVICE = "service";
+
+    private SuiteCases() {
+    }
+
+    static Path suiteRoot() {
+        for (Path dir = Path.of(System.getProperty("user.dir")).toAbsolutePath(); dir != null;
+             dir = dir.getParent()) {
+            Path candidate = dir.resolve("shared/reference/sigv4-test-suite");
+            if (Files.isDirectory(candidate)) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException("shared/reference/sigv4-test-suite not found above "
+                + System.getProperty("user.dir"));
+    }
+
+    /** Every folder holding {@code <folder>.req}, named by its path relative to the suite root. */
+    static List<Path> caseFolders() {
+        Path root = suiteRoot();
+        try (Stream<Path> walk = Files.walk(root)) {
+            return walk.filter(Files::isDirectory)
+                    .filter(dir -> Files.isRegularFile(dir.resolve(dir.getFileName() + ".req")))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String name(Path folder) {
+        return suiteRoot().relativize(folder).toString().replace('\\', '/');
+    }
+
+    static byte[] read(Path folder, String extension) {
+        try {
+            return Files.readAllBytes(folder.resolve(folder.getFileName() + "." + extension));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String text(Path folder, String extension) {
+        return new String(read(folder, extension), java.nio.charset.StandardCharsets.UTF_8);
+    }
+}
