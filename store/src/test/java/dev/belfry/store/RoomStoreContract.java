@@ -1,0 +1,409 @@
+package dev.belfry.store;
+
+import static dev.belfry.store.Fixtures.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.belfry.rooms.Account;
+import dev.belfry.rooms.Bot;
+import dev.belfry.rooms.Cursor;
+import dev.belfry.rooms.Enums.AccountStatus;
+import dev.belfry.rooms.Enums.License;
+import dev.belfry.rooms.Enums.MemberType;
+import dev.belfry.rooms.Enums.RegistrationStatus;
+import dev.belfry.rooms.Enums.Role;
+import dev.belfry.rooms.Enums.UserType;
+import dev.belfry.rooms.Member;
+import dev.belfry.rooms.Membership;
+import dev.belfry.rooms.Room;
+import dev.belfry.rooms.RoomStore;
+import dev.belfry.rooms.StoreTransaction;
+import dev.belfry.rooms.StoreTransaction.IdempotentRoom;
+import dev.belfry.rooms.User;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The behaviour every RoomStore must have, whatever the database. Subclasses say which database. */
+abstract class RoomStoreContract {
+  static final String TENANT = "111122223333";
+
+  /** A new, empty database for one test. */
+  abstract StoreConfig freshDatabase();
+
+  StoreConfig config;
+  RoomStore store;
+  Account acct;
+
+  @BeforeEach
+  void open() {
+    config = freshDatabase();
+    store = Stores.open(config);
+    acct = account(TENANT, "Acme", 0);
+    store.write((StoreTransaction tx) -> { tx.insertAccount(acct); return null; });
+  }
+
+  @AfterEach
+  void close() {
+    store.close();
+  }
+
+  void write(java.util.function.Consumer<dev.belfry.rooms.StoreTransaction> work) {
+    store.write((StoreTransaction tx) -> { work.accept(tx); return null; });
+  }
+
+  @Test
+  void accountsRoundTripFilterByTenantAndPrefix() {
+    Account bare = new Account(id(), TENANT, "Acme Two", dev.belfry.rooms.Enums.AccountType.Team,
+        AccountStatus.Suspended, null, null, at(1));
+    Account empty = new Account(id(), TENANT, "Beta", dev.belfry.rooms.Enums.AccountType.Team,
+        AccountStatus.Active, License.Basic, List.of(), at(2));
+    Account other = account("999999999999", "Acme Other", 3);
+    write(tx -> { tx.insertAccount(bare); tx.insertAccount(empty); tx.insertAccount(other); });
+
+    assertThat(store.read((StoreTransaction tx) -> tx.account(TENANT, acct.accountId()))).contains(acct);
+    assertThat(store.read((StoreTransaction tx) -> tx.account(TENANT, bare.accountId()))).contains(bare);
+    assertThat(store.read((StoreTransaction tx) -> tx.account(TENANT, empty.accountId()))).contains(empty);
+    assertThat(store.read((StoreTransaction tx) -> tx.account(TENANT, other.accountId()))).isEmpty();
+    assertThat(store.read((StoreTransaction tx) -> tx.accounts(TENANT, null, null, 10))).containsExactly(acct, bare, empty);
+    assertThat(store.read((StoreTransaction tx) -> tx.accounts(TENANT, "Acme", null, 10))).containsExactly(acct, bare);
+    assertThat(store.read((StoreTransaction tx) -> tx.accounts("999999999999", null, null, 10))).containsExactly(other);
+
+    Account renamed = acct.withName("Acme Renamed").withDefaultLicense(License.Plus).withStatus(AccountStatus.Suspended);
+    write(tx -> tx.updateAccount(renamed));
+    assertThat(store.read((StoreTransaction tx) -> tx.account(TENANT, acct.accountId()))).contains(renamed);
+  }
+
+  @Test
+  void accountOfUserEmailIsPerTenant() {
+    User u = user(acct.accountId(), "Ann@Example.com", 10);
+    write(tx -> tx.insertUser(u));
+    assertThat(store.read((StoreTransaction tx) -> tx.accountOfUserEmail(TENANT, "Ann@Example.com"))).contains(acct);
+    assertThat(store.read((StoreTransaction tx) -> tx.accountOfUserEmail("999999999999", "Ann@Example.com"))).isEmpty();
+    assertThat(store.read((StoreTransaction tx) -> tx.accountOfUserEmail(TENANT, "nobody@example.com"))).isEmpty();
+  }
+
+  @Test
+  void usersRoundTripWithNullsAndCaseInsensitiveEmail() {
+    User full = user(acct.accountId(), "Ann@Example.com", 10);
+    User bare = bareUser(acct.accountId(), 20);
+    User shared = user(acct.accountId(), "desk@example.com", 30).withUserType(UserType.SharedDevice);
+    write(tx -> { tx.insertUser(full); tx.insertUser(bare); tx.insertUser(shared); });
+
+    assertThat(store.read((StoreTransaction tx) -> tx.user(acct.accountId(), full.userId()))).contains(full);
+    assertThat(store.read((StoreTransaction tx) -> tx.user(acct.accountId(), bare.userId()))).contains(bare);
+    assertThat(store.read((StoreTransaction tx) -> tx.user("other", full.userId()))).isEmpty();
+    assertThat(store.read((StoreTransaction tx) -> tx.userByEmail("ann@EXAMPLE.com"))).contains(full);
+    assertThat(store.read((StoreTransaction tx) -> tx.users(acct.accountId(), null, null, null, 10))).containsExactly(full, bare, shared);
+    assertThat(store.read((StoreTransaction tx) -> tx.users(acct.accountId(), "ANN@example.com", null, null, 10))).containsExactly(full);
+    assertThat(store.read((StoreTransaction tx) -> tx.users(acct.accountId(), null, UserType.SharedDevice, null, 10))).containsExactly(shared);
+
+    User suspended = full.withRegistration(RegistrationStatus.Suspended).withLicense(License.Basic);
+    write(tx -> tx.updateUser(suspended));
+    assertThat(store.read((StoreTransaction tx) -> tx.user(acct.accountId(), full.userId()))).contains(suspended);
+    assertThat(store.read((StoreTransaction tx) -> tx.countUsers(acct.accountId(), null))).isEqualTo(3);
+    assertThat(store.read((StoreTransaction tx) -> tx.countUsers(acct.accountId(), RegistrationStatus.Suspended))).isEqualTo(1);
+    assertThat(store.read((StoreTransaction tx) -> tx.countUsers(acct.accountId(), RegistrationStatus.Registered))).isEqualTo(1);
+  }
+
+  @Test
+  void botsRoundTrip() {
+    Bot b = bot(acct.accountId(), "Helper", 10);
+    Bot bare = new Bot(id(), acct.accountId(), null, true, at(20), null, null, null);
+    write(tx -> { tx.insertBot(b); tx.insertBot(bare); });
+    assertThat(store.read((StoreTransaction tx) -> tx.bot(acct.accountId(), b.botId()))).contains(b);
+    assertThat(store.read((StoreTransaction tx) -> tx.bot(acct.accountId(), bare.botId()))).contains(bare);
+    assertThat(store.read((StoreTransaction tx) -> tx.bot("other", b.botId()))).isEmpty();
+    assertThat(store.read((StoreTransaction tx) -> tx.bots(acct.accountId(), null, 10))).containsExactly(b, bare);
+    assertThat(store.read((StoreTransaction tx) -> tx.bots(acct.accountId(), new Cursor(at(10).toEpochMilli(), b.botId()), 10))).containsExactly(bare);
+    Bot off = b.withDisabled(true, at(99));
+    write(tx -> tx.updateBot(off));
+    assertThat(store.read((StoreTransaction tx) -> tx.bot(acct.accountId(), b.botId()))).contains(off);
+    assertThat(store.read((StoreTransaction tx) -> tx.countBots(acct.accountId()))).isEqualTo(2);
+  }
+
+  @Test
+  void roomsRoundTripLockUpdateCount() {
+    Room r = room(acct.accountId(), "General", 10);
+    Room bare = new Room(id(), acct.accountId(), "Bare", null, at(20), at(20));
+    write(tx -> { tx.insertRoom(r); tx.insertRoom(bare); });
+    assertThat(store.read((StoreTransaction tx) -> tx.room(acct.accountId(), r.roomId()))).contains(r);
+    assertThat(store.read((StoreTransaction tx) -> tx.room(acct.accountId(), bare.roomId()))).contains(bare);
+    assertThat(store.read((StoreTransaction tx) -> tx.room("other", r.roomId()))).isEmpty();
+    assertThat(store.write((StoreTransaction tx) -> tx.lockRoom(acct.accountId(), r.roomId()))).contains(r);
+    assertThat(store.write((StoreTransaction tx) -> tx.lockRoom("other", r.roomId()))).isEmpty();
+    Room renamed = r.renamed("Renamed", at(50));
+    write(tx -> tx.updateRoom(renamed));
+    assertThat(store.read((StoreTransaction tx) -> tx.room(acct.accountId(), r.roomId()))).contains(renamed);
+    assertThat(store.read((StoreTransaction tx) -> tx.countRooms(acct.accountId()))).isEqualTo(2);
+    assertThat(store.read((StoreTransaction tx) -> tx.countRooms("other"))).isZero();
+  }
+
+  @Test
+  void roomsOfAMember() {
+    User u = user(acct.accountId(), "u@example.com", 1);
+    Room a = room(acct.accountId(), "A", 10);
+    Room b = room(acct.accountId(), "B", 20);
+    Room c = room(acct.accountId(), "C", 30);
+    write(tx -> {
+      tx.insertUser(u); tx.insertRoom(a); tx.insertRoom(b); tx.insertRoom(c);
+      tx.upsertMemberships(List.of(membership(c, member(u), Role.Member, 40), membership(a, member(u), Role.Member, 50)));
+    });
+    assertThat(store.read((StoreTransaction tx) -> tx.rooms(acct.accountId(), u.userId(), null, 10))).containsExactly(a, c);
+    assertThat(store.read((StoreTransaction tx) -> tx.rooms(acct.accountId(), "unknown", null, 10))).isEmpty();
+    assertThat(store.read((StoreTransaction tx) -> tx.rooms(acct.accountId(), u.userId(), new Cursor(at(10).toEpochMilli(), a.roomId()), 10))).containsExactly(c);
+    assertThat(store.read((StoreTransaction tx) -> tx.roomCounts(List.of(u.userId(), "nobody")))).containsExactly(
+        Map.entry(u.userId(), 2L), Map.entry("nobody", 0L));
+  }
+
+  @Test
+  void keysetPagingNeitherRepeatsNorSkipsWhileRowsArrive() {
+    List<Room> all = new ArrayList<>();
+    for (int i = 0; i < 25; i++) {
+      all.add(room(acct.accountId(), "r" + i, i / 3)); // equal sort keys: the id breaks ties
+    }
+    write(tx -> all.forEach(tx::insertRoom));
+    List<Room> expected = all.stream()
+        .sorted(java.util.Comparator.comparing(Room::createdAt).thenComparing(Room::roomId)).toList();
+    List<Room> seen = new ArrayList<>();
+    Cursor after = null;
+    int page = 0;
+    while (true) {
+      Cursor c = after;
+      List<Room> rows = store.read((StoreTransaction tx) -> tx.rooms(acct.accountId(), null, c, 7));
+      seen.addAll(rows);
+      if (rows.size() < 7) {
+        break;
+      }
+      Room last = rows.get(rows.size() - 1);
+      after = new Cursor(last.createdAt().toEpochMilli(), last.roomId());
+      // rows arriving mid-listing: one before the cursor (never shown now), one far ahead (shown once)
+      Room early = room(acct.accountId(), "early" + page, -1);
+      Room late = room(acct.accountId(), "late" + page, 1_000 + page++);
+      write(tx -> { tx.insertRoom(early); tx.insertRoom(late); });
+      expected = new ArrayList<>(expected);
+      expected.add(late);
+    }
+    assertThat(seen).doesNotHaveDuplicates();
+    assertThat(seen.subList(0, 25)).containsExactlyElementsOf(expected.subList(0, 25));
+    assertThat(seen).containsAll(expected);
+    assertThat(seen).noneMatch(r -> r.name().startsWith("early"));
+  }
+
+  @Test
+  void upsertKeepsAddedAtAndUpdatesRoleInvitedByUpdatedAt() {
+    Room r = room(acct.accountId(), "R", 1);
+    User u = user(acct.accountId(), "u@example.com", 2);
+    Bot b = bot(acct.accountId(), "B", 3);
+    write(tx -> { tx.insertRoom(r); tx.insertUser(u); tx.insertBot(b); });
+    Membership first = membership(r, member(u), Role.Member, 100);
+    write(tx -> tx.upsertMemberships(List.of(first, membership(r, member(b), Role.Member, 100))));
+    Membership again = new Membership(r.roomId(), member(u), Role.Administrator, "arn:other", at(500), at(500));
+    write(tx -> tx.upsertMemberships(List.of(again)));
+
+    Membership now = store.read((StoreTransaction tx) -> tx.memberships(r.roomId(), List.of(u.userId()))).get(u.userId());
+    assertThat(now).isEqualTo(new Membership(r.roomId(), member(u), Role.Administrator, "arn:other", at(100), at(500)));
+    assertThat(store.read((StoreTransaction tx) -> tx.countMemberships(r.roomId()))).isEqualTo(2);
+  }
+
+  @Test
+  void upsertMergesDuplicatesAndChunksLargeLists() {
+    Room r = room(acct.accountId(), "R", 1);
+    List<User> users = new ArrayList<>();
+    for (int i = 0; i < 450; i++) {
+      users.add(user(acct.accountId(), "u" + i + "@example.com", i));
+    }
+    write(tx -> { tx.insertRoom(r); users.forEach(tx::insertUser); });
+    List<Membership> batch = new ArrayList<>();
+    users.forEach(u -> batch.add(membership(r, member(u), Role.Member, 10)));
+    batch.add(new Membership(r.roomId(), member(users.get(0)), Role.Administrator, null, at(20), at(20)));
+    write(tx -> tx.upsertMemberships(batch));
+    assertThat(store.read((StoreTransaction tx) -> tx.countMemberships(r.roomId()))).isEqualTo(450);
+    Membership dup = store.read((StoreTransaction tx) -> tx.memberships(r.roomId(), List.of(users.get(0).userId()))).get(users.get(0).userId());
+    assertThat(dup.role()).isEqualTo(Role.Administrator);
+    assertThat(dup.invitedBy()).isNull();
+    assertThat(dup.addedAt()).isEqualTo(at(10));
+    assertThat(dup.updatedAt()).isEqualTo(at(20));
+  }
+
+  @Test
+  void membershipsJoinUsersAndBotsAndPageByAddedAt() {
+    Room r = room(acct.accountId(), "R", 1);
+    User u = user(acct.accountId(), "u@example.com", 2);
+    Bot b = bot(acct.accountId(), "Bot", 3);
+    write(tx -> { tx.insertRoom(r); tx.insertUser(u); tx.insertBot(b);
+      tx.upsertMemberships(List.of(membership(r, member(b), Role.Member, 30), membership(r, member(u), Role.Administrator, 20))); });
+    write(tx -> { tx.updateUser(u.withRegistration(RegistrationStatus.Suspended)); tx.updateBot(b.withDisabled(true, at(9))); });
+
+    List<Membership> page1 = store.read((StoreTransaction tx) -> tx.memberships(r.roomId(), null, 1));
+    Member userNow = new Member(u.userId(), MemberType.User, u.primaryEmail(), u.displayName(), acct.accountId(), "user is suspended");
+    assertThat(page1).containsExactly(new Membership(r.roomId(), userNow, Role.Administrator,
+        "arn:aws:iam::111122223333:user/admin", at(20), at(20)));
+    List<Membership> page2 = store.read((StoreTransaction tx) -> tx.memberships(r.roomId(), new Cursor(at(20).toEpochMilli(), u.userId()), 5));
+    assertThat(page2).extracting(Membership::member).containsExactly(
+        new Member(b.botId(), MemberType.Bot, b.botEmail(), b.displayName(), acct.accountId(), "bot is disabled"));
+    assertThat(store.read((StoreTransaction tx) -> tx.memberships(r.roomId(), List.of(u.userId(), b.botId(), "nobody")))).containsOnlyKeys(u.userId(), b.botId());
+
+    assertThat(store.write((StoreTransaction tx) -> tx.deleteMembership(r.roomId(), u.userId()))).isTrue();
+    assertThat(store.write((StoreTransaction tx) -> tx.deleteMembership(r.roomId(), u.userId()))).isFalse();
+    assertThat(store.read((StoreTransaction tx) -> tx.countMemberships(r.roomId()))).isEqualTo(1);
+  }
+
+  @Test
+  void membersFindsUsersAndBotsOfTheAccountOnly() {
+    Account other = account(TENANT, "Other", 1);
+    User u = user(acct.accountId(), "u@example.com", 2);
+    User s = user(acct.accountId(), "s@example.com", 3).withRegistration(RegistrationStatus.Suspended);
+    Bot b = bot(acct.accountId(), "Bot", 4);
+    Bot off = bot(acct.accountId(), "Off", 5).withDisabled(true, at(6));
+    User stranger = user(other.accountId(), "x@example.com", 7);
+    write(tx -> { tx.insertAccount(other); tx.insertUser(u); tx.insertUser(s); tx.insertBot(b); tx.insertBot(off); tx.insertUser(stranger); });
+
+    Map<String, Member> found = store.read((StoreTransaction tx) -> tx.members(acct.accountId(),
+        List.of(u.userId(), s.userId(), b.botId(), off.botId(), stranger.userId(), "unknown", u.userId())));
+    assertThat(found).containsOnlyKeys(u.userId(), s.userId(), b.botId(), off.botId());
+    assertThat(found.get(u.userId())).isEqualTo(member(u));
+    assertThat(found.get(s.userId()).blocked()).isEqualTo("user is suspended");
+    assertThat(found.get(b.botId())).isEqualTo(member(b));
+    assertThat(found.get(off.botId())).isEqualTo(new Member(off.botId(), MemberType.Bot, off.botEmail(),
+        off.displayName(), acct.accountId(), "bot is disabled"));
+    assertThat(store.read((StoreTransaction tx) -> tx.members(acct.accountId(), List.of()))).isEmpty();
+  }
+
+  @Test
+  void idempotencyTokensHonourNotBeforeAndDieWithTheirRoom() {
+    Room r = room(acct.accountId(), "R", 1);
+    write(tx -> { tx.insertRoom(r); tx.saveRoomToken(acct.accountId(), "tok-1", r.roomId(), "R", at(1000)); });
+    assertThat(store.read((StoreTransaction tx) -> tx.roomForToken(acct.accountId(), "tok-1", at(1000)))).contains(new IdempotentRoom(r.roomId(), "R"));
+    assertThat(store.read((StoreTransaction tx) -> tx.roomForToken(acct.accountId(), "tok-1", at(1001)))).isEmpty();
+    assertThat(store.read((StoreTransaction tx) -> tx.roomForToken("other", "tok-1", at(0)))).isEmpty();
+    Room r2 = room(acct.accountId(), "R2", 2);
+    write(tx -> { tx.insertRoom(r2); tx.saveRoomToken(acct.accountId(), "tok-1", r2.roomId(), "R2", at(5000)); });
+    assertThat(store.read((StoreTransaction tx) -> tx.roomForToken(acct.accountId(), "tok-1", at(4000)))).contains(new IdempotentRoom(r2.roomId(), "R2"));
+    write(tx -> tx.deleteRoom(r2.roomId()));
+    assertThat(store.read((StoreTransaction tx) -> tx.roomForToken(acct.accountId(), "tok-1", at(0)))).isEmpty();
+  }
+
+  @Test
+  void deletesCascade() {
+    Account other = account(TENANT, "Other", 1);
+    Room r = room(acct.accountId(), "R", 1);
+    Room theirs = room(other.accountId(), "Theirs", 1);
+    User u = user(acct.accountId(), "u@example.com", 2);
+    Bot b = bot(acct.accountId(), "B", 3);
+    write(tx -> { tx.insertAccount(other); tx.insertRoom(r); tx.insertRoom(theirs); tx.insertUser(u); tx.insertBot(b);
+      tx.upsertMemberships(List.of(membership(r, member(u), Role.Member, 5), membership(theirs, member(u), Role.Member, 5),
+          membership(theirs, member(b), Role.Member, 5)));
+      tx.saveRoomToken(acct.accountId(), "t", r.roomId(), "R", at(5)); });
+
+    write(tx -> tx.deleteRoom(r.roomId()));
+    assertThat(store.read((StoreTransaction tx) -> tx.room(acct.accountId(), r.roomId()))).isEmpty();
+    assertThat(store.read((StoreTransaction tx) -> tx.countMemberships(r.roomId()))).isZero();
+    assertThat(store.read((StoreTransaction tx) -> tx.roomCounts(List.of(u.userId())))).containsEntry(u.userId(), 1L);
+
+    Room r3 = room(acct.accountId(), "R3", 9);
+    write(tx -> { tx.insertRoom(r3); tx.saveRoomToken(acct.accountId(), "t3", r3.roomId(), "R3", at(9)); });
+    write(tx -> tx.deleteAccount(acct.accountId()));
+    assertThat(store.read((StoreTransaction tx) -> tx.account(TENANT, acct.accountId()))).isEmpty();
+    assertThat(store.read((StoreTransaction tx) -> tx.user(acct.accountId(), u.userId()))).isEmpty();
+    assertThat(store.read((StoreTransaction tx) -> tx.bot(acct.accountId(), b.botId()))).isEmpty();
+    assertThat(store.read((StoreTransaction tx) -> tx.countRooms(acct.accountId()))).isZero();
+    assertThat(store.read((StoreTransaction tx) -> tx.roomForToken(acct.accountId(), "t3", at(0)))).isEmpty();
+    assertThat(store.read((StoreTransaction tx) -> tx.countMemberships(theirs.roomId()))).isZero();
+    assertThat(store.read((StoreTransaction tx) -> tx.account(TENANT, other.accountId()))).isPresent();
+  }
+
+  @Test
+  void failedWorkRollsBackAndReadsCannotWrite() {
+    Room r = room(acct.accountId(), "R", 1);
+    assertThatThrownBy(() -> store.write((StoreTransaction tx) -> { tx.insertRoom(r); throw new IllegalStateException("boom"); }))
+        .hasMessage("boom");
+    assertThat(store.read((StoreTransaction tx) -> tx.room(acct.accountId(), r.roomId()))).isEmpty();
+    assertThatThrownBy(() -> store.read((StoreTransaction tx) -> { tx.insertRoom(r); return null; })).isInstanceOf(StoreException.class);
+    assertThat(store.read((StoreTransaction tx) -> tx.room(acct.accountId(), r.roomId()))).isEmpty();
+  }
+
+  @Test
+  void concurrentWritersLoseNoUpdateAndAddNoDuplicate() throws Exception {
+    Room r = room(acct.accountId(), "0", 1);
+    List<User> users = new ArrayList<>();
+    for (int i = 0; i < 80; i++) {
+      users.add(user(acct.accountId(), "c" + i + "@example.com", i));
+    }
+    write(tx -> { tx.insertRoom(r); users.forEach(tx::insertUser); });
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    List<Future<?>> done = new ArrayList<>();
+    for (int t = 0; t < 8; t++) {
+      int thread = t;
+      done.add(pool.submit(() -> {
+        for (int k = 0; k < 10; k++) {
+          int n = k;
+          write(tx -> {
+            // read-modify-write under the room lock: the room name counts the transactions
+            Room locked = tx.lockRoom(acct.accountId(), r.roomId()).orElseThrow();
+            tx.updateRoom(locked.renamed(Integer.toString(Integer.parseInt(locked.name()) + 1), at(2)));
+            // every thread also re-adds member 0, so rows collide across threads
+            tx.upsertMemberships(List.of(membership(r, member(users.get(thread * 10 + n)), Role.Member, 100 + thread),
+                membership(r, member(users.get(0)), Role.Member, 100 + thread)));
+          });
+        }
+      }));
+    }
+    for (Future<?> f : done) {
+      f.get(120, TimeUnit.SECONDS);
+    }
+    pool.shutdown();
+    assertThat(store.read((StoreTransaction tx) -> tx.room(acct.accountId(), r.roomId())).orElseThrow().name()).isEqualTo("80");
+    List<Membership> all = store.read((StoreTransaction tx) -> tx.memberships(r.roomId(), null, 1000));
+    assertThat(all).hasSize(80);
+    Set<String> ids = new HashSet<>();
+    all.forEach(m -> ids.add(m.memberId()));
+    assertThat(ids).hasSize(80);
+  }
+
+  @Test
+  void sharedSecretIsStableAcrossStoresOnOneDatabase() {
+    byte[] one = store.sharedSecret("page-token");
+    assertThat(one).hasSize(32);
+    try (RoomStore second = Stores.open(config)) {
+      assertThat(second.sharedSecret("page-token")).isEqualTo(one);
+      assertThat(second.sharedSecret("other")).hasSize(32).isNotEqualTo(one);
+    }
+    assertThat(store.sharedSecret("page-token")).isEqualTo(one);
+  }
+
+  @Test
+  void reopeningKeepsDataAndRunsNoMigrationTwice() {
+    store.close();
+    store = Stores.open(config);
+    store.close();
+    store = Stores.open(config);
+    assertThat(store.read((StoreTransaction tx) -> tx.account(TENANT, acct.accountId()))).contains(acct);
+  }
+
+  @Test
+  void refusesASchemaNewerThanThisBuild() throws Exception {
+    store.close();
+    try (Connection c = DriverManager.getConnection(config.resolvedUrl()); Statement s = c.createStatement()) {
+      s.executeUpdate("INSERT INTO flyway_schema_history (installed_rank, version, description, type, script,"
+          + " checksum, installed_by, execution_time, success) VALUES (99, '99', 'future', 'SQL', 'V99__future.sql',"
+          + " 0, 'test', 0, true)");
+    }
+    assertThatThrownBy(() -> Stores.open(config)).isInstanceOf(StoreException.class)
+        .hasMessageContaining("version 99").hasMessageContaining("newer than this Belfry");
+    store = Stores.open(StoreConfig.sqlite(java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "belfry-unused-" + id())));
+  }
+}
