@@ -58,7 +58,9 @@ abstract class RoomStoreContract {
 
   @AfterEach
   void close() {
-    store.close();
+    if (store != null) {
+      store.close();
+    }
   }
 
   void write(java.util.function.Consumer<dev.belfry.rooms.StoreTransaction> work) {
@@ -397,6 +399,7 @@ abstract class RoomStoreContract {
   @Test
   void refusesASchemaNewerThanThisBuild() throws Exception {
     store.close();
+    store = null;
     try (Connection c = DriverManager.getConnection(config.resolvedUrl()); Statement s = c.createStatement()) {
       s.executeUpdate("INSERT INTO flyway_schema_history (installed_rank, version, description, type, script,"
           + " checksum, installed_by, execution_time, success) VALUES (99, '99', 'future', 'SQL', 'V99__future.sql',"
@@ -404,6 +407,6 @@ abstract class RoomStoreContract {
     }
     assertThatThrownBy(() -> Stores.open(config)).isInstanceOf(StoreException.class)
         .hasMessageContaining("version 99").hasMessageContaining("newer than this Belfry");
-    store = Stores.open(StoreConfig.sqlite(java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "belfry-unused-" + id())));
+    store = null;
   }
 }
