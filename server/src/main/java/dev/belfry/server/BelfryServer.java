@@ -1,0 +1,110 @@
+package dev.belfry.server;
+
+import dev.belfry.model.ServiceModel;
+import dev.belfry.rooms.Chime;
+import dev.belfry.rooms.RoomStore;
+import dev.belfry.server.auth.Authenticator;
+import dev.belfry.server.auth.Credentials;
+import dev.belfry.server.http.ApiHandler;
+import dev.belfry.server.http.ErrorTranslator;
+import dev.belfry.server.http.JsonErrorHandler;
+import dev.belfry.server.http.OperationRouter;
+import dev.belfry.server.http.OperatorHandler;
+import dev.belfry.server.http.RequestListener;
+import dev.belfry.server.ops.AdminOperations;
+import dev.belfry.server.ops.Operations;
+import dev.belfry.store.Stores;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.util.Map;
+import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+/** A running Belfry API server: Jetty in front of the domain and the store. */
+public final class BelfryServer implements AutoCloseable {
+  private final Server jetty;
+  private final ServerConnector connector;
+  private final RoomStore store;
+  private final Chime chime;
+  private final Credentials credentials;
+
+  private BelfryServer(Server jetty, ServerConnector connector, RoomStore store, Chime chime, Credentials credentials) {
+    this.jetty = jetty;
+    this.connector = connector;
+    this.store = store;
+    this.chime = chime;
+    this.credentials = credentials;
+  }
+
+  public static BelfryServer start(ServerSettings settings, Map<String, String> env, PrintStream log, boolean accessLog)
+      throws Exception {
+    Credentials credentials = Credentials.load(settings.credentialsFile(), env);
+    RoomStore store = Stores.open(settings.store());
+    try {
+      Clock clock = Clock.systemUTC();
+      Chime chime = new Chime(store, clock, settings.limits(), settings.createAccountType());
+      ServiceModel model = ServiceModel.chime();
+      RequestListener listener = new AccessLog(log, accessLog);
+      Operations operations = new Operations(chime);
+      AdminOperations admin = new AdminOperations(model, operations, chime.accounts());
+      ApiHandler api = new ApiHandler(new Authenticator(credentials, clock),
+          new OperationRouter(model, admin.operations()), operations, new ErrorTranslator(model), listener,
+          settings.maxBodyBytes());
+
+      QueuedThreadPool threads = new QueuedThreadPool(64, 4);
+      threads.setName("belfry-http");
+      Server jetty = new Server(threads);
+      HttpConfiguration http = new HttpConfiguration();
+      http.setSendServerVersion(false);
+      http.setSendDateHeader(true);
+      // Routing is ours, by the model: let encoded slashes and odd segments reach it instead of Jetty's 400 page.
+      http.setUriCompliance(UriCompliance.UNSAFE);
+      ServerConnector connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
+      connector.setHost(settings.host());
+      connector.setPort(settings.port());
+      jetty.addConnector(connector);
+      jetty.setHandler(new OperatorHandler(api, null));
+      jetty.setErrorHandler(new JsonErrorHandler());
+      jetty.setStopTimeout(10_000);
+      jetty.start();
+      return new BelfryServer(jetty, connector, store, chime, credentials);
+    } catch (Exception | Error e) {
+      store.close();
+      throw e;
+    }
+  }
+
+  public int port() {
+    return connector.getLocalPort();
+  }
+
+  public String url() {
+    String host = connector.getHost() == null ? "127.0.0.1" : connector.getHost();
+    return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port();
+  }
+
+  public Chime chime() {
+    return chime;
+  }
+
+  public Credentials credentials() {
+    return credentials;
+  }
+
+  public void join() throws InterruptedException {
+    jetty.join();
+  }
+
+  @Override
+  public void close() throws Exception {
+    try {
+      jetty.stop();
+    } finally {
+      store.close();
+    }
+  }
+}

@@ -1,0 +1,56 @@
+package dev.belfry.server;
+
+import dev.belfry.rooms.Enums.AccountType;
+import dev.belfry.rooms.Limits;
+import dev.belfry.store.StoreConfig;
+import java.nio.file.Path;
+
+/**
+ * Everything {@code belfry serve} can be told.
+ *
+ * @param port 0 picks a free port
+ * @param store where state lives (SQLite under a data dir by default)
+ * @param createAccountType the type CreateAccount makes (D2); Team unless the operator says otherwise
+ * @param credentialsFile a JSON credentials file, or null for the environment / development default
+ */
+public record ServerSettings(
+    String host,
+    int port,
+    StoreConfig store,
+    AccountType createAccountType,
+    Path credentialsFile,
+    Limits limits,
+    int maxBodyBytes) {
+
+  public static final int DEFAULT_PORT = 8765;
+  public static final int DEFAULT_MAX_BODY = 1 << 20;
+
+  public static ServerSettings defaults(Path dataDir) {
+    return new ServerSettings("127.0.0.1", DEFAULT_PORT, StoreConfig.sqlite(dataDir), AccountType.Team, null,
+        Limits.chimeDefaults(), DEFAULT_MAX_BODY);
+  }
+
+  public ServerSettings withPort(int newPort) {
+    return new ServerSettings(host, newPort, store, createAccountType, credentialsFile, limits, maxBodyBytes);
+  }
+
+  public ServerSettings withStore(StoreConfig newStore) {
+    return new ServerSettings(host, port, newStore, createAccountType, credentialsFile, limits, maxBodyBytes);
+  }
+
+  public ServerSettings withCreateAccountType(AccountType type) {
+    return new ServerSettings(host, port, store, type, credentialsFile, limits, maxBodyBytes);
+  }
+
+  public ServerSettings withCredentialsFile(Path file) {
+    return new ServerSettings(host, port, store, createAccountType, file, limits, maxBodyBytes);
+  }
+
+  public ServerSettings withLimits(Limits newLimits) {
+    return new ServerSettings(host, port, store, createAccountType, credentialsFile, newLimits, maxBodyBytes);
+  }
+
+  public ServerSettings withHost(String newHost) {
+    return new ServerSettings(newHost, port, store, createAccountType, credentialsFile, limits, maxBodyBytes);
+  }
+}
