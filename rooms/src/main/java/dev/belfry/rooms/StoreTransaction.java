@@ -78,7 +78,13 @@ public interface StoreTransaction {
   /** The room an idempotency token created (D5), with the name it was created with, if the token is known. */
   Optional<IdempotentRoom> roomForToken(String accountId, String token, Instant notBefore);
 
-  void saveRoomToken(String accountId, String token, String roomId, String name, Instant createdAt);
+  /**
+   * Records that {@code token} created {@code roomId}, unless a token that is still live (created at or
+   * after {@code notBefore}; null = any) holds the key. Returns false when such a token exists: a racing
+   * CreateRoom with the same token won, and the caller must roll back and look again.
+   */
+  boolean claimRoomToken(String accountId, String token, String roomId, String name, Instant createdAt,
+      Instant notBefore);
 
   record IdempotentRoom(String roomId, String name) {}
 

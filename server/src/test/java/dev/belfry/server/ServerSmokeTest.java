@@ -40,7 +40,10 @@ class ServerSmokeTest {
       assertThat(batch.errors().get(0).errorCodeAsString()).isEqualTo("NotFound");
       ListRoomMembershipsResponse list = chime.listRoomMemberships(b -> b.accountId(account.accountId()).roomId(room.roomId()));
       assertThat(list.roomMemberships()).hasSize(2);
-      assertThat(list.roomMemberships().get(1).roleAsString()).isEqualTo("Member");
+      assertThat(list.roomMemberships()).anySatisfy(m -> {
+        assertThat(m.member().memberId()).isEqualTo(u2.userId());
+        assertThat(m.roleAsString()).isEqualTo("Member");
+      });
     }
   }
 }

@@ -288,15 +288,31 @@ abstract class RoomStoreContract {
   @Test
   void idempotencyTokensHonourNotBeforeAndDieWithTheirRoom() {
     Room r = room(acct.accountId(), "R", 1);
-    write(tx -> { tx.insertRoom(r); tx.saveRoomToken(acct.accountId(), "tok-1", r.roomId(), "R", at(1000)); });
+    write(tx -> { tx.insertRoom(r); tx.claimRoomToken(acct.accountId(), "tok-1", r.roomId(), "R", at(1000), null); });
     assertThat(store.read((StoreTransaction tx) -> tx.roomForToken(acct.accountId(), "tok-1", at(1000)))).contains(new IdempotentRoom(r.roomId(), "R"));
     assertThat(store.read((StoreTransaction tx) -> tx.roomForToken(acct.accountId(), "tok-1", at(1001)))).isEmpty();
     assertThat(store.read((StoreTransaction tx) -> tx.roomForToken("other", "tok-1", at(0)))).isEmpty();
     Room r2 = room(acct.accountId(), "R2", 2);
-    write(tx -> { tx.insertRoom(r2); tx.saveRoomToken(acct.accountId(), "tok-1", r2.roomId(), "R2", at(5000)); });
+    write(tx -> { tx.insertRoom(r2); tx.claimRoomToken(acct.accountId(), "tok-1", r2.roomId(), "R2", at(5000), null); });
     assertThat(store.read((StoreTransaction tx) -> tx.roomForToken(acct.accountId(), "tok-1", at(4000)))).contains(new IdempotentRoom(r2.roomId(), "R2"));
     write(tx -> tx.deleteRoom(r2.roomId()));
     assertThat(store.read((StoreTransaction tx) -> tx.roomForToken(acct.accountId(), "tok-1", at(0)))).isEmpty();
+  }
+
+  @Test
+  void aLiveTokenCannotBeClaimedTwiceButAnExpiredOneCan() {
+    Room r = room(acct.accountId(), "R", 1);
+    Room r2 = room(acct.accountId(), "R2", 2);
+    assertThat(store.write((StoreTransaction tx) -> { tx.insertRoom(r); tx.insertRoom(r2);
+      return tx.claimRoomToken(acct.accountId(), "tok", r.roomId(), "R", at(1000), at(0)); })).isTrue();
+    assertThat(store.write((StoreTransaction tx) ->
+        tx.claimRoomToken(acct.accountId(), "tok", r2.roomId(), "R2", at(2000), at(500)))).isFalse();
+    assertThat(store.read((StoreTransaction tx) -> tx.roomForToken(acct.accountId(), "tok", at(0))))
+        .contains(new IdempotentRoom(r.roomId(), "R"));
+    assertThat(store.write((StoreTransaction tx) ->
+        tx.claimRoomToken(acct.accountId(), "tok", r2.roomId(), "R2", at(3000), at(1500)))).isTrue();
+    assertThat(store.read((StoreTransaction tx) -> tx.roomForToken(acct.accountId(), "tok", at(0))))
+        .contains(new IdempotentRoom(r2.roomId(), "R2"));
   }
 
   @Test
@@ -309,7 +325,7 @@ abstract class RoomStoreContract {
     write(tx -> { tx.insertAccount(other); tx.insertRoom(r); tx.insertRoom(theirs); tx.insertUser(u); tx.insertBot(b);
       tx.upsertMemberships(List.of(membership(r, member(u), Role.Member, 5), membership(theirs, member(u), Role.Member, 5),
           membership(theirs, member(b), Role.Member, 5)));
-      tx.saveRoomToken(acct.accountId(), "t", r.roomId(), "R", at(5)); });
+      tx.claimRoomToken(acct.accountId(), "t", r.roomId(), "R", at(5), null); });
 
     write(tx -> tx.deleteRoom(r.roomId()));
     assertThat(store.read((StoreTransaction tx) -> tx.room(acct.accountId(), r.roomId()))).isEmpty();
@@ -317,7 +333,7 @@ abstract class RoomStoreContract {
     assertThat(store.read((StoreTransaction tx) -> tx.roomCounts(List.of(u.userId())))).containsEntry(u.userId(), 1L);
 
     Room r3 = room(acct.accountId(), "R3", 9);
-    write(tx -> { tx.insertRoom(r3); tx.saveRoomToken(acct.accountId(), "t3", r3.roomId(), "R3", at(9)); });
+    write(tx -> { tx.insertRoom(r3); tx.claimRoomToken(acct.accountId(), "t3", r3.roomId(), "R3", at(9), null); });
     write(tx -> tx.deleteAccount(acct.accountId()));
     assertThat(store.read((StoreTransaction tx) -> tx.account(TENANT, acct.accountId()))).isEmpty();
     assertThat(store.read((StoreTransaction tx) -> tx.user(acct.accountId(), u.userId()))).isEmpty();

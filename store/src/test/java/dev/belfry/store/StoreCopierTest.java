@@ -61,7 +61,7 @@ final class StoreCopierTest {
       users.forEach(tx::insertUser);
       bots.forEach(tx::insertBot);
       rooms.forEach(tx::insertRoom);
-      tx.saveRoomToken(acct.accountId(), "tok", rooms.get(0).roomId(), "Room0", at(1));
+      tx.claimRoomToken(acct.accountId(), "tok", rooms.get(0).roomId(), "Room0", at(1), null);
       List<Membership> ms = new ArrayList<>();
       users.forEach(u -> ms.add(membership(rooms.get(0), member(u), Role.Member, 5)));
       bots.forEach(b -> ms.add(membership(rooms.get(1), member(b), Role.Administrator, 6)));

@@ -108,8 +108,9 @@ final class JdbcTransaction implements StoreTransaction {
     return rooms.forToken(accountId, token, notBefore);
   }
 
-  @Override public void saveRoomToken(String accountId, String token, String roomId, String name, Instant createdAt) {
-    rooms.saveToken(accountId, token, roomId, name, createdAt);
+  @Override public boolean claimRoomToken(String accountId, String token, String roomId, String name,
+      Instant createdAt, Instant notBefore) {
+    return rooms.claimToken(accountId, token, roomId, name, createdAt, notBefore);
   }
 
   @Override public Map<String, Member> members(String accountId, Collection<String> memberIds) {

@@ -70,13 +70,17 @@ final class RoomQueries {
   }
 
   /**
-   * Upsert: a token seen again after it expired (older than the caller's notBefore) now names the new
-   * room. Two racing creates with one token both succeed; the later one's room is remembered.
+   * Inserts the token, or takes over an expired one (created before notBefore). A live token keeps its
+   * room: the statement then touches no row and the caller learns it lost a race. On PostgreSQL a
+   * concurrent uncommitted insert of the same key makes this wait for that transaction, so exactly one wins.
    */
-  void saveToken(String accountId, String token, String roomId, String name, Instant createdAt) {
-    sql.update("INSERT INTO room_tokens (account_id, token, room_id, name, created_at) VALUES (?, ?, ?, ?, ?)"
+  boolean claimToken(String accountId, String token, String roomId, String name, Instant createdAt,
+      Instant notBefore) {
+    long expiredBefore = notBefore == null ? Long.MAX_VALUE : notBefore.toEpochMilli();
+    return sql.update("INSERT INTO room_tokens (account_id, token, room_id, name, created_at) VALUES (?, ?, ?, ?, ?)"
         + " ON CONFLICT (account_id, token) DO UPDATE SET room_id = excluded.room_id, name = excluded.name,"
-        + " created_at = excluded.created_at", accountId, token, roomId, name, createdAt);
+        + " created_at = excluded.created_at WHERE room_tokens.created_at < ?",
+        accountId, token, roomId, name, createdAt, expiredBefore) == 1;
   }
 
   private static Room map(ResultSet rs) throws SQLException {

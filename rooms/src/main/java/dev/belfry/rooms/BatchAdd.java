@@ -1,0 +1,121 @@
+package dev.belfry.rooms;
+
+import dev.belfry.rooms.Enums.Role;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Adds members to one locked room inside the caller's transaction: one lookup of all members, one of
+ * their existing memberships, one count, then a single upsert. Shared by the single and batch calls so
+ * both follow exactly the same rules.
+ */
+public final class BatchAdd {
+  public static final int MAX_ITEMS = 50;
+
+  /** One requested member; both fields may be null as the model allows. */
+  public record Item(String memberId, Role role) {}
+
+  /** The result of one item: a membership, or a failure (with the item's MemberId, null when it had none). */
+  public record Outcome(String memberId, Membership membership, Failure failure, String message) {
+    static Outcome failed(String memberId, Failure failure, String message) {
+      return new Outcome(memberId, null, failure, message);
+    }
+  }
+
+  private final DomainContext ctx;
+  private final StoreTransaction tx;
+  private final Caller caller;
+  private final Room room;
+
+  BatchAdd(DomainContext ctx, StoreTransaction tx, Caller caller, Room room) {
+    this.ctx = ctx;
+    this.tx = tx;
+    this.caller = caller;
+    this.room = room;
+  }
+
+  /** Whole-request checks (D13): nothing is applied when one fails. */
+  static void validate(List<Item> items) {
+    if (items == null) {
+      throw DomainException.badRequest("MembershipItemList is required.");
+    }
+    if (items.size() > MAX_ITEMS) {
+      throw DomainException.badRequest("MembershipItemList can hold at most " + MAX_ITEMS + " items; it has "
+          + items.size() + ".");
+    }
+    for (Item item : items) {
+      if (item.memberId() != null && item.memberId().isBlank()) {
+        throw DomainException.badRequest("A MemberId in MembershipItemList is blank.");
+      }
+    }
+  }
+
+  List<Outcome> apply(List<Item> items) {
+    Set<String> ids = new LinkedHashSet<>();
+    items.forEach(i -> {
+      if (i.memberId() != null) {
+        ids.add(i.memberId());
+      }
+    });
+    Map<String, Member> members = ids.isEmpty() ? Map.of() : tx.members(room.accountId(), ids);
+    Map<String, Membership> current = members.isEmpty() ? new LinkedHashMap<>()
+        : new LinkedHashMap<>(tx.memberships(room.roomId(), members.keySet()));
+    Map<String, Long> roomCounts = members.isEmpty() ? Map.of() : tx.roomCounts(members.keySet());
+    long size = tx.countMemberships(room.roomId());
+    Instant now = ctx.now();
+    Map<String, Membership> writes = new LinkedHashMap<>();
+    List<Outcome> outcomes = new ArrayList<>(items.size());
+    for (Item item : items) {
+      Outcome outcome = decide(item, members, current, roomCounts, size, now);
+      if (outcome.membership() != null) {
+        if (!current.containsKey(item.memberId())) {
+          size++;
+        }
+        current.put(item.memberId(), outcome.membership());
+        writes.put(item.memberId(), outcome.membership());
+      }
+      outcomes.add(outcome);
+    }
+    if (!writes.isEmpty()) {
+      tx.upsertMemberships(List.copyOf(writes.values()));
+    }
+    return outcomes;
+  }
+
+  private Outcome decide(Item item, Map<String, Member> members, Map<String, Membership> current,
+      Map<String, Long> roomCounts, long size, Instant now) {
+    String id = item.memberId();
+    if (id == null) {
+      return Outcome.failed(null, Failure.BAD_REQUEST, "A membership item has no MemberId.");
+    }
+    Member member = members.get(id);
+    if (member == null) {
+      return Outcome.failed(id, Failure.NOT_FOUND, "The member " + id + " was not found in the account "
+          + room.accountId() + ".");
+    }
+    if (member.blocked() != null) {
+      return Outcome.failed(id, Failure.FORBIDDEN, "The member " + id + " cannot be added: " + member.blocked() + ".");
+    }
+    Membership existing = current.get(id);
+    if (existing != null) {
+      Role role = item.role() == null ? existing.role() : item.role();
+      return new Outcome(id, new Membership(room.roomId(), member, role, caller.principalArn(), existing.addedAt(), now),
+          null, null);
+    }
+    if (size >= ctx.limits().membersPerRoom()) {
+      return Outcome.failed(id, Failure.LIMIT_EXCEEDED, "The room " + room.roomId() + " already has the maximum of "
+          + ctx.limits().membersPerRoom() + " members.");
+    }
+    if (roomCounts.getOrDefault(id, 0L) >= ctx.limits().roomsPerMember()) {
+      return Outcome.failed(id, Failure.LIMIT_EXCEEDED, "The member " + id + " is already in the maximum of "
+          + ctx.limits().roomsPerMember() + " rooms.");
+    }
+    Role role = item.role() == null ? Role.Member : item.role();
+    return new Outcome(id, new Membership(room.roomId(), member, role, caller.principalArn(), now, now), null, null);
+  }
+}
