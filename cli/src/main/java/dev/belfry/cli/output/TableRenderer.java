@@ -1,0 +1,12 @@
+package dev.belfry.cli.output;
+
+/** Placeholder; replaced by the table.py port. */
+final class TableRenderer {
+  boolean build(String title, Object data) {
+    return false;
+  }
+
+  String render() {
+    return "";
+  }
+}

@@ -1,0 +1,37 @@
+package dev.belfry.cli.output;
+
+import dev.belfry.cli.json.PyJsonWriter;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * --output yaml and yaml-stream (formatter.py YAMLFormatter / StreamedYAMLFormatter): scalars are
+ * written as JSON, collections as block YAML by {@link YamlEmitter}; yaml-stream wraps each response
+ * in a one-element list.
+ */
+public final class YamlFormatter implements Formatter {
+  private final Query query;
+  private final boolean stream;
+
+  public YamlFormatter(Query query, boolean stream) {
+    this.query = query;
+    this.stream = stream;
+  }
+
+  @Override
+  public void format(String commandName, Map<String, Object> response, PrintStream out) {
+    Object data = ResponseView.transform(response, query);
+    if (data instanceof Map<?, ?> map && map.isEmpty()) {
+      return;
+    }
+    out.print(dump(stream ? List.of(data) : data));
+  }
+
+  static String dump(Object value) {
+    if (!(value instanceof Map) && !(value instanceof List)) {
+      return PyJsonWriter.inline(value) + "\n";
+    }
+    return YamlEmitter.emit(value);
+  }
+}

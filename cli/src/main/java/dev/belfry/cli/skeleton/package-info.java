@@ -1,0 +1,2 @@
+/** Sample inputs and outputs for --generate-cli-skeleton. */
+package dev.belfry.cli.skeleton;
