@@ -26,8 +26,12 @@ public record ServerSettings(
   public static final int DEFAULT_MAX_BODY = 1 << 20;
 
   public static ServerSettings defaults(Path dataDir) {
-    return new ServerSettings("127.0.0.1", DEFAULT_PORT, StoreConfig.sqlite(dataDir), AccountType.Team, null,
-        Limits.chimeDefaults(), DEFAULT_MAX_BODY);
+    return defaults(StoreConfig.sqlite(dataDir));
+  }
+
+  public static ServerSettings defaults(StoreConfig store) {
+    return new ServerSettings("127.0.0.1", DEFAULT_PORT, store, AccountType.Team, null, Limits.chimeDefaults(),
+        DEFAULT_MAX_BODY);
   }
 
   public ServerSettings withPort(int newPort) {
