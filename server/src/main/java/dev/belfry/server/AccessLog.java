@@ -9,6 +9,23 @@ import java.util.Locale;
  * request id. Never logs headers or bodies, so no signature or secret reaches the log.
  */
 final class AccessLog implements RequestListener {
+  /** Fans one event out to several listeners (access log and metrics). */
+  static RequestListener both(RequestListener a, RequestListener b) {
+    return new RequestListener() {
+      @Override
+      public void completed(Completed request) {
+        a.completed(request);
+        b.completed(request);
+      }
+
+      @Override
+      public void unexpected(String requestId, Throwable failure) {
+        a.unexpected(requestId, failure);
+        b.unexpected(requestId, failure);
+      }
+    };
+  }
+
   private final PrintStream out;
   private final boolean enabled;
 

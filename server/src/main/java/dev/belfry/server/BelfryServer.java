@@ -22,15 +22,21 @@ import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import java.util.concurrent.atomic.AtomicBoolean;
+import dev.belfry.server.http.Throttle;
 
 /** A running Belfry API server: Jetty in front of the domain and the store. */
 public final class BelfryServer implements AutoCloseable {
+  /** How long a graceful stop waits for in-flight requests before it cuts them off. */
+  public static final long STOP_TIMEOUT_MS = 10_000;
   private final Server jetty;
   private final ServerConnector connector;
   private final RoomStore store;
   private final Chime chime;
   private final Credentials credentials;
+  private final AtomicBoolean closed = new AtomicBoolean();
 
   private BelfryServer(Server jetty, ServerConnector connector, RoomStore store, Chime chime, Credentials credentials) {
     this.jetty = jetty;
@@ -48,28 +54,31 @@ public final class BelfryServer implements AutoCloseable {
       Clock clock = Clock.systemUTC();
       Chime chime = new Chime(store, clock, settings.limits(), settings.createAccountType());
       ServiceModel model = ServiceModel.chime();
-      RequestListener listener = new AccessLog(log, accessLog);
+      Metrics metrics = new Metrics();
+      RequestListener listener = AccessLog.both(new AccessLog(log, accessLog), metrics);
       Operations operations = new Operations(chime);
       AdminOperations admin = new AdminOperations(model, operations, chime.accounts());
       ApiHandler api = new ApiHandler(new Authenticator(credentials, clock),
           new OperationRouter(model, admin.operations()), operations, new ErrorTranslator(model), listener,
-          settings.maxBodyBytes());
+          settings.maxBodyBytes(), new Throttle(credentials::rateLimit));
 
       QueuedThreadPool threads = new QueuedThreadPool(64, 4);
       threads.setName("belfry-http");
       Server jetty = new Server(threads);
       HttpConfiguration http = new HttpConfiguration();
       http.setSendServerVersion(false);
-      http.setSendDateHeader(true);
+      http.setSendDateHeader(false); // ApiHandler writes Date itself, after the body headers, as Chime ordered them
       // Routing is ours, by the model: let encoded slashes and odd segments reach it instead of Jetty's 400 page.
       http.setUriCompliance(UriCompliance.UNSAFE);
       ServerConnector connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
       connector.setHost(settings.host());
       connector.setPort(settings.port());
       jetty.addConnector(connector);
-      jetty.setHandler(new OperatorHandler(api, null));
+      // Graceful stop (SIGTERM): the connector stops accepting, requests already in the handler finish
+      // (up to the stop timeout), then the store closes.
+      jetty.setHandler(new GracefulHandler(new OperatorHandler(api, metrics::scrape)));
       jetty.setErrorHandler(new JsonErrorHandler());
-      jetty.setStopTimeout(10_000);
+      jetty.setStopTimeout(STOP_TIMEOUT_MS);
       jetty.start();
       return new BelfryServer(jetty, connector, store, chime, credentials);
     } catch (Exception | Error e) {
@@ -99,8 +108,15 @@ public final class BelfryServer implements AutoCloseable {
     jetty.join();
   }
 
+  /**
+   * Stops gracefully: stop accepting, let in-flight requests finish (up to {@link #STOP_TIMEOUT_MS}), then
+   * close the store. Idempotent, so a signal handler and a shutdown hook may both call it.
+   */
   @Override
   public void close() throws Exception {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
     try {
       jetty.stop();
     } finally {

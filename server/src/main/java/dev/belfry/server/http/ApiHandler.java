@@ -21,7 +21,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.jetty.http.HttpField;
+import java.time.Instant;
+import org.eclipse.jetty.http.DateGenerator;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpVersion;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -29,7 +32,8 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * The API pipeline for one request: read the body (bounded), verify SigV4, route by the model, bind and
+ * The API pipeline for one request: read the body (bounded), verify SigV4, throttle per credential (D20),
+ * route by the model, bind and
  * validate the input, call the adapter, write the output or the error. Synchronous on purpose: each
  * stage is a plain call and Jetty gives each request its own thread.
  */
@@ -40,9 +44,16 @@ public final class ApiHandler extends Handler.Abstract {
   private final ErrorTranslator errors;
   private final RequestListener listener;
   private final int maxBodyBytes;
+  private final Throttle throttle;
 
   public ApiHandler(Authenticator authenticator, OperationRouter router, Operations operations,
       ErrorTranslator errors, RequestListener listener, int maxBodyBytes) {
+    this(authenticator, router, operations, errors, listener, maxBodyBytes, new Throttle(key -> null));
+  }
+
+  public ApiHandler(Authenticator authenticator, OperationRouter router, Operations operations,
+      ErrorTranslator errors, RequestListener listener, int maxBodyBytes, Throttle throttle) {
+    this.throttle = throttle;
     this.authenticator = authenticator;
     this.router = router;
     this.operations = operations;
@@ -66,6 +77,7 @@ public final class ApiHandler extends Handler.Abstract {
       byte[] requestBody = readBody(request);
       credential = authenticator.authenticate(new SignableRequest(request.getMethod(), rawPath, rawQuery,
           headers(request), requestBody));
+      throttle.acquire(credential);
       Map<String, List<String>> query = parseQuery(rawQuery);
       OperationRouter.Match match = route(request.getMethod(), rawPath, query);
       operation = match.operation();
@@ -89,19 +101,36 @@ public final class ApiHandler extends Handler.Abstract {
       status = error.status();
       errorType = error.type();
       body = ErrorWriter.body(error);
-      response.getHeaders().put("x-amzn-ErrorType", error.type());
     }
     response.setStatus(status);
-    response.getHeaders().put("x-amzn-RequestId", requestId);
-    if (body != null) {
-      response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
-      response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
-    }
+    writeHeaders(request, response, requestId, errorType, body);
     listener.completed(new RequestListener.Completed(requestId, request.getMethod(), request.getHttpURI().getPath(),
         operation == null ? null : operation.name(), credential == null ? null : credential.accessKeyId(), status,
         errorType, System.nanoTime() - started));
     response.write(true, body == null ? null : ByteBuffer.wrap(body), callback);
     return true;
+  }
+
+  /**
+   * Headers in the order Chime sent them (seed page: x-amzn-RequestId, content-type, content-length,
+   * date, connection), so botocore's HTTPHeaders in `--output json` look the same.
+   */
+  private static void writeHeaders(Request request, Response response, String requestId, String errorType,
+      byte[] body) {
+    var headers = response.getHeaders();
+    headers.put("x-amzn-RequestId", requestId);
+    if (errorType != null) {
+      headers.put("x-amzn-ErrorType", errorType);
+    }
+    if (body != null) {
+      headers.put(HttpHeader.CONTENT_TYPE, "application/json");
+      headers.put(HttpHeader.CONTENT_LENGTH, body.length);
+    }
+    headers.put(HttpHeader.DATE, DateGenerator.formatDate(Instant.now()));
+    if (request.getConnectionMetaData().getHttpVersion() == HttpVersion.HTTP_1_1
+        && !request.getHeaders().contains(HttpHeader.CONNECTION, "close")) {
+      headers.put(HttpHeader.CONNECTION, "keep-alive");
+    }
   }
 
   private OperationRouter.Match route(String method, String rawPath, Map<String, List<String>> query) {

@@ -1,0 +1,85 @@
+package dev.belfry.server;
+
+import dev.belfry.server.http.RequestListener;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Request metrics in Prometheus text at {@code /_belfry/metrics}: {@code belfry_requests_seconds} (a timer,
+ * so a count, a sum and a max) and {@code belfry_errors_total}, tagged by operation, HTTP status and error
+ * type ({@code none} when absent). Every tag value comes from a closed set (model operation names, status
+ * codes, model error shapes), so the series stay bounded whatever clients send.
+ */
+final class Metrics implements RequestListener {
+  /**
+   * Building the Prometheus registry loads a few hundred classes (~0.1–0.3 s); it happens on a background
+   * thread so start-up does not wait for it. Requests answered before it is ready are kept and replayed.
+   */
+  private final CompletableFuture<PrometheusMeterRegistry> ready;
+  private final Object lock = new Object();
+  private final List<Completed> early = new ArrayList<>();
+  private volatile PrometheusMeterRegistry registry;
+
+  Metrics() {
+    ready = CompletableFuture.supplyAsync(() -> {
+      PrometheusMeterRegistry r = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+      r.config().commonTags("service", "belfry");
+      synchronized (lock) {
+        early.forEach(c -> record(r, c));
+        early.clear();
+        registry = r;
+      }
+      return r;
+    }, runnable -> {
+      Thread t = new Thread(runnable, "belfry-metrics-init");
+      t.setDaemon(true);
+      t.start();
+    });
+  }
+
+  @Override
+  public void completed(Completed r) {
+    PrometheusMeterRegistry reg = registry;
+    if (reg == null) {
+      synchronized (lock) {
+        reg = registry;
+        if (reg == null) {
+          if (early.size() < 10_000) {
+            early.add(r);
+          }
+          return;
+        }
+      }
+    }
+    record(reg, r);
+  }
+
+  private static void record(PrometheusMeterRegistry registry, Completed r) {
+    String operation = r.operation() == null ? "none" : r.operation();
+    String status = String.valueOf(r.status());
+    String error = r.errorType() == null ? "none" : r.errorType();
+    Timer.builder("belfry.requests").description("API requests by operation, HTTP status and error type")
+        .tags("operation", operation, "status", status, "error", error)
+        .serviceLevelObjectives(Duration.ofMillis(5), Duration.ofMillis(25), Duration.ofMillis(100),
+            Duration.ofMillis(500), Duration.ofSeconds(2))
+        .register(registry).record(r.nanos(), TimeUnit.NANOSECONDS);
+    if (r.errorType() != null) {
+      Counter.builder("belfry.errors").description("API errors by error type, HTTP status and operation")
+          .tags("error", error, "status", status, "operation", operation).register(registry).increment();
+    }
+  }
+
+  @Override
+  public void unexpected(String requestId, Throwable failure) {}
+
+  String scrape() {
+    return ready.join().scrape();
+  }
+}
