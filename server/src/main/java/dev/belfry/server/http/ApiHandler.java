@@ -24,7 +24,6 @@ import org.eclipse.jetty.http.HttpField;
 import java.time.Instant;
 import org.eclipse.jetty.http.DateGenerator;
 import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.http.HttpVersion;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -112,8 +111,9 @@ public final class ApiHandler extends Handler.Abstract {
   }
 
   /**
-   * Headers in the order Chime sent them (seed page: x-amzn-RequestId, content-type, content-length,
-   * date, connection), so botocore's HTTPHeaders in `--output json` look the same.
+   * Headers close to the order Chime sent them (seed page: x-amzn-RequestId, content-type,
+   * content-length, date), as botocore's HTTPHeaders show them. Jetty itself moves Content-Length last
+   * and leaves out "Connection: keep-alive", which HTTP/1.1 implies.
    */
   private static void writeHeaders(Request request, Response response, String requestId, String errorType,
       byte[] body) {
@@ -127,10 +127,6 @@ public final class ApiHandler extends Handler.Abstract {
       headers.put(HttpHeader.CONTENT_LENGTH, body.length);
     }
     headers.put(HttpHeader.DATE, DateGenerator.formatDate(Instant.now()));
-    if (request.getConnectionMetaData().getHttpVersion() == HttpVersion.HTTP_1_1
-        && !request.getHeaders().contains(HttpHeader.CONNECTION, "close")) {
-      headers.put(HttpHeader.CONNECTION, "keep-alive");
-    }
   }
 
   private OperationRouter.Match route(String method, String rawPath, Map<String, List<String>> query) {
