@@ -21,15 +21,17 @@ final class SuiteCases {
     private SuiteCases() {
     }
 
+    /**
+     * AWS's suite (Apache-2.0, LICENSE and NOTICE beside it) is vendored under src/test/resources so the
+     * tests run from a bare clone; the copy in ../shared/reference is the one it was taken from.
+     */
     static Path suiteRoot() {
-        for (Path dir = Path.of(System.getProperty("user.dir")).toAbsolutePath(); dir != null;
-             dir = dir.getParent()) {
-            Path candidate = dir.resolve("shared/reference/sigv4-test-suite");
-            if (Files.isDirectory(candidate)) {
-                return candidate;
-            }
+        Path vendored = Path.of(System.getProperty("user.dir")).toAbsolutePath()
+                .resolve("src/test/resources/sigv4-test-suite");
+        if (Files.isDirectory(vendored)) {
+            return vendored;
         }
-        throw new IllegalStateException("shared/reference/sigv4-test-suite not found above "
+        throw new IllegalStateException("src/test/resources/sigv4-test-suite not found under "
                 + System.getProperty("user.dir"));
     }
 
