@@ -53,10 +53,11 @@ final class CommandRun {
       }
     }
     if (!parsed.extras().isEmpty()) {
-      throw new CliException.UnknownArgument("Unknown options: " + String.join(", ", parsed.extras()));
+      throw new CliException.UnknownArgument("Unknown options: " + String.join(", ", helpLast(parsed.extras())));
     }
     Map<String, Object> params = CallParameters.build(table, values, env);
     CallParameters.mergeInput(params, values, env);
+    addIdempotencyTokens(params);
     Object skeleton = values.get("generate-cli-skeleton");
     if ("input".equals(skeleton)) {
       Object sample = op.input() == null ? new LinkedHashMap<>() : new SkeletonGenerator(false).generate(op.input());
@@ -117,6 +118,33 @@ final class CommandRun {
       return 60_000;
     }
     return (int) (Double.parseDouble((String) v) * 1000);
+  }
+
+  /**
+   * argparse gives the first stray word to the operation parser's optional "help" positional and the
+   * AWS CLI appends it after the other unknown words, so "x y" is reported as "y, x".
+   */
+  private static List<String> helpLast(List<String> extras) {
+    List<String> ordered = new java.util.ArrayList<>(extras);
+    for (int i = 0; i < ordered.size(); i++) {
+      if (!ordered.get(i).startsWith("-")) {
+        ordered.add(ordered.remove(i));
+        break;
+      }
+    }
+    return ordered;
+  }
+
+  /** botocore's generate_idempotent_uuid: a missing idempotency token becomes a random UUID, appended last. */
+  private void addIdempotencyTokens(Map<String, Object> params) {
+    if (op.input() == null) {
+      return;
+    }
+    op.input().members().values().forEach(m -> {
+      if (m.idempotencyToken() && !params.containsKey(m.name())) {
+        params.put(m.name(), java.util.UUID.randomUUID().toString());
+      }
+    });
   }
 
   /** OverrideRequiredArgsArgument: input files and skeletons (except "output") lift required options. */

@@ -17,13 +17,14 @@ final class GlobalOptions {
 
   static ArgParser parser() {
     Map<String, CliArgument> options = new LinkedHashMap<>();
-    for (String flag : List.of("debug", "no-verify-ssl", "no-paginate", "version", "no-sign-request", "no-cli-pager",
-        "cli-auto-prompt", "no-cli-auto-prompt")) {
-      options.put(flag, new CliArgument(flag, null, CliArgument.Arity.FLAG, false, false));
-    }
-    for (String one : List.of("endpoint-url", "output", "query", "profile", "region", "color", "ca-bundle",
-        "cli-read-timeout", "cli-connect-timeout", "cli-binary-format")) {
-      options.put(one, new CliArgument(one, null, CliArgument.Arity.ONE, false, false));
+    // cli.json order: argparse lists ambiguous matches in the order options were added.
+    List<String> flags = List.of("debug", "no-verify-ssl", "no-paginate", "version", "no-sign-request", "no-cli-pager",
+        "cli-auto-prompt", "no-cli-auto-prompt");
+    for (String name : List.of("debug", "endpoint-url", "no-verify-ssl", "no-paginate", "output", "query", "profile",
+        "region", "version", "color", "no-sign-request", "ca-bundle", "cli-read-timeout", "cli-connect-timeout",
+        "cli-binary-format", "no-cli-pager", "cli-auto-prompt", "no-cli-auto-prompt")) {
+      CliArgument.Arity arity = flags.contains(name) ? CliArgument.Arity.FLAG : CliArgument.Arity.ONE;
+      options.put(name, new CliArgument(name, null, arity, false, false));
     }
     Map<String, List<String>> choices = Map.of(
         "output", OUTPUTS,

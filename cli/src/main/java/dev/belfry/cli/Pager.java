@@ -52,14 +52,19 @@ final class Pager {
       skip = decoded.containsKey("boto_truncate_amount") ? ((Number) decoded.get("boto_truncate_amount")).intValue() : 0;
     }
     List<Object> results = new ArrayList<>();
+    Object previousNext = null;
     Map<String, Object> resume = null;
+    // botocore injects the starting token, then the page size, and later tokens replace the first in place.
+    Map<String, Object> request = new LinkedHashMap<>(params);
+    if (token != null) {
+      request.put(paginator.inputToken(), token);
+    }
+    if (pageSize != null) {
+      request.put(paginator.limitKey(), (long) pageSize);
+    }
     while (true) {
-      Map<String, Object> request = new LinkedHashMap<>(params);
       if (token != null) {
         request.put(paginator.inputToken(), token);
-      }
-      if (pageSize != null) {
-        request.put(paginator.limitKey(), (long) pageSize);
       }
       Map<String, Object> page = caller.call(op, request);
       List<Object> items = page.get(resultKey) instanceof List<?> l ? new ArrayList<>(l) : new ArrayList<>();
@@ -73,9 +78,7 @@ final class Pager {
         results.addAll(items.subList(0, needed));
         if (needed < items.size()) {
           resume = new LinkedHashMap<>();
-          if (token != null) {
-            resume.put(paginator.inputToken(), token);
-          }
+          resume.put(paginator.inputToken(), token);
           resume.put("boto_truncate_amount", (long) needed);
         } else if (next != null) {
           resume = new LinkedHashMap<>(Map.of(paginator.inputToken(), next));
@@ -83,9 +86,14 @@ final class Pager {
         break;
       }
       results.addAll(items);
-      if (next == null || next.equals(token)) {
+      if (next == null) {
         break;
       }
+      if (next.equals(previousNext)) {
+        throw new CliException("The same next token was received twice: {'" + paginator.inputToken() + "': '"
+            + next + "'}");
+      }
+      previousNext = next;
       token = String.valueOf(next);
     }
     Map<String, Object> full = new LinkedHashMap<>();

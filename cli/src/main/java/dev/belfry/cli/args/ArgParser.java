@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * A small argparse work-alike for the AWS CLI's grammar: {@code --opt value}, {@code --opt=value},
- * unique-prefix abbreviations, nargs='+' lists that stop at the next option, store_true flags with
+ * unique-prefix abbreviations, nargs='*' lists that stop at the next option, store_true flags with
  * --no- twins, nargs='?' with a const. Hand-written rather than picocli because the AWS CLI's usage
  * errors (exit 252, "aws: error: argument --x: expected one argument", "Unknown options: a, b") and its
  * treatment of unknown words must be reproduced byte for byte. Not thread-safe; one per parse.
@@ -83,9 +83,6 @@ public final class ArgParser {
         } else {
           while (i + 1 < words.size() && !looksLikeOption(words.get(i + 1))) {
             list.add(words.get(++i));
-          }
-          if (list.isEmpty()) {
-            throw new CliException.Usage("argument " + display + ": expected at least one argument");
           }
         }
         values.put(arg.name(), list);

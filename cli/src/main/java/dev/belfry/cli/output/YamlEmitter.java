@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Block YAML as ruamel.yaml's safe dumper writes it for the AWS CLI (default_flow_style False): keys in
- * response order, two-space mappings, sequences not indented under their key, empty collections in
+ * Block YAML as ruamel.yaml's safe dumper writes it for the AWS CLI (default_flow_style False): keys
+ * sorted, two-space mappings, sequences not indented under their key, empty collections in
  * flow style, and strings quoted (single quotes, or double quotes when they need escapes) whenever a
  * plain scalar would read back as something else.
  */
@@ -26,8 +26,10 @@ final class YamlEmitter {
   }
 
   private static void node(StringBuilder out, Object value, int indent, boolean inSequence) {
-    if (value instanceof Map<?, ?> map) {
+    if (value instanceof Map<?, ?> unsorted) {
       boolean first = true;
+      java.util.TreeMap<String, Object> map = new java.util.TreeMap<>();
+      unsorted.forEach((k, v) -> map.put(String.valueOf(k), v));
       for (Map.Entry<?, ?> e : map.entrySet()) {
         if (!(first && inSequence)) {
           out.append(" ".repeat(indent));

@@ -25,6 +25,10 @@ public final class ArgumentUnpacker {
     if (loaded != null) {
       value = loaded;
     }
+    if (value instanceof byte[] bytes && bytes.length > 0 && Shapes.supportsShorthand(shape)) {
+      // The AWS CLI hands fileb:// bytes to its shorthand parser, which fails on the first byte.
+      throw new CliException("'in <string>' requires string as left operand, not int");
+    }
     if (shouldParseAsShorthand(shape, value)) {
       return shorthand(cliName, shape, value);
     }

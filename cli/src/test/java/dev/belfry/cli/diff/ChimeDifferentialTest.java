@@ -52,7 +52,8 @@ class ChimeDifferentialTest {
     all.addAll(InputCases.all());
     all.addAll(ConfigCases.all());
     all.addAll(PagingCases.all());
-    return all.stream();
+    String only = System.getProperty("diff.only");
+    return all.stream().filter(c -> only == null || c.name().contains(only));
   }
 
   /** What a client did: exit code, output, and the requests the stub received. */
