@@ -13,6 +13,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLDecoder;
 import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.AbstractMap;
 import java.util.ArrayList;
@@ -149,7 +151,26 @@ public final class ApiHandler extends Handler.Abstract {
       if (bytes.length > maxBodyBytes) {
         throw tooLarge();
       }
+      requireUtf8(bytes);
       return bytes;
+    }
+  }
+
+  /**
+   * JSON on the wire is UTF-8 (RFC 8259). The JSON parser lets some invalid sequences through (UTF-8-encoded
+   * surrogates such as ED A0 80), so a body is checked strictly here, once, before anything reads it.
+   */
+  private static void requireUtf8(byte[] bytes) {
+    for (byte b : bytes) {
+      if (b < 0) {
+        try {
+          StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes));
+        } catch (CharacterCodingException e) {
+          throw new ApiFailure(ApiError.badRequest("The request body is not valid UTF-8."));
+        }
+        return;
+      }
     }
   }
 
