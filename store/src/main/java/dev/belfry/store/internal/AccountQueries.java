@@ -72,6 +72,13 @@ final class AccountQueries {
   /** Children first, so it works whether or not the database enforces ON DELETE CASCADE. */
   void delete(String accountId) {
     String rooms = "SELECT room_id FROM rooms WHERE account_id = ?";
+    // other accounts' rooms lose this account's members: keep their member_count (schema V2) in step
+    String ours = "(member_id IN (SELECT user_id FROM users WHERE account_id = ?)"
+        + " OR member_id IN (SELECT bot_id FROM bots WHERE account_id = ?))";
+    sql.update("UPDATE rooms SET member_count = member_count - (SELECT COUNT(*) FROM memberships"
+        + " WHERE memberships.room_id = rooms.room_id AND " + ours + ") WHERE account_id <> ?"
+        + " AND room_id IN (SELECT room_id FROM memberships WHERE " + ours + ")",
+        accountId, accountId, accountId, accountId, accountId);
     sql.update("DELETE FROM memberships WHERE room_id IN (" + rooms + ")"
         + " OR member_id IN (SELECT user_id FROM users WHERE account_id = ?)"
         + " OR member_id IN (SELECT bot_id FROM bots WHERE account_id = ?)", accountId, accountId, accountId);

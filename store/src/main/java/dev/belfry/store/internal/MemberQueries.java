@@ -31,16 +31,21 @@ final class MemberQueries {
     for (List<String> chunk : chunks(ids)) {
       String in = Sql.marks(chunk.size());
       List<Object> params = new ArrayList<>();
-      params.add(accountId);
       params.addAll(chunk);
-      params.add(accountId);
       params.addAll(chunk);
+      // By primary key only, the account checked below: with "account_id = ? AND user_id IN (…)" SQLite's
+      // planner (no ANALYZE statistics) chose users_by_account and scanned every user of the account, O(account
+      // size) per batch inside the write lock (BENCHMARKS.md: the top SQLite frame of a batch under load).
       sql.list("SELECT user_id AS id, 'User' AS kind, primary_email AS email, display_name AS full_name,"
           + " account_id, CASE WHEN registration_status = 'Suspended' THEN 1 ELSE 0 END AS blocked"
-          + " FROM users WHERE account_id = ? AND user_id IN (" + in + ")"
+          + " FROM users WHERE user_id IN (" + in + ")"
           + " UNION ALL SELECT bot_id, 'Bot', bot_email, display_name, account_id,"
-          + " CASE WHEN disabled THEN 1 ELSE 0 END FROM bots WHERE account_id = ? AND bot_id IN (" + in + ")",
-          MemberQueries::member, params).forEach(m -> out.putIfAbsent(m.memberId(), m));
+          + " CASE WHEN disabled THEN 1 ELSE 0 END FROM bots WHERE bot_id IN (" + in + ")",
+          MemberQueries::member, params).forEach(m -> {
+            if (accountId.equals(m.accountId())) {
+              out.putIfAbsent(m.memberId(), m);
+            }
+          });
     }
     return out;
   }

@@ -48,12 +48,17 @@ final class MembershipQueries {
     return sql.list(SELECT + where + " ORDER BY m.added_at, m.member_id LIMIT ?", MembershipQueries::map, params);
   }
 
+  /** O(1): the room's member_count (schema V2), kept in step by {@link #upsert} and {@link #delete}. */
   long count(String roomId) {
-    return sql.count("SELECT COUNT(*) FROM memberships WHERE room_id = ?", List.of(roomId));
+    return sql.count("SELECT COALESCE((SELECT member_count FROM rooms WHERE room_id = ?), 0)", List.of(roomId));
   }
 
   boolean delete(String roomId, String memberId) {
-    return sql.update("DELETE FROM memberships WHERE room_id = ? AND member_id = ?", roomId, memberId) > 0;
+    boolean deleted = sql.update("DELETE FROM memberships WHERE room_id = ? AND member_id = ?", roomId, memberId) > 0;
+    if (deleted) {
+      sql.update("UPDATE rooms SET member_count = member_count - 1 WHERE room_id = ?", roomId);
+    }
+    return deleted;
   }
 
   /**
@@ -64,6 +69,7 @@ final class MembershipQueries {
     List<Membership> rows = merge(memberships);
     for (int i = 0; i < rows.size(); i += ROWS_PER_STATEMENT) {
       List<Membership> chunk = rows.subList(i, Math.min(rows.size(), i + ROWS_PER_STATEMENT));
+      Map<String, Long> added = newRowsByRoom(chunk);
       List<Object> params = new ArrayList<>(chunk.size() * 7);
       StringBuilder values = new StringBuilder();
       for (Membership m : chunk) {
@@ -79,7 +85,29 @@ final class MembershipQueries {
       sql.update("INSERT INTO memberships (room_id, member_id, member_type, role, invited_by, added_at, updated_at)"
           + " VALUES " + values + " ON CONFLICT (room_id, member_id) DO UPDATE SET role = excluded.role,"
           + " invited_by = excluded.invited_by, updated_at = excluded.updated_at", params);
+      for (Map.Entry<String, Long> e : added.entrySet()) {
+        if (e.getValue() > 0) {
+          sql.update("UPDATE rooms SET member_count = member_count + ? WHERE room_id = ?", e.getValue(), e.getKey());
+        }
+      }
     }
+  }
+
+  /** Per room, how many of these (distinct) rows do not exist yet: one primary-key probe per room. */
+  private Map<String, Long> newRowsByRoom(List<Membership> chunk) {
+    Map<String, List<String>> byRoom = new LinkedHashMap<>();
+    for (Membership m : chunk) {
+      byRoom.computeIfAbsent(m.roomId(), r -> new ArrayList<>()).add(m.memberId());
+    }
+    Map<String, Long> added = new LinkedHashMap<>();
+    for (Map.Entry<String, List<String>> e : byRoom.entrySet()) {
+      List<Object> params = new ArrayList<>(List.of(e.getKey()));
+      params.addAll(e.getValue());
+      long existing = sql.count("SELECT COUNT(*) FROM memberships WHERE room_id = ? AND member_id IN ("
+          + Sql.marks(e.getValue().size()) + ")", params);
+      added.put(e.getKey(), e.getValue().size() - existing);
+    }
+    return added;
   }
 
   /** Duplicates of one (room, member) become one row: the first add's addedAt, the last one's other fields. */
