@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * A JSON reader that accepts what Python's {@code json.loads} accepts (NaN, Infinity, duplicate keys
- * keep the last value) and fails with Python's exact messages ("Expecting value: line 1 column 1
+ * keep the last value; Python 3.11's messages, which predate 3.13's trailing-comma wording) and fails with Python's exact messages ("Expecting value: line 1 column 1
  * (char 0)"), because the AWS CLI prints those messages verbatim in its "Invalid JSON" errors.
  * Integers become Long or BigInteger, other numbers Double. Not thread-safe; one instance per read.
  */
@@ -112,11 +112,7 @@ public final class PyJsonReader {
       if (p >= s.length() || s.charAt(p) != ',') {
         throw error("Expecting ',' delimiter", p);
       }
-      int comma = p;
       p = skipWs(p + 1);
-      if (p < s.length() && s.charAt(p) == '}') {
-        throw error("Illegal trailing comma before end of object", comma);
-      }
     }
   }
 
@@ -137,11 +133,7 @@ public final class PyJsonReader {
       if (p >= s.length() || s.charAt(p) != ',') {
         throw error("Expecting ',' delimiter", p);
       }
-      int comma = p;
       p = skipWs(p + 1);
-      if (p < s.length() && s.charAt(p) == ']') {
-        throw error("Illegal trailing comma before end of array", comma);
-      }
     }
   }
 

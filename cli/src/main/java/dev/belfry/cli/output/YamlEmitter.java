@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  */
 final class YamlEmitter {
   private static final Pattern PLAIN_UNSAFE = Pattern.compile(
-      "^$|^[-?:,\\[\\]{}#&*!|>'\"%@`~ ]|[:#] |: |\\s#|:$|^\\s|\\s$|^(true|false|yes|no|on|off|null|y|n|~)$"
+      "^$|^[-?:,\\[\\]{}#&*!|>'\"%@`~ ]|[:#] |: |\\s#|:$|^\\s|\\s$|^(true|false|null|~)$"
           + "|^[-+]?(\\.[0-9]+|[0-9][0-9_]*)(\\.[0-9_]*)?([eE][-+]?[0-9]+)?$|^[-+]?\\.(inf|nan)$|^\\d{4}-\\d\\d?-\\d\\d?"
           + "|^0[xob]|^[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+", Pattern.CASE_INSENSITIVE);
 
@@ -69,11 +69,11 @@ final class YamlEmitter {
         node(out, value, indent, false);
       }
     } else {
-      out.append(fromSequence ? " " : ": ").append(scalarValue(value)).append('\n');
+      out.append(fromSequence ? " " : ": ").append(scalarValue(value, indent + 2)).append('\n');
     }
   }
 
-  private static String scalarValue(Object value) {
+  private static String scalarValue(Object value, int indent) {
     if (value == null) {
       return "null";
     } else if (value instanceof Boolean b) {
@@ -87,10 +87,20 @@ final class YamlEmitter {
     } else if (value instanceof Number) {
       return value.toString();
     }
-    return scalar(String.valueOf(value));
+    return scalar(String.valueOf(value), indent);
   }
 
   static String scalar(String s) {
+    return scalar(s, 2);
+  }
+
+  /** A string scalar; line breaks fold into single-quoted style, continuation lines at {@code indent}. */
+  static String scalar(String s, int indent) {
+    boolean onlyNewlines = s.contains("\n") && s.chars().noneMatch(c -> (c < 0x20 && c != '\n') || c == 0x7f);
+    if (onlyNewlines) {
+      String body = s.replace("'", "''").replace("\n", "\n\n" + " ".repeat(indent));
+      return "'" + body + "'";
+    }
     boolean needsEscape = s.chars().anyMatch(c -> c < 0x20 || c == 0x7f);
     if (needsEscape) {
       StringBuilder sb = new StringBuilder();

@@ -158,10 +158,11 @@ public final class ShorthandParser {
     return keyvals;
   }
 
+  // "singled quoted" is the AWS CLI's own spelling in its error message, kept so errors match byte for byte.
   private String firstValue() {
     int c = current();
     if (c == '\'') {
-      return quoted(SINGLE_QUOTED, "single quoted", '\'');
+      return quoted(SINGLE_QUOTED, "singled quoted", '\'');
     } else if (c == '"') {
       return quoted(DOUBLE_QUOTED, "double quoted", '"');
     }
@@ -171,7 +172,7 @@ public final class ShorthandParser {
   private String secondValue() {
     int c = current();
     if (c == '\'') {
-      return quoted(SINGLE_QUOTED, "single quoted", '\'');
+      return quoted(SINGLE_QUOTED, "singled quoted", '\'');
     } else if (c == '"') {
       return quoted(DOUBLE_QUOTED, "double quoted", '"');
     }

@@ -37,7 +37,7 @@ public final class SkeletonGenerator {
         return out;
       } else if (shape instanceof Shape.ListOf list) {
         List<Object> out = new ArrayList<>();
-        out.add(generate(list.member().shape(), stack, name));
+        out.add(generate(list.member().shape(), stack, list.member().shape().name()));
         return out;
       } else if (shape instanceof Shape.MapOf map) {
         Map<String, Object> out = new LinkedHashMap<>();

@@ -12,7 +12,7 @@ class PyJsonReaderTest {
   record Case(String input, String expected) {
     @Override
     public String toString() {
-      return input.replace("\n", "\\n");
+      return "<" + input.replace("\n", "\\n") + ">";
     }
   }
 
