@@ -1,0 +1,70 @@
+package dev.belfry.it.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.belfry.it.support.RunningServer;
+import dev.belfry.model.JsonTree;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * BatchCreateRoomMembership edge cases driven by boto3 (botocore signs, serializes and parses): the script
+ * it/src/test/resources/api/boto3_batch_edge_cases.py asserts D8, D10–D14 and D22 and prints its checks as JSON.
+ */
+class Boto3BatchEdgeCasesTest {
+
+  static boolean boto3Available() {
+    try {
+      Process p = new ProcessBuilder("python3", "-c", "import boto3").redirectErrorStream(true).start();
+      p.getInputStream().readAllBytes();
+      return p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
+    } catch (Exception e) {
+      return false;
+    }
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void batchEdgeCasesWithBoto3() throws Exception {
+    assumeTrue(boto3Available(), "python3 cannot import boto3");
+    Path script = Files.createTempFile("boto3_batch", ".py");
+    try (var in = getClass().getResourceAsStream("/api/boto3_batch_edge_cases.py")) {
+      Files.write(script, in.readAllBytes());
+    }
+    try (RunningServer server = Api.start(s -> s.withCredentialsFile(credentials())
+        .withCreateAccountType(dev.belfry.rooms.Enums.AccountType.EnterpriseLWA))) {
+      ProcessBuilder pb = new ProcessBuilder("python3", script.toString(), server.url());
+      pb.environment().keySet().removeIf(k -> k.startsWith("AWS_"));
+      pb.environment().put("HOME", Files.createTempDirectory("boto3-home").toString());
+      Path err = Files.createTempFile("boto3", ".err");
+      pb.redirectError(err.toFile());
+      Process p = pb.start();
+      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+      String diagnostics = "stdout:\n" + out + "\nstderr:\n" + Files.readString(err);
+      assertThat(p.exitValue()).as(diagnostics).isZero();
+      Map<String, Object> result = (Map<String, Object>) JsonTree.read(out.strip());
+      assertThat((List<String>) result.get("failures")).as(diagnostics).isEmpty();
+      assertThat((List<String>) result.get("checks")).as(diagnostics).hasSizeGreaterThanOrEqualTo(28).contains(
+          "51 items -> 400 BadRequestException", "empty list -> Errors []", "invalid Role -> 400 BadRequestException",
+          "blank MemberId -> 400 BadRequestException", "item without MemberId -> BadRequest without MemberId",
+          "unknown id -> NotFound", "another account's user -> NotFound", "another tenant's user -> NotFound",
+          "suspended user -> Forbidden", "disabled bot -> Forbidden", "duplicate id: no error",
+          "bot is a member with MemberType Bot", "role kept when omitted", "role changed when supplied");
+    }
+  }
+
+  static Path credentials() {
+    try {
+      return Api.twoTenantCredentials();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
