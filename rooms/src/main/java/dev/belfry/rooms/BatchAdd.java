@@ -65,6 +65,11 @@ public final class BatchAdd {
     Map<String, Member> members = ids.isEmpty() ? Map.of() : tx.members(room.accountId(), ids);
     Map<String, Membership> current = members.isEmpty() ? new LinkedHashMap<>()
         : new LinkedHashMap<>(tx.memberships(room.roomId(), members.keySet()));
+    // members joining this room: lock them before counting their rooms (other rooms' locks do not cover them)
+    List<String> joining = members.keySet().stream().filter(id -> !current.containsKey(id)).sorted().toList();
+    if (!joining.isEmpty()) {
+      tx.lockMembers(joining);
+    }
     Map<String, Long> roomCounts = members.isEmpty() ? Map.of() : tx.roomCounts(members.keySet());
     long size = tx.countMemberships(room.roomId());
     Instant now = ctx.now();

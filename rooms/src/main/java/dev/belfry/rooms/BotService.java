@@ -23,6 +23,7 @@ public final class BotService {
     Text.requireName("DisplayName", displayName, NAME_MAX);
     return ctx.store().write(tx -> {
       AccountGuard.enterprise(tx, caller, accountId);
+      tx.lockAccount(accountId); // bots per account (D9) across servers
       if (tx.countBots(accountId) >= ctx.limits().botsPerAccount()) {
         throw DomainException.limitExceeded("The account " + accountId + " already has the maximum of "
             + ctx.limits().botsPerAccount() + " bots.");

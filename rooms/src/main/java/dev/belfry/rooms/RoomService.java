@@ -38,6 +38,7 @@ public final class RoomService {
   private Room createOnce(Caller caller, String accountId, String name, String clientRequestToken) {
     return ctx.store().write(tx -> {
       AccountGuard.enterprise(tx, caller, accountId);
+      tx.lockAccount(accountId); // rooms per account (D9) across servers
       Instant now = ctx.now();
       if (clientRequestToken != null) {
         var earlier = tx.roomForToken(accountId, clientRequestToken, now.minus(TOKEN_LIFETIME));

@@ -25,6 +25,13 @@ public interface StoreTransaction {
 
   void updateAccount(Account account);
 
+  /**
+   * Locks the account row until the transaction ends, without blocking foreign-key checks of inserts into
+   * it (FOR NO KEY UPDATE where the database has it). Creates that count against a per-account limit
+   * (rooms, bots) take it first, so the limit holds however requests interleave across servers.
+   */
+  void lockAccount(String accountId);
+
   /** Removes the account and everything in it (users, bots, rooms, memberships, tokens). */
   void deleteAccount(String accountId);
 
@@ -96,6 +103,13 @@ public interface StoreTransaction {
   Map<String, Membership> memberships(String roomId, Collection<String> memberIds);
 
   long countMemberships(String roomId);
+
+  /**
+   * Locks the user and bot rows of these members, in id order, until the transaction ends. Adding a
+   * member to a room takes it before counting the member's rooms, so rooms-per-member holds when the
+   * same member joins different rooms at once.
+   */
+  void lockMembers(Collection<String> memberIds);
 
   /** How many rooms each of these members is in. */
   Map<String, Long> roomCounts(Collection<String> memberIds);

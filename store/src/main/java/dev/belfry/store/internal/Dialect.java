@@ -38,6 +38,11 @@ public enum Dialect {
     }
 
     @Override
+    String forNoKeyUpdate() {
+      return "";
+    }
+
+    @Override
     boolean retryable(SQLException e) {
       int primary = e.getErrorCode() & 0xFF;
       return primary == 5 || primary == 6; // SQLITE_BUSY, SQLITE_LOCKED
@@ -71,6 +76,11 @@ public enum Dialect {
     }
 
     @Override
+    String forNoKeyUpdate() {
+      return " FOR NO KEY UPDATE"; // does not conflict with the KEY SHARE locks of foreign-key checks
+    }
+
+    @Override
     boolean retryable(SQLException e) {
       // serialization_failure, deadlock_detected
       return "40001".equals(e.getSQLState()) || "40P01".equals(e.getSQLState());
@@ -84,6 +94,9 @@ public enum Dialect {
   abstract void rollback(Connection c) throws SQLException;
 
   abstract String forUpdate();
+
+  /** A row lock that writers of child rows (foreign keys pointing at the row) do not wait for. */
+  abstract String forNoKeyUpdate();
 
   abstract boolean retryable(SQLException e);
 

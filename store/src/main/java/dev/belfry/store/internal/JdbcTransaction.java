@@ -25,6 +25,7 @@ final class JdbcTransaction implements StoreTransaction {
   private final MemberQueries members;
   private final MembershipQueries memberships;
   private final SettingsQueries settings;
+  private final LockQueries locks;
 
   JdbcTransaction(Sql sql, Dialect dialect) {
     accounts = new AccountQueries(sql);
@@ -34,6 +35,7 @@ final class JdbcTransaction implements StoreTransaction {
     members = new MemberQueries(sql);
     memberships = new MembershipQueries(sql);
     settings = new SettingsQueries(sql);
+    locks = new LockQueries(sql, dialect);
   }
 
   SettingsQueries settings() {
@@ -55,6 +57,10 @@ final class JdbcTransaction implements StoreTransaction {
   }
 
   @Override public void updateAccount(Account account) { accounts.update(account); }
+
+  @Override public void lockAccount(String accountId) { locks.account(accountId); }
+
+  @Override public void lockMembers(Collection<String> memberIds) { locks.members(memberIds); }
 
   @Override public void deleteAccount(String accountId) { accounts.delete(accountId); }
 
