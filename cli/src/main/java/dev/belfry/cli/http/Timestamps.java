@@ -42,13 +42,23 @@ public final class Timestamps {
     int total = offset.getTotalSeconds();
     String sign = total < 0 ? "-" : "+";
     total = Math.abs(total);
-    return base + String.format("%s%02d:%02d", sign, total / 3600, (total / 60) % 60);
+    return base + sign + two(total / 3600) + ":" + two((total / 60) % 60);
   }
 
   private static String isoformatLocal(LocalDateTime t) {
-    String base = String.format("%04d-%02d-%02dT%02d:%02d:%02d", t.getYear(), t.getMonthValue(), t.getDayOfMonth(),
-        t.getHour(), t.getMinute(), t.getSecond());
+    String year = String.valueOf(t.getYear());
+    String base = "0".repeat(Math.max(0, 4 - year.length())) + year + "-" + two(t.getMonthValue()) + "-"
+        + two(t.getDayOfMonth()) + "T" + two(t.getHour()) + ":" + two(t.getMinute()) + ":" + two(t.getSecond());
     int micros = t.getNano() / 1000;
-    return micros == 0 ? base : base + String.format(".%06d", micros);
+    if (micros == 0) {
+      return base;
+    }
+    String digits = String.valueOf(micros);
+    return base + "." + "0".repeat(6 - digits.length()) + digits;
+  }
+
+  /** Two-digit zero padding without java.util.Formatter, whose first use is slow. */
+  private static String two(int n) {
+    return n < 10 ? "0" + n : String.valueOf(n);
   }
 }
