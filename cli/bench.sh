@@ -4,6 +4,7 @@
 # and their ratio (target: 0.35 or less).
 #   cli/bench.sh [RUNS]          starts `./belfry serve` on a free port with a temporary data directory
 #   BELFRY_URL=http://… cli/bench.sh   uses a running server instead
+#   BELFRY_CMD="java … dev.belfry.cli.ChimeCli" cli/bench.sh   measures another way of starting the CLI
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 runs="${1:-21}"
@@ -16,7 +17,8 @@ server_pid=""
 cleanup() { [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null; rm -rf "$workdir"; }
 trap cleanup EXIT
 
-"$here/belfry" help >/dev/null 2>&1 || true   # builds the jar once, outside the measurements
+read -r -a belfry <<<"${BELFRY_CMD:-$here/belfry chime}"
+[ -z "${BELFRY_CMD:-}" ] && { "$here/belfry" help >/dev/null 2>&1 || true; }   # builds the jar once, outside the measurements
 if [ -z "${BELFRY_URL:-}" ]; then
   port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
   "$here/belfry" serve --port "$port" --data "$workdir/data" >"$workdir/server.log" 2>&1 &
@@ -28,9 +30,9 @@ if [ -z "${BELFRY_URL:-}" ]; then
   done
 fi
 ep=(--endpoint-url "$BELFRY_URL")
-account="$("$here/belfry" chime create-account --name "bench-$$" "${ep[@]}" --output text --query Account.AccountId)"
-room="$("$here/belfry" chime create-room --account-id "$account" --name bench "${ep[@]}" --output text --query Room.RoomId)"
-m1="$("$here/belfry" chime create-bot --account-id "$account" --display-name b1 --domain example.com "${ep[@]}" \
+account="$("${belfry[@]}" create-account --name "bench-$$" "${ep[@]}" --output text --query Account.AccountId)"
+room="$("${belfry[@]}" create-room --account-id "$account" --name bench "${ep[@]}" --output text --query Room.RoomId)"
+m1="$("${belfry[@]}" create-bot --account-id "$account" --display-name b1 --domain example.com "${ep[@]}" \
   --output text --query Bot.UserId 2>/dev/null || echo member-1)"
 args=(batch-create-room-membership --account-id "$account" --room-id "$room"
   --membership-item-list "MemberId=$m1,Role=Member" "${ep[@]}")
@@ -47,9 +49,9 @@ median_ms() {  # runs "$@" $runs times, prints the median wall time in milliseco
   printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'
 }
 
-"$here/belfry" chime "${args[@]}" >/dev/null   # warm the page cache and the server once
+"${belfry[@]}" "${args[@]}" >/dev/null   # warm the page cache and the server once
 "$aws_bin" chime "${args[@]}" >/dev/null
-belfry_ms="$(median_ms "$here/belfry" chime "${args[@]}")"
+belfry_ms="$(median_ms "${belfry[@]}" "${args[@]}")"
 aws_ms="$(median_ms "$aws_bin" chime "${args[@]}")"
 ratio="$(awk -v b="$belfry_ms" -v a="$aws_ms" 'BEGIN {printf "%.2f", b / a}')"
 echo "runs per tool:                    $runs"
