@@ -243,4 +243,40 @@ class MembershipsTest {
     assertThatThrownBy(() -> chime.listRoomMemberships(b -> b.accountId(s.acct()).roomId(s.room()).maxResults(100)))
         .isInstanceOf(BadRequestException.class);
   }
+
+  @Test
+  void listingOrderIsTimeAddedAndSurvivesRoleChangesAndDeletedCursors() throws Exception {
+    Setup s = setup(4);
+    List<String> u = s.users();
+    for (String id : u) {
+      chime.createRoomMembership(b -> b.accountId(s.acct()).roomId(s.room()).memberId(id));
+      Thread.sleep(3); // distinct added times
+    }
+    // a role change (single or batch re-add) keeps the member's place (added time never changes)
+    chime.updateRoomMembership(b -> b.accountId(s.acct()).roomId(s.room()).memberId(u.get(0)).role("Administrator"));
+    chime.batchCreateRoomMembership(b -> b.accountId(s.acct()).roomId(s.room())
+        .membershipItemList(item(u.get(1), "Administrator")));
+    assertThat(memberships(chime, s.acct(), s.room())).extracting(m -> m.member().memberId())
+        .containsExactlyElementsOf(u);
+    // keyset paging: deleting the member a NextToken points after does not break the next page
+    var first = chime.listRoomMemberships(b -> b.accountId(s.acct()).roomId(s.room()).maxResults(2));
+    assertThat(first.roomMemberships()).extracting(m -> m.member().memberId()).containsExactly(u.get(0), u.get(1));
+    chime.deleteRoomMembership(b -> b.accountId(s.acct()).roomId(s.room()).memberId(u.get(1)));
+    var next = chime.listRoomMemberships(b -> b.accountId(s.acct()).roomId(s.room()).maxResults(2)
+        .nextToken(first.nextToken()));
+    assertThat(next.roomMemberships()).extracting(m -> m.member().memberId()).containsExactly(u.get(2), u.get(3));
+    assertThat(next.nextToken()).isNull();
+  }
+
+  @Test
+  void sdkSignedRequestsWithOddIdsVerifyAndAnswerNotFound() {
+    Setup s = setup(0);
+    for (String odd : List.of("room 1", "a/b", "ü-ß", "x+y", "%2F", "a;b=c", "~tilde*")) {
+      assertThatThrownBy(() -> chime.getRoom(b -> b.accountId(s.acct()).roomId(odd)))
+          .as("GetRoom %s", odd).isInstanceOf(NotFoundException.class);
+      assertThatThrownBy(() -> chime.deleteRoomMembership(b -> b.accountId(s.acct()).roomId(s.room()).memberId(odd)))
+          .as("DeleteRoomMembership %s", odd).isInstanceOf(NotFoundException.class);
+    }
+    assertThat(chime.listRooms(b -> b.accountId(s.acct()).memberId("a b/c+d")).rooms()).isEmpty();
+  }
 }
