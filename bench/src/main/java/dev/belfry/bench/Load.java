@@ -217,7 +217,7 @@ final class Load {
         long now = System.currentTimeMillis();
         return (t, k) -> {
           String roomId = Seed.room(plan.room(t, k));
-          long firstUser = plan.firstUser(k);
+          long firstUser = plan.firstUser(t, k);
           if (seed.sqlite) {
             sqliteWriter.lock();
           }
@@ -257,25 +257,25 @@ final class Load {
   }
 
   /** Signed BatchCreateRoomMembership of 50 new members per request, over one keep-alive connection per client. */
-  static ClientFactory httpBatch(ServerUnderTest server, RoomPlan plan) {
+  static ClientFactory httpBatch(int port, RoomPlan plan) {
     List<RawHttp> opened = new ArrayList<>();
     return new ClientFactory() {
       @Override
       public Op open(int thread) throws Exception {
-        RawHttp http = new RawHttp(server.port);
+        RawHttp http = new RawHttp(port);
         synchronized (opened) {
           opened.add(http);
         }
         return (t, k) -> {
           String roomId = Seed.room(plan.room(t, k));
-          long firstUser = plan.firstUser(k);
+          long firstUser = plan.firstUser(t, k);
           StringBuilder body = new StringBuilder(4096).append("{\"MembershipItemList\":[");
           for (int i = 0; i < RoomPlan.BATCH; i++) {
             body.append(i == 0 ? "" : ",").append("{\"MemberId\":\"").append(Seed.user(firstUser + i))
                 .append("\",\"Role\":\"Member\"}");
           }
           body.append("]}");
-          byte[] req = RawHttp.request(server.port, "POST", "/accounts/" + Seed.ACCOUNT + "/rooms/" + roomId
+          byte[] req = RawHttp.request(port, "POST", "/accounts/" + Seed.ACCOUNT + "/rooms/" + roomId
               + "/memberships", "operation=batch-create", body.toString());
           int status = http.send(req);
           String answer = http.body();
@@ -294,17 +294,17 @@ final class Load {
   }
 
   /** Any signed request that should answer {@code expect}; counts one per call. */
-  static ClientFactory httpSimple(ServerUnderTest server, String method, String path, String query, int expect) {
+  static ClientFactory httpSimple(int port, String method, String path, String query, int expect) {
     List<RawHttp> opened = new ArrayList<>();
     return new ClientFactory() {
       @Override
       public Op open(int thread) throws Exception {
-        RawHttp http = new RawHttp(server.port);
+        RawHttp http = new RawHttp(port);
         synchronized (opened) {
           opened.add(http);
         }
         return (t, k) -> {
-          int status = http.send(RawHttp.request(server.port, method, path, query, null));
+          int status = http.send(RawHttp.request(port, method, path, query, null));
           if (status != expect) {
             throw new IllegalStateException(method + " " + path + " answered " + status + ": " + http.body());
           }
@@ -350,8 +350,9 @@ final class Load {
       return r;
     }
 
-    long firstUser(long k) {
-      return (k % perRoom()) * BATCH;
+    /** Clients start at staggered users, so independent clients do not add the same people at the same moment. */
+    long firstUser(int t, long k) {
+      return ((k + t * perRoom() / clients) % perRoom()) * BATCH;
     }
   }
 

@@ -151,9 +151,17 @@ final class Seed {
     void bind(PreparedStatement p, int firstIndex, long i) throws SQLException;
   }
 
-  private static void bulk(Connection c, String insert, int cols, long from, long to, Binder binder)
+  private void bulk(Connection c, String insert, int cols, long from, long to, Binder binder)
       throws SQLException {
     final int rows = 500;
+    c.setAutoCommit(true);
+    if (sqlite) {
+      // seeding only: no fsync, a large page cache (random inserts into the e-mail and member indexes)
+      try (Statement s = c.createStatement()) {
+        s.execute("PRAGMA synchronous=OFF");
+        s.execute("PRAGMA cache_size=-262144");
+      }
+    }
     c.setAutoCommit(false);
     StringBuilder values = new StringBuilder();
     String tuple = "(" + "?,".repeat(cols - 1) + "?)";
