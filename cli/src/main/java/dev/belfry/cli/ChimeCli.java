@@ -46,6 +46,13 @@ public final class ChimeCli {
     List<String> rest = globalsParsed.extras();
     ServiceModel model = ServiceModel.chime();
     Map<String, OperationModel> commands = commandTable(model);
+    if (Boolean.TRUE.equals(globals.get("cli-auto-prompt"))) {
+      AutoPrompt.require(stdin, stderr);
+      List<String> edited = InteractivePrompt.ask(rest, commands, model);
+      List<String> again = new ArrayList<>(edited);
+      again.addAll(globalWords(args, rest));
+      return execute(again, stdin, stdout, stderr, env);
+    }
     if (rest.isEmpty()) {
       throw new CliException.Usage("the following arguments are required: operation");
     }
@@ -66,10 +73,17 @@ public final class ChimeCli {
       HelpPrinter.operation(command, op, table, stdout);
       return 0;
     }
-    if (Boolean.TRUE.equals(globals.get("cli-auto-prompt"))) {
-      AutoPrompt.require(stdin, stderr);
-    }
     return new CommandRun(command, op, model, table, globals, env, stdout, stderr).run(opWords);
+  }
+
+  /** The global options as typed, minus --cli-auto-prompt, to re-apply after the prompt. */
+  private static List<String> globalWords(List<String> args, List<String> nonGlobal) {
+    List<String> globals = new ArrayList<>(args);
+    for (String w : nonGlobal) {
+      globals.remove(w);
+    }
+    globals.remove("--cli-auto-prompt");
+    return globals;
   }
 
   static Map<String, OperationModel> commandTable(ServiceModel model) {
