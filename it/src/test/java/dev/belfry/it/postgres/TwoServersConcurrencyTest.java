@@ -84,8 +84,16 @@ class TwoServersConcurrencyTest {
     url = Databases.freshPostgresUrl();
     schema = url.substring(url.indexOf("currentSchema=") + "currentSchema=".length());
     String[] opts = {"--create-account-type", "EnterpriseLWA", "--max-members-per-room", String.valueOf(LIMIT)};
-    a = PgServers.serve(url, opts);
-    b = PgServers.serve(url, opts);
+    // both start at once on the empty schema, as replicas of one deployment do: Flyway must serialize them
+    ExecutorService starting = Executors.newFixedThreadPool(2);
+    Future<ServerProcess> first = starting.submit(() -> PgServers.serve(url, opts));
+    Future<ServerProcess> second = starting.submit(() -> PgServers.serve(url, opts));
+    try {
+      a = first.get(60, TimeUnit.SECONDS);
+    } finally {
+      b = second.get(60, TimeUnit.SECONDS); // assigned even when the first failed, so @AfterAll stops it
+      starting.shutdown();
+    }
     admin = PgServers.client(a.url());
     accountId = admin.createAccount(r -> r.name("concurrency")).account().accountId();
     assertThat(admin.getAccount(r -> r.accountId(accountId)).account().accountType())
