@@ -36,17 +36,19 @@ class ServeSettingsTest {
     String url = Databases.freshPostgresUrl();
     Path dir = Databases.tempDir("belfry-config");
     Path config = dir.resolve("belfry.properties");
-    // the file names the database, the account type and a limit of 5; port=1 would fail if it won over --port
+    // the file names the database, an account type, a limit of 5, and port 1 (which would fail if it beat --port)
     Files.writeString(config, String.join("\n",
         "# Belfry on PostgreSQL",
         "db = " + url,
         "port = 1",
-        "create-account-type = EnterpriseLWA",
+        "create-account-type = Team",
         "max-members-per-room = 5",
         "access-log = false",
         ""));
-    try (ServerProcess server = ServerProcess.start(List.of("--config", config.toString()),
-        Map.of("BELFRY_MAX_MEMBERS_PER_ROOM", "3", "BELFRY_DB", ""));
+    // environment: limit 3 (beats the file's 5) and Team (loses to the command line's EnterpriseLWA)
+    try (ServerProcess server = ServerProcess.start(List.of("--config", config.toString(), "--create-account-type",
+        "EnterpriseLWA"), Map.of("BELFRY_MAX_MEMBERS_PER_ROOM", "3", "BELFRY_CREATE_ACCOUNT_TYPE", "Team",
+        "BELFRY_DB", ""));
         ChimeClient chime = PgServers.client(server.url())) {
       assertThat(server.output()).contains("database:   jdbc:postgresql://127.0.0.1:5432/test");
       String account = chime.createAccount(r -> r.name("configured")).account().accountId();
