@@ -178,6 +178,24 @@ class BadInputTest {
   }
 
   @Test
+  void hugeChunkedBodyWithoutContentLengthIs413() throws Exception {
+    Req r = a.sign(new Req("POST", batchPath(), "{}"));
+    java.net.http.HttpRequest.Builder builder = java.net.http.HttpRequest.newBuilder(
+        java.net.URI.create(server.url() + r.path + "?" + r.query));
+    r.headers.forEach(h -> builder.header(h.getKey(), h.getValue()));
+    byte[] chunk = new byte[64 * 1024];
+    java.util.Arrays.fill(chunk, (byte) ' ');
+    java.io.InputStream body = new java.io.SequenceInputStream(java.util.Collections.enumeration(
+        java.util.Collections.nCopies(20, chunk).stream().map(c -> (java.io.InputStream) new java.io.ByteArrayInputStream(c))
+            .toList()));
+    var resp = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build()
+        .send(builder.POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> body)).build(),
+            java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+    new Wire(resp.statusCode(), resp.headers().map(), resp.body()).assertApiError(413, "BadRequestException");
+    assertMembershipsUnchanged();
+  }
+
+  @Test
   void deepNestingIs400() {
     String deep = "{\"MembershipItemList\":" + "[".repeat(100_000) + "]".repeat(100_000) + "}";
     a.post(batchPath(), deep).assertApiError(400, "BadRequestException");

@@ -125,6 +125,18 @@ class SigV4RefusalsTest {
   }
 
   @Test
+  void aStaleDateSaysSignatureExpired() {
+    Wire w = raw.send(raw.sign(batch(), Instant.now().minus(Duration.ofMinutes(16))));
+    w.assertApiError(403, "InvalidSignatureException");
+    assertThat(w.message()).contains("Signature expired");
+    // 14 minutes off is within the allowed skew
+    Req ok = raw.sign(new Req("GET", "/accounts/" + acct + "/rooms/" + room + "/memberships", null),
+        Instant.now().minus(Duration.ofMinutes(14)));
+    assertThat(raw.send(ok).status()).isEqualTo(200);
+    assertMembershipsUnchanged();
+  }
+
+  @Test
   void aCapturedSignedRequestReplayedWithAnAlteredBodyIsRefused() {
     Req original = signed();
     Req replay = new Req(original.method, original.path + "?" + original.query, null);
