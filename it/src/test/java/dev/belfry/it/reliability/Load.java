@@ -1,0 +1,129 @@
+package dev.belfry.it.reliability;
+
+import dev.belfry.it.support.ServerProcess;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.zip.ZipFile;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.chime.ChimeClient;
+import software.amazon.awssdk.services.chime.model.UserType;
+
+/** Fixtures for process-level tests: server processes tuned for quick start, and seeded accounts. */
+final class Load {
+  private Load() {}
+
+  /** JVM flags for short-lived test servers: C1 only and the serial GC start faster on 2 cores. */
+  static final Map<String, String> FAST_JVM = Map.of("JAVA_TOOL_OPTIONS", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC");
+
+  private static Path stableJar;
+
+  /**
+   * Starts {@code belfry serve} from a private copy of the shaded jar, taken once per test JVM: the shared
+   * app/target/belfry.jar may be rebuilt while a long process test restarts servers from it.
+   */
+  static synchronized ServerProcess start(List<String> args) throws Exception {
+    if (stableJar == null) {
+      stableJar = snapshotJar();
+    }
+    String previous = System.getProperty("belfry.jar");
+    System.setProperty("belfry.jar", stableJar.toString());
+    try {
+      return ServerProcess.start(args, FAST_JVM);
+    } finally {
+      if (previous == null) {
+        System.clearProperty("belfry.jar");
+      } else {
+        System.setProperty("belfry.jar", previous);
+      }
+    }
+  }
+
+  private static Path snapshotJar() throws Exception {
+    Path jar = ServerProcess.jar();
+    long deadline = System.nanoTime() + 120_000_000_000L;
+    while (true) {
+      long size = Files.size(jar);
+      Path copy = Files.createTempFile("belfry-test", ".jar");
+      Files.copy(jar, copy, StandardCopyOption.REPLACE_EXISTING);
+      copy.toFile().deleteOnExit();
+      try (ZipFile zip = new ZipFile(copy.toFile())) {
+        if (size == Files.size(jar) && zip.getEntry("dev/belfry/app/Main.class") != null && zip.getEntry("org/postgresql/Driver.class") != null
+            && zip.getEntry("org/sqlite/JDBC.class") != null && zip.size() > 1000) {
+          zip.stream().forEach(e -> {
+            try (var in = zip.getInputStream(e)) {
+              in.readAllBytes();
+            } catch (IOException x) {
+              throw new UncheckedIOException(x);
+            }
+          });
+          return copy;
+        }
+      } catch (IOException | UncheckedIOException e) {
+        // being rewritten: try again
+      }
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("no complete " + jar + " within 2 minutes");
+      }
+      Thread.sleep(1_000);
+    }
+  }
+
+  static ChimeClient client(String url, String key, String secret) {
+    return ChimeClient.builder().endpointOverride(java.net.URI.create(url)).region(Region.US_EAST_1)
+        .httpClient(UrlConnectionHttpClient.create())
+        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(key, secret))).build();
+  }
+
+  record Seed(String account, List<String> rooms, List<String> users) {}
+
+  static Seed seed(ChimeClient c, int rooms, int users) {
+    String account = c.createAccount(b -> b.name("load")).account().accountId();
+    List<String> roomIds = new ArrayList<>();
+    for (int i = 0; i < rooms; i++) {
+      int n = i;
+      roomIds.add(c.createRoom(b -> b.accountId(account).name("room " + n)).room().roomId());
+    }
+    List<String> userIds = new ArrayList<>();
+    for (int i = 0; i < users; i++) {
+      int n = i;
+      userIds.add(c.createUser(b -> b.accountId(account).username("user" + n).email("user" + n + "@example.com")
+          .userType(UserType.PRIVATE_USER)).user().userId());
+    }
+    return new Seed(account, roomIds, userIds);
+  }
+
+  static byte[] batchBody(List<String> members) {
+    StringBuilder b = new StringBuilder("{\"MembershipItemList\":[");
+    for (int i = 0; i < members.size(); i++) {
+      b.append(i == 0 ? "" : ",").append("{\"MemberId\":\"").append(members.get(i)).append("\",\"Role\":\"Member\"}");
+    }
+    return b.append("]}").toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static final Pattern ERRORS = Pattern.compile("\"Errors\"\\s*:\\s*\\[(.*)\\]");
+
+  /** The member ids a BatchCreateRoomMembership answer lists as failed. */
+  static List<String> failedMembers(String body) {
+    List<String> failed = new ArrayList<>();
+    Matcher m = ERRORS.matcher(body);
+    if (m.find()) {
+      Matcher id = Pattern.compile("\"MemberId\"\\s*:\\s*\"([^\"]+)\"").matcher(m.group(1));
+      while (id.find()) {
+        failed.add(id.group(1));
+      }
+    }
+    return failed;
+  }
+}
