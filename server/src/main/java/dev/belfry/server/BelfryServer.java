@@ -73,6 +73,9 @@ public final class BelfryServer implements AutoCloseable {
       ServerConnector connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
       connector.setHost(settings.host());
       connector.setPort(settings.port());
+      // On a graceful stop Jetty shortens connections' idle timeout to this (default 1 s), which would cut a
+      // request whose body is still arriving; give in-flight uploads a fair chance within the stop timeout.
+      connector.setShutdownIdleTimeout(5_000);
       jetty.addConnector(connector);
       // Graceful stop (SIGTERM): the connector stops accepting, requests already in the handler finish
       // (up to the stop timeout), then the store closes.

@@ -147,7 +147,14 @@ public final class ApiHandler extends Handler.Abstract {
       throw tooLarge();
     }
     try (InputStream in = Content.Source.asInputStream(request)) {
-      byte[] bytes = in.readNBytes(maxBodyBytes + 1);
+      byte[] bytes;
+      try {
+        bytes = in.readNBytes(maxBodyBytes + 1);
+      } catch (IOException e) {
+        // The client stopped sending (idle timeout) or went away: its fault, not the server's.
+        throw new ApiFailure(new ApiError(400, "BadRequestException", "BadRequest",
+            "The request body was not received completely (the client stopped sending or timed out)."));
+      }
       if (bytes.length > maxBodyBytes) {
         throw tooLarge();
       }
