@@ -19,6 +19,9 @@ final class Migrations {
   static final String LOCATION = "classpath:db/migration";
 
   static void migrate(DataSource ds, Dialect dialect) {
+    if (BundledSchema.isCurrent(ds)) {
+      return;
+    }
     Flyway flyway = Flyway.configure(Migrations.class.getClassLoader())
         .dataSource(ds)
         .locations(LOCATION)
