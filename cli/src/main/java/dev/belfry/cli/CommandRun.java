@@ -79,7 +79,7 @@ final class CommandRun {
         Map<String, Object> sample = (Map<String, Object>) new SkeletonGenerator(true).generate(op.output());
         fake.putAll(sample);
       }
-      formatter.format(command, fake, stdout);
+      formatter.format(op.name(), fake, stdout);
       return 0;
     }
     if (op.input() != null) {
@@ -87,7 +87,7 @@ final class CommandRun {
     }
     OperationCaller caller = new OperationCaller(settings(config, region));
     Map<String, Object> response = new Pager(model, op, values, globals, caller).call(params);
-    formatter.format(command, response, stdout);
+    formatter.format(op.name(), response, stdout);
     stdout.flush();
     return 0;
   }

@@ -22,4 +22,9 @@ public final class Formatters {
   public static String yaml(Object value) {
     return YamlFormatter.dump(value);
   }
+
+  /** A string as a YAML plain or quoted scalar. */
+  public static String yamlKey(String text) {
+    return YamlEmitter.scalar(text);
+  }
 }

@@ -16,9 +16,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -26,21 +26,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Runs each case through /usr/bin/aws (AWS CLI v2) and through belfry against the same scripted stub,
  * comparing exit code, stdout, stderr and the requests sent. The only normalisation is the program
  * name in argparse usage lines ("aws" there, "belfry" here) and per-request values that are random
- * or clock-bound (idempotency UUIDs, the signature itself).
+ * or clock-bound (idempotency UUIDs, the signature itself). Cases run concurrently, each with its own stub.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class ChimeDifferentialTest {
   static final Path AWS = Path.of("/usr/bin/aws");
-  static StubServer stub;
-
-  @BeforeAll
-  static void start() throws IOException {
-    stub = new StubServer();
-  }
-
-  @AfterAll
-  static void stop() throws IOException {
-    stub.close();
-  }
 
   static Stream<DiffCase> cases() {
     List<DiffCase> all = new ArrayList<>();
@@ -71,9 +61,13 @@ class ChimeDifferentialTest {
       Files.writeString(p, f.getValue().replace("@HOME@", home.toString()));
     }
     Map<String, String> env = env(c, home);
-    List<String> args = c.argsWith(stub.endpoint(), home.toString());
-    Outcome aws = runAws(args, env, home, c);
-    Outcome belfry = runBelfry(args, env, c);
+    Outcome aws;
+    Outcome belfry;
+    try (StubServer stub = new StubServer()) {
+      List<String> args = c.argsWith(stub.endpoint(), home.toString());
+      aws = runAws(stub, args, env, home, c);
+      belfry = runBelfry(stub, args, env, c);
+    }
     assertThat(belfry.exit()).as("exit code; aws stderr: %s", aws.stderr()).isEqualTo(aws.exit());
     assertThat(belfry.stdout()).as("stdout").isEqualTo(aws.stdout());
     if (c.compareStderr()) {
@@ -102,7 +96,7 @@ class ChimeDifferentialTest {
     return env;
   }
 
-  static Outcome runAws(List<String> args, Map<String, String> env, Path home, DiffCase c) throws Exception {
+  static Outcome runAws(StubServer stub, List<String> args, Map<String, String> env, Path home, DiffCase c) throws Exception {
     stub.reset(c.responses());
     List<String> command = new ArrayList<>(List.of(AWS.toString(), "chime"));
     command.addAll(args);
@@ -118,16 +112,16 @@ class ChimeDifferentialTest {
     int exit = p.waitFor();
     err.join();
     return new Outcome(exit, new String(streams[0], StandardCharsets.UTF_8), new String(streams[1], StandardCharsets.UTF_8),
-        requests());
+        requests(stub));
   }
 
-  static Outcome runBelfry(List<String> args, Map<String, String> env, DiffCase c) {
+  static Outcome runBelfry(StubServer stub, List<String> args, Map<String, String> env, DiffCase c) {
     stub.reset(c.responses());
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int exit = ChimeCli.run(args.toArray(String[]::new), InputStream.nullInputStream(),
         new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), env);
-    return new Outcome(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8), requests());
+    return new Outcome(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8), requests(stub));
   }
 
   private static byte[] readAll(InputStream in) {
@@ -138,7 +132,7 @@ class ChimeDifferentialTest {
     }
   }
 
-  static List<String> requests() {
+  static List<String> requests(StubServer stub) {
     List<String> out = new ArrayList<>();
     for (StubServer.Request r : stub.requests()) {
       StringBuilder sb = new StringBuilder(r.method()).append(' ').append(r.target()).append('\n');

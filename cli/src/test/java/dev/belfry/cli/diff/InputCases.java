@@ -53,8 +53,10 @@ final class InputCases {
         seed("skeleton output", "--generate-cli-skeleton", "output", "--account-id", "a", "--room-id", "r",
             "--membership-item-list", "MemberId=m"),
         seed("skeleton output needs required", "--generate-cli-skeleton", "output"),
-        seed("skeleton yaml-input", "--generate-cli-skeleton", "yaml-input")
-            .gap("yaml-input skeleton comments (member documentation) are not generated yet"),
+        seed("skeleton yaml-input", "--generate-cli-skeleton", "yaml-input"),
+        DiffCase.of("skeleton yaml-input for update-user", OK, "update-user", "--generate-cli-skeleton", "yaml-input"),
+        DiffCase.of("skeleton yaml-input for create-account", OK, "create-account", "--generate-cli-skeleton",
+            "yaml-input"),
         DiffCase.of("skeleton for create-room", OK, "create-room", "--generate-cli-skeleton"),
         DiffCase.of("skeleton for update-user", OK, "update-user", "--generate-cli-skeleton"),
         DiffCase.of("skeleton for list-accounts", OK, "list-accounts", "--generate-cli-skeleton"),

@@ -1,0 +1,90 @@
+package dev.belfry.cli.diff;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.belfry.cli.json.PyJsonReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The same scenario through /usr/bin/aws and belfry against a running Belfry server. Ids, times and
+ * dates differ between the two runs by nature, so they are normalised before comparing each step's
+ * exit code, stdout and stderr. The server is BELFRY_SERVER_URL when set, otherwise
+ * {@code java -jar ../app/target/belfry.jar serve} on a free port when that jar exists.
+ */
+class ServerDifferentialTest {
+  @Test
+  void scenarioMatchesTheAwsCli() throws Exception {
+    Assumptions.assumeTrue(Files.isExecutable(ChimeDifferentialTest.AWS), "/usr/bin/aws (AWS CLI v2) is not installed");
+    try (ServerProcess server = ServerProcess.start()) {
+      Assumptions.assumeTrue(server != null, "no Belfry server: set BELFRY_SERVER_URL or package app/target/belfry.jar");
+      Path home = Files.createTempDirectory("belfry-server-diff");
+      Map<String, String> env = ChimeDifferentialTest.env(DiffCase.of("server", List.of()), home);
+      List<String> aws = run(server.url(), env, home, "r1a", true);
+      List<String> belfry = run(server.url(), env, home, "r1b", false);
+      assertThat(belfry).hasSameSizeAs(aws);
+      for (int i = 0; i < aws.size(); i++) {
+        assertThat(belfry.get(i)).as("step %d: %s", i, ServerScenario.steps().get(i)).isEqualTo(aws.get(i));
+      }
+    }
+  }
+
+  private static List<String> run(String url, Map<String, String> env, Path home, String runId, boolean useAws)
+      throws Exception {
+    Map<String, String> ids = new HashMap<>();
+    List<String> outcomes = new ArrayList<>();
+    for (ServerScenario.Step step : ServerScenario.steps()) {
+      List<String> args = new ArrayList<>();
+      for (String a : step.args()) {
+        String filled = a.replace("RUNID", runId);
+        for (Map.Entry<String, String> id : ids.entrySet()) {
+          filled = filled.replace("{" + id.getKey() + "}", id.getValue());
+        }
+        args.add(filled);
+      }
+      args.add("--endpoint-url");
+      args.add(url);
+      ChimeDifferentialTest.Outcome o = useAws ? aws(args, env, home) : belfry(args, env);
+      if (step.capture() != null && o.exit() == 0) {
+        ids.put(step.key(), String.valueOf(path(PyJsonReader.read(o.stdout()), step.capture())));
+      }
+      outcomes.add("exit " + o.exit() + "\n" + normalise(o.stdout(), runId) + "\n--- stderr\n"
+          + normalise(useAws ? ChimeDifferentialTest.normaliseProgramName(o.stderr()) : o.stderr(), runId));
+    }
+    return outcomes;
+  }
+
+  private static ChimeDifferentialTest.Outcome aws(List<String> args, Map<String, String> env, Path home)
+      throws Exception {
+    try (StubServer unused = new StubServer()) {
+      return ChimeDifferentialTest.runAws(unused, args, env, home, DiffCase.of("server", List.of()));
+    }
+  }
+
+  private static ChimeDifferentialTest.Outcome belfry(List<String> args, Map<String, String> env) throws Exception {
+    try (StubServer unused = new StubServer()) {
+      return ChimeDifferentialTest.runBelfry(unused, args, env, DiffCase.of("server", List.of()));
+    }
+  }
+
+  private static Object path(Object json, String path) {
+    Object current = json;
+    for (String part : path.split("\\.")) {
+      current = current instanceof Map<?, ?> m ? m.get(part) : null;
+    }
+    return current;
+  }
+
+  static String normalise(String text, String runId) {
+    return text.replace(runId, "RUN")
+        .replaceAll("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "<id>")
+        .replaceAll("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?(\\+00:00|Z)?", "<time>")
+        .replaceAll("\\w{3}, \\d\\d \\w{3} \\d{4} \\d\\d:\\d\\d:\\d\\d GMT", "<date>");
+  }
+}
