@@ -85,6 +85,7 @@ class ServerDifferentialTest {
     return text.replace(runId, "RUN")
         .replaceAll("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "<id>")
         .replaceAll("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?(\\+00:00|Z)?", "<time>")
+        .replaceAll("[A-Za-z0-9+/]{43}=", "<secret>")
         .replaceAll("\\w{3}, \\d\\d \\w{3} \\d{4} \\d\\d:\\d\\d:\\d\\d GMT", "<date>");
   }
 }
