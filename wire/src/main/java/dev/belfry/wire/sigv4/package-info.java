@@ -6,7 +6,8 @@
  * path and query, and the headers the client chose to sign. No AWS SDK signer verifies, and re-signing through an SDK
  * would re-encode and re-select headers. The CLI must sign without loading the AWS SDK, whose class loading alone
  * would blow its start-up budget (~150 ms). Both sides canonicalize through the same code, so they cannot disagree.
- * Only the JDK is used: {@code javax.crypto.Mac} (HmacSHA256) and {@code MessageDigest} (SHA-256).
+ * Only the JDK is used: {@code MessageDigest} (SHA-256), with HMAC (RFC 2104) on top of it to keep
+ * {@code javax.crypto} out of the CLI's start-up.
  *
  * <p><b>What it implements</b> (the non-S3 rules, as botocore's {@code SigV4Auth} and the AWS SDK for Java v2 apply
  * them to service {@code chime}, checked against the AWS SigV4 test suite):
