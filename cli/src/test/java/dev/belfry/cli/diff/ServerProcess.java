@@ -1,52 +1,37 @@
 package dev.belfry.cli.diff;
 
-import java.io.File;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
+import dev.belfry.rooms.Enums.AccountType;
+import dev.belfry.server.BelfryServer;
+import dev.belfry.server.ServerSettings;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.file.Files;
-import java.nio.file.Path;
+import java.util.Map;
 
-/** A Belfry server for the server-backed differential test: BELFRY_SERVER_URL, or the packaged jar started here. */
+/**
+ * The Belfry server for the server-backed differential test: BELFRY_SERVER_URL when set, otherwise a
+ * real server started in this JVM (Enterprise accounts by default, fresh SQLite data, a free port), so
+ * the test runs in a plain `mvn verify` before the app jar exists.
+ */
 final class ServerProcess implements AutoCloseable {
   private final String url;
-  private final Process process;
+  private final BelfryServer server;
 
-  private ServerProcess(String url, Process process) {
+  private ServerProcess(String url, BelfryServer server) {
     this.url = url;
-    this.process = process;
+    this.server = server;
   }
 
-  /** The server, or null when neither BELFRY_SERVER_URL nor ../app/target/belfry.jar is available. */
   static ServerProcess start() throws Exception {
     String given = System.getenv("BELFRY_SERVER_URL");
     if (given != null && !given.isBlank()) {
       return new ServerProcess(given, null);
     }
-    Path jar = Path.of("..", "app", "target", "belfry.jar").toAbsolutePath().normalize();
-    if (!Files.isRegularFile(jar)) {
-      return null;
-    }
-    int port;
-    try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      port = probe.getLocalPort();
-    }
-    Path data = Files.createTempDirectory("belfry-server-data");
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process p = new ProcessBuilder(java, "-jar", jar.toString(), "serve", "--port", String.valueOf(port), "--data",
-        data.toString(), "--create-account-type", "EnterpriseLWA").redirectErrorStream(true).redirectOutput(new File(data.toFile(), "server.log")).start();
-    for (int i = 0; i < 150; i++) {
-      try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
-        return new ServerProcess("http://127.0.0.1:" + port, p);
-      } catch (java.io.IOException notYet) {
-        if (!p.isAlive()) {
-          return null;
-        }
-        Thread.sleep(200);
-      }
-    }
-    p.destroy();
-    return null;
+    BelfryServer server = BelfryServer.start(
+        ServerSettings.defaults(Files.createTempDirectory("belfry-server-data")).withPort(0)
+            .withCreateAccountType(AccountType.EnterpriseLWA),
+        Map.of(), new PrintStream(OutputStream.nullOutputStream()), false);
+    return new ServerProcess(server.url(), server);
   }
 
   String url() {
@@ -54,9 +39,9 @@ final class ServerProcess implements AutoCloseable {
   }
 
   @Override
-  public void close() {
-    if (process != null) {
-      process.destroy();
+  public void close() throws Exception {
+    if (server != null) {
+      server.close();
     }
   }
 }
