@@ -70,7 +70,10 @@ public final class ChimeCli {
     List<String> opWords = rest.subList(1, rest.size());
     ArgumentTable table = ArgumentTable.of(op, model);
     if (opWords.size() == 1 && opWords.get(0).equals("help")) {
-      HelpPrinter.operation(command, op, table, stdout);
+      // Help is the one path that needs the model's prose; everything else reads it without.
+      ServiceModel documented = ServiceModel.chimeDocumented();
+      OperationModel documentedOp = documented.operation(op.name());
+      HelpPrinter.operation(command, documentedOp, ArgumentTable.of(documentedOp, documented), stdout);
       return 0;
     }
     return new CommandRun(command, op, model, table, globals, env, stdout, stderr).run(opWords);

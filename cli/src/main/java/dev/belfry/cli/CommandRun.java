@@ -64,7 +64,7 @@ final class CommandRun {
       stdout.print(PyJsonWriter.pretty(sample) + "\n");
       return 0;
     } else if ("yaml-input".equals(skeleton)) {
-      stdout.print(YamlSkeleton.render(op.input()));
+      stdout.print(YamlSkeleton.render(ServiceModel.chimeDocumented().operation(op.name()).input()));
       return 0;
     }
     CliConfig config = new CliConfig(env, (String) globals.get("profile"));

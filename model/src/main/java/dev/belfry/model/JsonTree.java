@@ -21,9 +21,17 @@ public final class JsonTree {
   private JsonTree() {}
 
   public static Object read(InputStream in) throws IOException {
+    return read(in, null);
+  }
+
+  /**
+   * Reads JSON, leaving out every object member named {@code skippedKey} without decoding its value (the
+   * parser only scans past it). The model's documentation is half its bytes and only help needs it.
+   */
+  public static Object read(InputStream in, String skippedKey) throws IOException {
     try (JsonParser parser = FACTORY.createParser(in)) {
       parser.nextToken();
-      return readValue(parser);
+      return readValue(parser, skippedKey);
     }
   }
 
@@ -36,6 +44,10 @@ public final class JsonTree {
 
   /** Reads the value at the parser's current token, leaving the parser on that value's last token. */
   public static Object readValue(JsonParser parser) throws IOException {
+    return readValue(parser, null);
+  }
+
+  private static Object readValue(JsonParser parser, String skippedKey) throws IOException {
     JsonToken token = parser.currentToken();
     if (token == null) {
       throw new IOException("unexpected end of JSON");
@@ -46,14 +58,18 @@ public final class JsonTree {
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
           String key = parser.currentName();
           parser.nextToken();
-          map.put(key, readValue(parser));
+          if (key.equals(skippedKey)) {
+            parser.skipChildren();
+          } else {
+            map.put(key, readValue(parser, skippedKey));
+          }
         }
         yield map;
       }
       case START_ARRAY -> {
         List<Object> list = new ArrayList<>();
         while (parser.nextToken() != JsonToken.END_ARRAY) {
-          list.add(readValue(parser));
+          list.add(readValue(parser, skippedKey));
         }
         yield list;
       }

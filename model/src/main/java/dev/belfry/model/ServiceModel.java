@@ -17,6 +17,7 @@ public final class ServiceModel {
   public static final String CHIME_PAGINATORS = "chime-2018-05-01.paginators-1.json";
 
   private static volatile ServiceModel chime;
+  private static volatile ServiceModel chimeDocumented;
 
   private final Map<String, String> metadata;
   private final Map<String, OperationModel> operations;
@@ -34,14 +35,18 @@ public final class ServiceModel {
     this.paginators = Collections.unmodifiableMap(paginators);
   }
 
-  /** The Chime 2018-05-01 model bundled with Belfry, read once per process. */
+  /**
+   * The Chime 2018-05-01 model bundled with Belfry, read once per process, without documentation
+   * (every {@code documentation()} is null): skipping the prose halves the read, which every CLI call
+   * and server start pays.
+   */
   public static ServiceModel chime() {
     ServiceModel model = chime;
     if (model == null) {
       synchronized (ServiceModel.class) {
         model = chime;
         if (model == null) {
-          model = load(CHIME_RESOURCE, CHIME_PAGINATORS);
+          model = load(CHIME_RESOURCE, CHIME_PAGINATORS, false);
           chime = model;
         }
       }
@@ -49,10 +54,26 @@ public final class ServiceModel {
     return model;
   }
 
-  static ServiceModel load(String serviceResource, String paginatorResource) {
+  /** The same model with its documentation, for help text and documented skeletons. */
+  public static ServiceModel chimeDocumented() {
+    ServiceModel model = chimeDocumented;
+    if (model == null) {
+      synchronized (ServiceModel.class) {
+        model = chimeDocumented;
+        if (model == null) {
+          model = load(CHIME_RESOURCE, CHIME_PAGINATORS, true);
+          chimeDocumented = model;
+        }
+      }
+    }
+    return model;
+  }
+
+  static ServiceModel load(String serviceResource, String paginatorResource, boolean documentation) {
     try (InputStream service = open(serviceResource);
         InputStream pages = open(paginatorResource)) {
-      return new ModelReader().read(JsonTree.read(service), JsonTree.read(pages));
+      return new ModelReader().read(JsonTree.read(service, documentation ? null : "documentation"),
+          JsonTree.read(pages));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the bundled service model " + serviceResource, e);
     }
