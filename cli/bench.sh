@@ -21,7 +21,7 @@ read -r -a belfry <<<"${BELFRY_CMD:-$here/belfry chime}"
 [ -z "${BELFRY_CMD:-}" ] && { "$here/belfry" help >/dev/null 2>&1 || true; }   # builds the jar once, outside the measurements
 if [ -z "${BELFRY_URL:-}" ]; then
   port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
-  "$here/belfry" serve --port "$port" --data "$workdir/data" >"$workdir/server.log" 2>&1 &
+  "$here/belfry" serve --port "$port" --data "$workdir/data" --create-account-type EnterpriseLWA --no-access-log >"$workdir/server.log" 2>&1 &
   server_pid=$!
   BELFRY_URL="http://127.0.0.1:$port"
   for _ in $(seq 1 100); do
