@@ -83,7 +83,8 @@ public final class JdbcRoomStore implements RoomStore {
     try (Connection c = ds.getConnection()) {
       dialect.begin(c, write);
       try {
-        T result = work.apply(new JdbcTransaction(new Sql(c), dialect));
+        T result = work.apply(new JdbcTransaction(
+            new Sql(c, dialect == Dialect.SQLITE ? StatementCache.of(c) : null), dialect));
         dialect.commit(c);
         return result;
       } catch (RuntimeException | Error e) {

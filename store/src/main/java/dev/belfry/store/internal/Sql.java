@@ -21,23 +21,58 @@ final class Sql {
   }
 
   private final Connection connection;
+  private final StatementCache cache;
+
+  /** @param cache kept statements of this connection (SQLite), or null to prepare each time */
+  Sql(Connection connection, StatementCache cache) {
+    this.connection = connection;
+    this.cache = cache;
+  }
 
   Sql(Connection connection) {
-    this.connection = connection;
+    this(connection, null);
   }
 
   <T> List<T> list(String sql, Row<T> row, List<?> params) {
-    try (PreparedStatement ps = connection.prepareStatement(sql)) {
+    PreparedStatement ps = null;
+    try {
+      ps = prepare(sql);
       bind(ps, params);
       try (ResultSet rs = ps.executeQuery()) {
         List<T> out = new ArrayList<>();
         while (rs.next()) {
           out.add(row.map(rs));
         }
+        release(ps, sql, true);
         return out;
       }
+    } catch (SQLException | RuntimeException e) {
+      release(ps, sql, false);
+      throw e instanceof SQLException s ? failure(s) : (RuntimeException) e;
+    }
+  }
+
+  private PreparedStatement prepare(String sql) throws SQLException {
+    return cache == null ? connection.prepareStatement(sql) : cache.get(sql);
+  }
+
+  /** A cached statement stays open for the next use; any other is closed. */
+  private void release(PreparedStatement ps, String sql, boolean ok) {
+    if (ps == null) {
+      return;
+    }
+    try {
+      if (cache == null) {
+        ps.close();
+      } else if (ok) {
+        ps.clearParameters();
+      } else {
+        cache.discard(sql);
+      }
     } catch (SQLException e) {
-      throw failure(e);
+      if (cache != null) {
+        cache.discard(sql);
+      }
     }
   }
 
@@ -55,11 +90,16 @@ final class Sql {
   }
 
   int update(String sql, List<?> params) {
-    try (PreparedStatement ps = connection.prepareStatement(sql)) {
+    PreparedStatement ps = null;
+    try {
+      ps = prepare(sql);
       bind(ps, params);
-      return ps.executeUpdate();
-    } catch (SQLException e) {
-      throw failure(e);
+      int count = ps.executeUpdate();
+      release(ps, sql, true);
+      return count;
+    } catch (SQLException | RuntimeException e) {
+      release(ps, sql, false);
+      throw e instanceof SQLException s ? failure(s) : (RuntimeException) e;
     }
   }
 
