@@ -171,7 +171,15 @@ class BadInputTest {
   @Test
   void hugeBodyIs413BadRequest() {
     String huge = "{\"MembershipItemList\":[],\"Pad\":\"" + "x".repeat((1 << 20) + 10) + "\"}";
-    Wire w = a.post(batchPath(), huge);
+    // The server answers 413 from the declared Content-Length without reading the body and closes; that early
+    // answer races the client's upload and is now and then lost to a connection reset (about 1 in 30 here;
+    // reported for server/). One retry keeps the suite deterministic while still requiring the 413.
+    Wire w;
+    try {
+      w = a.post(batchPath(), huge);
+    } catch (AssertionError connectionLost) {
+      w = a.post(batchPath(), huge);
+    }
     w.assertApiError(413, "BadRequestException");
     assertThat(w.text()).doesNotContain("xxxx");
     assertMembershipsUnchanged();
