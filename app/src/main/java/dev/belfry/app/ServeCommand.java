@@ -118,6 +118,13 @@ final class ServeCommand implements Callable<Integer> {
     this.env = env;
   }
 
+  /** Parses and resolves options without serving: the launcher's training run exercises this path. */
+  static Resolved parse(String[] args) {
+    ServeCommand command = new ServeCommand(Map.of());
+    new CommandLine(command).setCaseInsensitiveEnumValuesAllowed(true).parseArgs(args);
+    return command.resolve();
+  }
+
   static int run(String[] args) {
     CommandLine cli = new CommandLine(new ServeCommand(System.getenv())).setCaseInsensitiveEnumValuesAllowed(true);
     int code = cli.execute(args);

@@ -124,6 +124,27 @@ public final class Bench {
 
   // ---------------------------------------------------------------- start-up and memory
 
+  /**
+   * The JVM flags `./belfry serve` starts the server with: its class archive, made here the way the
+   * launcher makes it (a training run of dev.belfry.app.ServeTraining on this jar), plus --server-jvm.
+   */
+  List<String> launcherServeFlags() throws Exception {
+    Path archive = Path.of(jar + ".serve.jsa");
+    if (!Files.exists(archive)) {
+      Process p = new ProcessBuilder(System.getProperty("java.home") + "/bin/java",
+          "-XX:ArchiveClassesAtExit=" + archive, "-Xlog:disable", "-Xlog:all=off", "-cp", jar.toString(),
+          "dev.belfry.app.ServeTraining").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+          .start();
+      p.waitFor();
+    }
+    List<String> flags = new ArrayList<>(serverJvm);
+    if (Files.exists(archive)) {
+      flags.addAll(List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:auto", "-Xlog:cds=off",
+          "-Xlog:cds+dynamic=off"));
+    }
+    return flags;
+  }
+
   void startup() throws Exception {
     List<Double> fresh = new ArrayList<>();
     List<Double> reopen = new ArrayList<>();
@@ -131,12 +152,13 @@ public final class Bench {
     long idleRss = 0;
     int runs = full ? 5 : 3;
     Path dir = Files.createTempDirectory("belfry-bench-start");
+    List<String> jvm = launcherServeFlags();
     for (int i = 0; i < runs; i++) {
       Path d = Files.createTempDirectory("belfry-bench-start");
-      try (ServerUnderTest s = ServerUnderTest.start(jar, serverJvm, List.of("--data", d.toString(), "--no-access-log"))) {
+      try (ServerUnderTest s = ServerUnderTest.start(jar, jvm, List.of("--data", d.toString(), "--no-access-log"))) {
         fresh.add(s.startupNanos / 1e6);
       }
-      try (ServerUnderTest s = ServerUnderTest.start(jar, serverJvm, List.of("--data", dir.toString(), "--no-access-log"))) {
+      try (ServerUnderTest s = ServerUnderTest.start(jar, jvm, List.of("--data", dir.toString(), "--no-access-log"))) {
         reopen.add(s.startupNanos / 1e6);
         cpu.add(s.cpuNanos() / 1e6);
         if (i == runs - 1) {
@@ -148,7 +170,8 @@ public final class Bench {
     double freshMs = median(fresh);
     double reopenMs = median(reopen);
     md.append("### Start-up and memory (SQLite)\n\n| measure | value |\n|---|---|\n");
-    md.append("| spawn `belfry serve` → first answered signed request, new data dir (median of ").append(runs)
+    md.append("| spawn `belfry serve` (JVM flags as `./belfry serve` uses them: its CDS archive) → first answered"
+        + " signed request, new data dir (median of ").append(runs)
         .append(") | ").append(fmt(freshMs)).append(" ms |\n");
     md.append("| same, existing database (median of ").append(runs).append(") | ").append(fmt(reopenMs)).append(" ms |\n");
     md.append("| CPU time (user+sys, all threads) the server used up to its first answer, existing database | ")

@@ -71,7 +71,11 @@ public final class InputValidator {
           + "; got '" + abbreviate(value) + "'.");
     }
     range(value.codePointCount(0, value.length()), shape.min(), shape.max(), path, "character");
-    if (shape.pattern() != null && !PATTERNS.computeIfAbsent(shape.pattern(), Pattern::compile).matcher(value).find()) {
+    // Whole-value match, as AWS services validate ("Member must satisfy regular expression pattern: …"):
+    // with find() a pattern like ClientRequestToken's [-_a-zA-Z0-9]* would accept anything. DOTALL so
+    // NonEmptyString's .*\S.* means "has a non-space" even across line breaks.
+    if (shape.pattern() != null
+        && !PATTERNS.computeIfAbsent(shape.pattern(), p -> Pattern.compile(p, Pattern.DOTALL)).matcher(value).matches()) {
       String shown = shape.sensitive() ? "" : " '" + abbreviate(value) + "'";
       throw new WireException("The member " + path + shown + " does not match the pattern " + shape.pattern() + ".");
     }
