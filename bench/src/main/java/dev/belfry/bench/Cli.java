@@ -8,7 +8,6 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * Wall time per call of {@code ./belfry chime batch-create-room-membership} against {@code /usr/bin/aws chime …}:
@@ -95,21 +94,16 @@ final class Cli {
     return true;
   }
 
-  /** Copies ./belfry and the artefacts it runs (the jar, any CDS/AOT archive) into a private tree. */
+  /**
+   * Copies ./belfry and the jar into a private tree. Class archives are not copied: they record the jar's
+   * path and would be silently ignored elsewhere; the private launcher makes its own on the warm-up call,
+   * exactly as ./belfry does on its first call after a build.
+   */
   static Path privateLauncher(Path repo, Path jar) throws IOException {
     Path dir = Files.createTempDirectory("belfry-bench-cli");
     Files.createDirectories(dir.resolve("app/target"));
     Path script = dir.resolve("belfry");
     Files.copy(repo.resolve("belfry"), script, StandardCopyOption.COPY_ATTRIBUTES);
-    try (Stream<Path> files = Files.list(repo.resolve("app/target"))) {
-      for (Path f : (Iterable<Path>) files::iterator) {
-        String name = f.getFileName().toString();
-        if (Files.isRegularFile(f) && !name.endsWith(".jar") && (name.contains("jsa") || name.contains("aot")
-            || name.contains("cds"))) {
-          Files.copy(f, dir.resolve("app/target").resolve(name));
-        }
-      }
-    }
     Files.copy(jar, dir.resolve("app/target/belfry.jar"));
     return script;
   }
