@@ -142,11 +142,10 @@ public final class ApiHandler extends Handler.Abstract {
   }
 
   private byte[] readBody(Request request) throws IOException {
-    long declared = request.getLength();
-    if (declared > maxBodyBytes) {
-      throw tooLarge();
-    }
     try (InputStream in = Content.Source.asInputStream(request)) {
+      if (request.getLength() > maxBodyBytes) {
+        throw tooLarge(in);
+      }
       byte[] bytes;
       try {
         bytes = in.readNBytes(maxBodyBytes + 1);
@@ -156,11 +155,29 @@ public final class ApiHandler extends Handler.Abstract {
             "The request body was not received completely (the client stopped sending or timed out)."));
       }
       if (bytes.length > maxBodyBytes) {
-        throw tooLarge();
+        throw tooLarge(in);
       }
       requireUtf8(bytes);
       return bytes;
     }
+  }
+
+  /**
+   * Reads and drops what is left of an oversized body (up to a bound) before answering 413: a client still
+   * uploading when the connection closes gets a reset instead of the answer (seen about 1 in 30 in
+   * BadInputTest). Past the bound the answer goes out anyway and Jetty closes the connection.
+   */
+  private ApiFailure tooLarge(InputStream in) {
+    try {
+      long left = DRAIN_LIMIT;
+      long skipped;
+      while (left > 0 && (skipped = in.skip(Math.min(left, 1 << 16))) > 0) {
+        left -= skipped;
+      }
+    } catch (IOException e) {
+      // the client went away: nothing to answer to, and nothing to drain
+    }
+    return tooLarge();
   }
 
   /**
@@ -180,6 +197,8 @@ public final class ApiHandler extends Handler.Abstract {
       }
     }
   }
+
+  private static final long DRAIN_LIMIT = 64L << 20;
 
   private ApiFailure tooLarge() {
     return new ApiFailure(new ApiError(413, "BadRequestException", "BadRequest",
