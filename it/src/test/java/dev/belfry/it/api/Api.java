@@ -55,11 +55,16 @@ final class Api {
   }
 
   /** Two tenants: a/a → 111111111111, b/b → 222222222222. */
-  static Path twoTenantCredentials() throws Exception {
-    Path file = Files.createTempFile("belfry-creds", ".json");
-    Files.writeString(file, "{\"credentials\":[{\"accessKeyId\":\"a\",\"secretAccessKey\":\"a\",\"tenant\":\"111111111111\"},"
-        + "{\"accessKeyId\":\"b\",\"secretAccessKey\":\"b\",\"tenant\":\"222222222222\"}]}");
-    return file;
+  /** A credentials file with two tenants: a/a acts for 111111111111, b/b for 222222222222. */
+  static Path twoTenantCredentials() {
+    try {
+      Path file = Files.createTempFile("belfry-creds", ".json");
+      Files.writeString(file, "{\"credentials\":[{\"accessKeyId\":\"a\",\"secretAccessKey\":\"a\",\"tenant\":\"111111111111\"},"
+          + "{\"accessKeyId\":\"b\",\"secretAccessKey\":\"b\",\"tenant\":\"222222222222\"}]}");
+      return file;
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   static Account account(ChimeClient c, String name) {

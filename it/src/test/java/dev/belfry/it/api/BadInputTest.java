@@ -37,7 +37,7 @@ class BadInputTest {
 
   @BeforeAll
   static void start() throws Exception {
-    server = Api.start(s -> s.withCredentialsFile(credentials()));
+    server = Api.start(s -> s.withCredentialsFile(Api.twoTenantCredentials()));
     a = new Raw(server.url(), "a", "a");
     b = new Raw(server.url(), "b", "b");
     // Enterprise accounts through the admin operation (D2); CreateAccount makes Team ones on this server
@@ -56,13 +56,6 @@ class BadInputTest {
         "{\"Email\":\"u@b.example\"}"), "User", "UserId");
   }
 
-  static java.nio.file.Path credentials() {
-    try {
-      return Api.twoTenantCredentials();
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-  }
 
   @AfterAll
   static void stop() throws Exception {

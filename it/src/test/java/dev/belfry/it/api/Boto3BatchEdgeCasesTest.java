@@ -37,7 +37,7 @@ class Boto3BatchEdgeCasesTest {
     try (var in = getClass().getResourceAsStream("/api/boto3_batch_edge_cases.py")) {
       Files.write(script, in.readAllBytes());
     }
-    try (RunningServer server = Api.start(s -> s.withCredentialsFile(credentials())
+    try (RunningServer server = Api.start(s -> s.withCredentialsFile(Api.twoTenantCredentials())
         .withCreateAccountType(dev.belfry.rooms.Enums.AccountType.EnterpriseLWA))) {
       ProcessBuilder pb = new ProcessBuilder("python3", script.toString(), server.url());
       pb.environment().keySet().removeIf(k -> k.startsWith("AWS_"));
@@ -60,11 +60,4 @@ class Boto3BatchEdgeCasesTest {
     }
   }
 
-  static Path credentials() {
-    try {
-      return Api.twoTenantCredentials();
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-  }
 }

@@ -38,7 +38,7 @@ class SigV4RefusalsTest {
 
   @BeforeAll
   static void start() throws Exception {
-    server = Api.start(s -> s.withCredentialsFile(twoTenants())
+    server = Api.start(s -> s.withCredentialsFile(Api.twoTenantCredentials())
         .withCreateAccountType(dev.belfry.rooms.Enums.AccountType.EnterpriseLWA));
     raw = new Raw(server.url(), "a", "a");
     ChimeClient c = server.client("a", "a");
@@ -49,13 +49,6 @@ class SigV4RefusalsTest {
     c.createRoomMembership(b -> b.accountId(acct).roomId(room).memberId(member));
   }
 
-  static java.nio.file.Path twoTenants() {
-    try {
-      return Api.twoTenantCredentials();
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-  }
 
   @AfterAll
   static void stop() throws Exception {
