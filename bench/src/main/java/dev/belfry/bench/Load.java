@@ -256,8 +256,13 @@ final class Load {
     };
   }
 
-  /** Signed BatchCreateRoomMembership of 50 new members per request, over one keep-alive connection per client. */
-  static ClientFactory httpBatch(int port, RoomPlan plan) {
+  /** What one client does with its own keep-alive connection, call after call. */
+  interface HttpOp {
+    int run(RawHttp http, int thread, long k) throws Exception;
+  }
+
+  /** One keep-alive connection per client thread, all closed after the run. */
+  static ClientFactory keepAlive(int port, HttpOp op) {
     List<RawHttp> opened = new ArrayList<>();
     return new ClientFactory() {
       @Override
@@ -266,24 +271,7 @@ final class Load {
         synchronized (opened) {
           opened.add(http);
         }
-        return (t, k) -> {
-          String roomId = Seed.room(plan.room(t, k));
-          long firstUser = plan.firstUser(t, k);
-          StringBuilder body = new StringBuilder(4096).append("{\"MembershipItemList\":[");
-          for (int i = 0; i < RoomPlan.BATCH; i++) {
-            body.append(i == 0 ? "" : ",").append("{\"MemberId\":\"").append(Seed.user(firstUser + i))
-                .append("\",\"Role\":\"Member\"}");
-          }
-          body.append("]}");
-          byte[] req = RawHttp.request(port, "POST", "/accounts/" + Seed.ACCOUNT + "/rooms/" + roomId
-              + "/memberships", "operation=batch-create", body.toString());
-          int status = http.send(req);
-          String answer = http.body();
-          if (status != 201 || answer.contains("ErrorCode")) {
-            throw new IllegalStateException("batch answered " + status + ": " + answer);
-          }
-          return RoomPlan.BATCH;
-        };
+        return (t, k) -> op.run(http, t, k);
       }
 
       @Override
@@ -293,30 +281,37 @@ final class Load {
     };
   }
 
+  /** Signed BatchCreateRoomMembership of 50 new members per request, over one keep-alive connection per client. */
+  static ClientFactory httpBatch(int port, RoomPlan plan) {
+    return keepAlive(port, (http, t, k) -> {
+      String roomId = Seed.room(plan.room(t, k));
+      long firstUser = plan.firstUser(t, k);
+      StringBuilder body = new StringBuilder(4096).append("{\"MembershipItemList\":[");
+      for (int i = 0; i < RoomPlan.BATCH; i++) {
+        body.append(i == 0 ? "" : ",").append("{\"MemberId\":\"").append(Seed.user(firstUser + i))
+            .append("\",\"Role\":\"Member\"}");
+      }
+      body.append("]}");
+      byte[] req = RawHttp.request(port, "POST", "/accounts/" + Seed.ACCOUNT + "/rooms/" + roomId
+          + "/memberships", "operation=batch-create", body.toString());
+      int status = http.send(req);
+      String answer = http.body();
+      if (status != 201 || answer.contains("ErrorCode")) {
+        throw new IllegalStateException("batch answered " + status + ": " + answer);
+      }
+      return RoomPlan.BATCH;
+    });
+  }
+
   /** Any signed request that should answer {@code expect}; counts one per call. */
   static ClientFactory httpSimple(int port, String method, String path, String query, int expect) {
-    List<RawHttp> opened = new ArrayList<>();
-    return new ClientFactory() {
-      @Override
-      public Op open(int thread) throws Exception {
-        RawHttp http = new RawHttp(port);
-        synchronized (opened) {
-          opened.add(http);
-        }
-        return (t, k) -> {
-          int status = http.send(RawHttp.request(port, method, path, query, null));
-          if (status != expect) {
-            throw new IllegalStateException(method + " " + path + " answered " + status + ": " + http.body());
-          }
-          return 1;
-        };
+    return keepAlive(port, (http, t, k) -> {
+      int status = http.send(RawHttp.request(port, method, path, query, null));
+      if (status != expect) {
+        throw new IllegalStateException(method + " " + path + " answered " + status + ": " + http.body());
       }
-
-      @Override
-      public void closeAll() {
-        opened.forEach(RawHttp::close);
-      }
-    };
+      return 1;
+    });
   }
 
   /**
