@@ -132,9 +132,19 @@ final class Seed {
         });
   }
 
-  /** Members users [0, n) in room r, added in user order. */
+  /** Members users [0, n) in room r, added in user order, with the counts the server keeps (schemas V2, V3). */
   void fillRoom(Connection c, long r, long n) throws SQLException {
     String roomId = room(r);
+    try (PreparedStatement p = c.prepareStatement("UPDATE rooms SET member_count = member_count + ? WHERE room_id = ?");
+         PreparedStatement q = c.prepareStatement(
+             "UPDATE users SET room_count = room_count + 1 WHERE user_id >= ? AND user_id < ?")) {
+      p.setLong(1, n);
+      p.setString(2, roomId);
+      p.executeUpdate();
+      q.setString(1, user(0));
+      q.setString(2, user(n)); // ids are zero-padded: [user(0), user(n)) is exactly users 0 … n-1
+      q.executeUpdate();
+    }
     bulk(c, "INSERT INTO memberships (room_id, member_id, member_type, role, invited_by, added_at, updated_at)"
         + " VALUES ", 7, 0, n, (p, k, i) -> {
           p.setString(k++, roomId);

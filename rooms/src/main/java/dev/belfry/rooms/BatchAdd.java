@@ -10,8 +10,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Adds members to one locked room inside the caller's transaction: one lookup of all members, one of
- * their existing memberships, one count, then a single upsert. Shared by the single and batch calls so
+ * Adds members to one locked room inside the caller's transaction: one locking lookup of all members (with
+ * their room counts), one of their memberships in the room, then one insert (and one update for members
+ * already there). Shared by the single and batch calls so
  * both follow exactly the same rules.
  */
 public final class BatchAdd {
@@ -62,47 +63,53 @@ public final class BatchAdd {
         ids.add(i.memberId());
       }
     });
-    Map<String, Member> members = ids.isEmpty() ? Map.of() : tx.members(room.accountId(), ids);
-    Map<String, Membership> current = members.isEmpty() ? new LinkedHashMap<>()
-        : new LinkedHashMap<>(tx.memberships(room.roomId(), members.keySet()));
-    // members joining this room: lock them before counting their rooms (other rooms' locks do not cover them)
-    List<String> joining = members.keySet().stream().filter(id -> !current.containsKey(id)).sorted().toList();
-    if (!joining.isEmpty()) {
-      tx.lockMembers(joining);
-    }
-    Map<String, Long> roomCounts = members.isEmpty() ? Map.of() : tx.roomCounts(members.keySet());
+    // Locked before their rooms are counted: other rooms' locks do not cover a member joining two rooms at once.
+    Map<String, StoreTransaction.Candidate> members = ids.isEmpty() ? Map.of() : tx.lockMembers(room.accountId(), ids);
+    Map<String, Membership> stored = members.isEmpty() ? Map.of() : tx.memberships(room.roomId(), members.keySet());
+    Map<String, Membership> current = new LinkedHashMap<>(stored);
     long size = tx.countMemberships(room.roomId());
     Instant now = ctx.now();
-    Map<String, Membership> writes = new LinkedHashMap<>();
+    // by member: a member listed twice is written once, with the later item's role (the earlier one's addedAt)
+    Map<String, Membership> inserts = new LinkedHashMap<>();
+    Map<String, Membership> updates = new LinkedHashMap<>();
     List<Outcome> outcomes = new ArrayList<>(items.size());
     for (Item item : items) {
-      Outcome outcome = decide(item, members, current, roomCounts, size, now);
-      if (outcome.membership() != null) {
+      Outcome outcome = decide(item, members, current, size, now);
+      Membership m = outcome.membership();
+      if (m != null) {
         if (!current.containsKey(item.memberId())) {
           size++;
         }
-        current.put(item.memberId(), outcome.membership());
-        writes.put(item.memberId(), outcome.membership());
+        current.put(item.memberId(), m);
+        if (!stored.containsKey(item.memberId())) {
+          inserts.put(item.memberId(), m);
+        } else {
+          updates.put(item.memberId(), m);
+        }
       }
       outcomes.add(outcome);
     }
-    if (!writes.isEmpty()) {
-      tx.upsertMemberships(List.copyOf(writes.values()));
+    if (!inserts.isEmpty()) {
+      tx.insertMemberships(List.copyOf(inserts.values()));
+    }
+    if (!updates.isEmpty()) {
+      tx.updateMemberships(List.copyOf(updates.values()));
     }
     return outcomes;
   }
 
-  private Outcome decide(Item item, Map<String, Member> members, Map<String, Membership> current,
-      Map<String, Long> roomCounts, long size, Instant now) {
+  private Outcome decide(Item item, Map<String, StoreTransaction.Candidate> members, Map<String, Membership> current,
+      long size, Instant now) {
     String id = item.memberId();
     if (id == null) {
       return Outcome.failed(null, Failure.BAD_REQUEST, "A membership item has no MemberId.");
     }
-    Member member = members.get(id);
-    if (member == null) {
+    StoreTransaction.Candidate candidate = members.get(id);
+    if (candidate == null) {
       return Outcome.failed(id, Failure.NOT_FOUND, "The member " + id + " was not found in the account "
           + room.accountId() + ".");
     }
+    Member member = candidate.member();
     if (member.blocked() != null) {
       return Outcome.failed(id, Failure.FORBIDDEN, "The member " + id + " cannot be added: " + member.blocked() + ".");
     }
@@ -116,7 +123,7 @@ public final class BatchAdd {
       return Outcome.failed(id, Failure.LIMIT_EXCEEDED, "The room " + room.roomId() + " already has the maximum of "
           + ctx.limits().membersPerRoom() + " members.");
     }
-    if (roomCounts.getOrDefault(id, 0L) >= ctx.limits().roomsPerMember()) {
+    if (candidate.rooms() >= ctx.limits().roomsPerMember()) {
       return Outcome.failed(id, Failure.LIMIT_EXCEEDED, "The member " + id + " is already in the maximum of "
           + ctx.limits().roomsPerMember() + " rooms.");
     }

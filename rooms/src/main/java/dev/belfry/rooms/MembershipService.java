@@ -77,7 +77,7 @@ public final class MembershipService {
       }
       Membership updated = new Membership(roomId, current.member(), role, current.invitedBy(), current.addedAt(),
           ctx.now());
-      tx.upsertMemberships(List.of(updated));
+      tx.updateMemberships(List.of(updated));
       return updated;
     });
   }

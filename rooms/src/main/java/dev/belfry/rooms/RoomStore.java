@@ -5,7 +5,9 @@ import java.util.function.Function;
 /**
  * The persistence port. Each call runs {@code work} in one database transaction; {@link #write} may run
  * it more than once when the database reports a serialization failure or deadlock, so {@code work} must
- * have no side effects outside the transaction. Implementations are thread-safe.
+ * have no side effects outside the transaction. {@code work} may run on another caller's thread (SQLite commits
+ * concurrent writes together, each isolated in a savepoint), so it must not rely on thread-local state nor call
+ * the store itself. Implementations are thread-safe.
  */
 public interface RoomStore extends AutoCloseable {
   <T> T read(Function<StoreTransaction, T> work);

@@ -96,8 +96,16 @@ public interface StoreTransaction {
   record IdempotentRoom(String roomId, String name) {}
 
   // members and memberships
-  /** Users and bots of the account with these ids (a bot is found by its bot id = user id). */
-  Map<String, Member> members(String accountId, Collection<String> memberIds);
+  /**
+   * Users and bots of the account with these ids (a bot is found by its bot id = user id), each with the
+   * number of rooms it is in, their rows locked (users, then bots, each in id order) until the transaction
+   * ends. Adding members to a room takes this after the room lock, so rooms-per-member holds when the same
+   * member joins different rooms at once.
+   */
+  Map<String, Candidate> lockMembers(String accountId, Collection<String> memberIds);
+
+  /** A member and how many rooms it is in. */
+  record Candidate(Member member, long rooms) {}
 
   /** Existing memberships of these members in the room. */
   Map<String, Membership> memberships(String roomId, Collection<String> memberIds);
@@ -105,17 +113,14 @@ public interface StoreTransaction {
   long countMemberships(String roomId);
 
   /**
-   * Locks the user and bot rows of these members, in id order, until the transaction ends. Adding a
-   * member to a room takes it before counting the member's rooms, so rooms-per-member holds when the
-   * same member joins different rooms at once.
+   * Adds memberships that do not exist yet, each to its room, and raises the rooms' member counts and the
+   * members' room counts. The caller holds the rooms' locks and has looked (a row that exists is an error,
+   * not an update).
    */
-  void lockMembers(Collection<String> memberIds);
+  void insertMemberships(List<Membership> memberships);
 
-  /** How many rooms each of these members is in. */
-  Map<String, Long> roomCounts(Collection<String> memberIds);
-
-  /** Inserts new memberships and updates existing ones (role, invitedBy, updatedAt) in as few statements as it can. */
-  void upsertMemberships(List<Membership> memberships);
+  /** Updates existing memberships: role, invitedBy and updatedAt (addedAt stays, D8). */
+  void updateMemberships(List<Membership> memberships);
 
   /** Memberships of a room; sort key = addedAt. */
   List<Membership> memberships(String roomId, Cursor after, int limit);

@@ -162,13 +162,16 @@ abstract class RoomStoreContract {
     Room c = room(acct.accountId(), "C", 30);
     write(tx -> {
       tx.insertUser(u); tx.insertRoom(a); tx.insertRoom(b); tx.insertRoom(c);
-      tx.upsertMemberships(List.of(membership(c, member(u), Role.Member, 40), membership(a, member(u), Role.Member, 50)));
+      tx.insertMemberships(List.of(membership(c, member(u), Role.Member, 40), membership(a, member(u), Role.Member, 50)));
     });
     assertThat(store.read((StoreTransaction tx) -> tx.rooms(acct.accountId(), u.userId(), null, 10))).containsExactly(a, c);
     assertThat(store.read((StoreTransaction tx) -> tx.rooms(acct.accountId(), "unknown", null, 10))).isEmpty();
     assertThat(store.read((StoreTransaction tx) -> tx.rooms(acct.accountId(), u.userId(), new Cursor(at(10).toEpochMilli(), a.roomId()), 10))).containsExactly(c);
-    assertThat(store.read((StoreTransaction tx) -> tx.roomCounts(List.of(u.userId(), "nobody")))).containsExactly(
-        Map.entry(u.userId(), 2L), Map.entry("nobody", 0L));
+    assertThat(roomsOf(acct.accountId(), u.userId())).isEqualTo(2L);
+    write(tx -> tx.deleteMembership(c.roomId(), u.userId()));
+    assertThat(roomsOf(acct.accountId(), u.userId())).isEqualTo(1L);
+    write(tx -> tx.updateMemberships(List.of(membership(a, member(u), Role.Administrator, 60))));
+    assertThat(roomsOf(acct.accountId(), u.userId())).isEqualTo(1L);
   }
 
   @Test
@@ -206,15 +209,15 @@ abstract class RoomStoreContract {
   }
 
   @Test
-  void upsertKeepsAddedAtAndUpdatesRoleInvitedByUpdatedAt() {
+  void updateKeepsAddedAtAndChangesRoleInvitedByUpdatedAt() {
     Room r = room(acct.accountId(), "R", 1);
     User u = user(acct.accountId(), "u@example.com", 2);
     Bot b = bot(acct.accountId(), "B", 3);
     write(tx -> { tx.insertRoom(r); tx.insertUser(u); tx.insertBot(b); });
     Membership first = membership(r, member(u), Role.Member, 100);
-    write(tx -> tx.upsertMemberships(List.of(first, membership(r, member(b), Role.Member, 100))));
+    write(tx -> tx.insertMemberships(List.of(first, membership(r, member(b), Role.Member, 100))));
     Membership again = new Membership(r.roomId(), member(u), Role.Administrator, "arn:other", at(500), at(500));
-    write(tx -> tx.upsertMemberships(List.of(again)));
+    write(tx -> tx.updateMemberships(List.of(again)));
 
     Membership now = store.read((StoreTransaction tx) -> tx.memberships(r.roomId(), List.of(u.userId()))).get(u.userId());
     assertThat(now).isEqualTo(new Membership(r.roomId(), member(u), Role.Administrator, "arn:other", at(100), at(500)));
@@ -222,7 +225,7 @@ abstract class RoomStoreContract {
   }
 
   @Test
-  void upsertMergesDuplicatesAndChunksLargeLists() {
+  void insertAndUpdateChunkLargeLists() {
     Room r = room(acct.accountId(), "R", 1);
     List<User> users = new ArrayList<>();
     for (int i = 0; i < 450; i++) {
@@ -231,9 +234,14 @@ abstract class RoomStoreContract {
     write(tx -> { tx.insertRoom(r); users.forEach(tx::insertUser); });
     List<Membership> batch = new ArrayList<>();
     users.forEach(u -> batch.add(membership(r, member(u), Role.Member, 10)));
-    batch.add(new Membership(r.roomId(), member(users.get(0)), Role.Administrator, null, at(20), at(20)));
-    write(tx -> tx.upsertMemberships(batch));
+    write(tx -> tx.insertMemberships(batch));
     assertThat(store.read((StoreTransaction tx) -> tx.countMemberships(r.roomId()))).isEqualTo(450);
+    List<Membership> changed = new ArrayList<>();
+    users.forEach(u -> changed.add(new Membership(r.roomId(), member(u), Role.Administrator, null, at(20), at(20))));
+    write(tx -> tx.updateMemberships(changed));
+    assertThat(store.read((StoreTransaction tx) -> tx.countMemberships(r.roomId()))).isEqualTo(450);
+    assertThat(store.read((StoreTransaction tx) -> tx.memberships(r.roomId(), null, 500)))
+        .allMatch(m -> m.role() == Role.Administrator && m.addedAt().equals(at(10)));
     Membership dup = store.read((StoreTransaction tx) -> tx.memberships(r.roomId(), List.of(users.get(0).userId()))).get(users.get(0).userId());
     assertThat(dup.role()).isEqualTo(Role.Administrator);
     assertThat(dup.invitedBy()).isNull();
@@ -247,7 +255,7 @@ abstract class RoomStoreContract {
     User u = user(acct.accountId(), "u@example.com", 2);
     Bot b = bot(acct.accountId(), "Bot", 3);
     write(tx -> { tx.insertRoom(r); tx.insertUser(u); tx.insertBot(b);
-      tx.upsertMemberships(List.of(membership(r, member(b), Role.Member, 30), membership(r, member(u), Role.Administrator, 20))); });
+      tx.insertMemberships(List.of(membership(r, member(b), Role.Member, 30), membership(r, member(u), Role.Administrator, 20))); });
     write(tx -> { tx.updateUser(u.withRegistration(RegistrationStatus.Suspended)); tx.updateBot(b.withDisabled(true, at(9))); });
 
     List<Membership> page1 = store.read((StoreTransaction tx) -> tx.memberships(r.roomId(), null, 1));
@@ -274,15 +282,48 @@ abstract class RoomStoreContract {
     User stranger = user(other.accountId(), "x@example.com", 7);
     write(tx -> { tx.insertAccount(other); tx.insertUser(u); tx.insertUser(s); tx.insertBot(b); tx.insertBot(off); tx.insertUser(stranger); });
 
-    Map<String, Member> found = store.read((StoreTransaction tx) -> tx.members(acct.accountId(),
-        List.of(u.userId(), s.userId(), b.botId(), off.botId(), stranger.userId(), "unknown", u.userId())));
+    Map<String, Member> found = new java.util.LinkedHashMap<>();
+    store.write((StoreTransaction tx) -> tx.lockMembers(acct.accountId(),
+        List.of(u.userId(), s.userId(), b.botId(), off.botId(), stranger.userId(), "unknown", u.userId())))
+        .forEach((id, c) -> found.put(id, c.member()));
     assertThat(found).containsOnlyKeys(u.userId(), s.userId(), b.botId(), off.botId());
     assertThat(found.get(u.userId())).isEqualTo(member(u));
     assertThat(found.get(s.userId()).blocked()).isEqualTo("user is suspended");
     assertThat(found.get(b.botId())).isEqualTo(member(b));
     assertThat(found.get(off.botId())).isEqualTo(new Member(off.botId(), MemberType.Bot, off.botEmail(),
         off.displayName(), acct.accountId(), "bot is disabled"));
-    assertThat(store.read((StoreTransaction tx) -> tx.members(acct.accountId(), List.of()))).isEmpty();
+    assertThat(store.write((StoreTransaction tx) -> tx.lockMembers(acct.accountId(), List.of()))).isEmpty();
+  }
+
+  @Test
+  void insertingAMembershipThatExistsFailsAndChangesNothing() {
+    Room r = room(acct.accountId(), "R", 1);
+    User u = user(acct.accountId(), "u@example.com", 2);
+    write(tx -> { tx.insertRoom(r); tx.insertUser(u); tx.insertMemberships(List.of(membership(r, member(u), Role.Member, 3))); });
+    assertThatThrownBy(() -> write(tx -> tx.insertMemberships(List.of(membership(r, member(u), Role.Administrator, 4)))))
+        .isInstanceOf(StoreException.class);
+    assertThat(store.read((StoreTransaction tx) -> tx.countMemberships(r.roomId()))).isEqualTo(1);
+    assertThat(store.read((StoreTransaction tx) -> tx.memberships(r.roomId(), List.of(u.userId()))).get(u.userId()).role())
+        .isEqualTo(Role.Member);
+  }
+
+  @Test
+  void aLockedRoomsCountFollowsTheTransactionsOwnWrites() {
+    Room r = room(acct.accountId(), "R", 1);
+    User u = user(acct.accountId(), "u@example.com", 2);
+    User v = user(acct.accountId(), "v@example.com", 3);
+    write(tx -> { tx.insertRoom(r); tx.insertUser(u); tx.insertUser(v); });
+    List<Long> seen = store.write((StoreTransaction tx) -> {
+      tx.lockRoom(acct.accountId(), r.roomId()).orElseThrow();
+      List<Long> counts = new ArrayList<>(List.of(tx.countMemberships(r.roomId())));
+      tx.insertMemberships(List.of(membership(r, member(u), Role.Member, 3), membership(r, member(v), Role.Member, 3)));
+      counts.add(tx.countMemberships(r.roomId()));
+      tx.deleteMembership(r.roomId(), u.userId());
+      counts.add(tx.countMemberships(r.roomId()));
+      return counts;
+    });
+    assertThat(seen).containsExactly(0L, 2L, 1L);
+    assertThat(store.read((StoreTransaction tx) -> tx.countMemberships(r.roomId()))).isEqualTo(1);
   }
 
   @Test
@@ -323,25 +364,68 @@ abstract class RoomStoreContract {
     User u = user(acct.accountId(), "u@example.com", 2);
     Bot b = bot(acct.accountId(), "B", 3);
     write(tx -> { tx.insertAccount(other); tx.insertRoom(r); tx.insertRoom(theirs); tx.insertUser(u); tx.insertBot(b);
-      tx.upsertMemberships(List.of(membership(r, member(u), Role.Member, 5), membership(theirs, member(u), Role.Member, 5),
+      tx.insertMemberships(List.of(membership(r, member(u), Role.Member, 5), membership(theirs, member(u), Role.Member, 5),
           membership(theirs, member(b), Role.Member, 5)));
       tx.claimRoomToken(acct.accountId(), "t", r.roomId(), "R", at(5), null); });
 
     write(tx -> tx.deleteRoom(r.roomId()));
     assertThat(store.read((StoreTransaction tx) -> tx.room(acct.accountId(), r.roomId()))).isEmpty();
     assertThat(store.read((StoreTransaction tx) -> tx.countMemberships(r.roomId()))).isZero();
-    assertThat(store.read((StoreTransaction tx) -> tx.roomCounts(List.of(u.userId())))).containsEntry(u.userId(), 1L);
+    assertThat(roomsOf(acct.accountId(), u.userId())).isEqualTo(1L);
+    assertThat(roomsOf(acct.accountId(), b.botId())).isEqualTo(1L);
 
     Room r3 = room(acct.accountId(), "R3", 9);
-    write(tx -> { tx.insertRoom(r3); tx.claimRoomToken(acct.accountId(), "t3", r3.roomId(), "R3", at(9), null); });
+    User visitor = user(other.accountId(), "v@example.com", 9);
+    Bot visiting = bot(other.accountId(), "V", 9);
+    write(tx -> { tx.insertRoom(r3); tx.claimRoomToken(acct.accountId(), "t3", r3.roomId(), "R3", at(9), null);
+      tx.insertUser(visitor); tx.insertBot(visiting);
+      tx.insertMemberships(List.of(membership(r3, member(visitor), Role.Member, 9), membership(r3, member(visiting), Role.Member, 9),
+          membership(theirs, member(visitor), Role.Member, 9))); });
+    assertThat(roomsOf(other.accountId(), visitor.userId())).isEqualTo(2L);
+    assertThat(roomsOf(other.accountId(), visiting.botId())).isEqualTo(1L);
     write(tx -> tx.deleteAccount(acct.accountId()));
     assertThat(store.read((StoreTransaction tx) -> tx.account(TENANT, acct.accountId()))).isEmpty();
     assertThat(store.read((StoreTransaction tx) -> tx.user(acct.accountId(), u.userId()))).isEmpty();
     assertThat(store.read((StoreTransaction tx) -> tx.bot(acct.accountId(), b.botId()))).isEmpty();
     assertThat(store.read((StoreTransaction tx) -> tx.countRooms(acct.accountId()))).isZero();
     assertThat(store.read((StoreTransaction tx) -> tx.roomForToken(acct.accountId(), "t3", at(0)))).isEmpty();
-    assertThat(store.read((StoreTransaction tx) -> tx.countMemberships(theirs.roomId()))).isZero();
     assertThat(store.read((StoreTransaction tx) -> tx.account(TENANT, other.accountId()))).isPresent();
+    assertThat(roomsOf(other.accountId(), visitor.userId())).isEqualTo(1L); // left the deleted account's room, still in theirs
+    assertThat(roomsOf(other.accountId(), visiting.botId())).isZero();
+    assertThat(store.read((StoreTransaction tx) -> tx.countMemberships(theirs.roomId()))).isEqualTo(1); // the visitor
+  }
+
+  @Test
+  void upgradingFromSchemaV2CountsEveryMembersRooms() throws Exception {
+    StoreConfig old = freshDatabase();
+    if (old.dataDir() != null) {
+      java.nio.file.Files.createDirectories(old.dataDir());
+    }
+    org.flywaydb.core.Flyway.configure().dataSource(old.resolvedUrl(), old.username(), old.password())
+        .locations("classpath:db/migration").target("2").load().migrate();
+    try (Connection c = DriverManager.getConnection(old.resolvedUrl(), old.username(), old.password());
+         Statement st = c.createStatement()) {
+      st.execute("INSERT INTO accounts (account_id, aws_account_id, name, account_type, status, created_at)"
+          + " VALUES ('a', '" + TENANT + "', 'A', 'EnterpriseLWA', 'Active', 1)");
+      st.execute("INSERT INTO users (user_id, account_id, created_at) VALUES ('u1', 'a', 1), ('u2', 'a', 1)");
+      st.execute("INSERT INTO bots (bot_id, account_id, disabled, created_at) VALUES ('b1', 'a', FALSE, 1)");
+      st.execute("INSERT INTO rooms (room_id, account_id, name, created_at, updated_at, member_count)"
+          + " VALUES ('r1', 'a', 'R1', 1, 1, 2), ('r2', 'a', 'R2', 1, 1, 2)");
+      st.execute("INSERT INTO memberships (room_id, member_id, member_type, role, added_at, updated_at) VALUES"
+          + " ('r1', 'u1', 'User', 'Member', 1, 1), ('r2', 'u1', 'User', 'Member', 1, 1),"
+          + " ('r2', 'b1', 'Bot', 'Member', 1, 1), ('r1', 'b1', 'Bot', 'Member', 1, 1)");
+    }
+    try (RoomStore upgraded = Stores.open(old)) {
+      Map<String, Long> rooms = new java.util.TreeMap<>();
+      upgraded.write((StoreTransaction tx) -> tx.lockMembers("a", List.of("u1", "u2", "b1")))
+          .forEach((id, c) -> rooms.put(id, c.rooms()));
+      assertThat(rooms).containsExactly(Map.entry("b1", 2L), Map.entry("u1", 2L), Map.entry("u2", 0L));
+    }
+  }
+
+  /** The room count the store keeps for a member (schema V3), as a batch reads it. */
+  private long roomsOf(String accountId, String memberId) {
+    return store.write((StoreTransaction tx) -> tx.lockMembers(accountId, List.of(memberId)).get(memberId).rooms());
   }
 
   @Test
@@ -373,9 +457,12 @@ abstract class RoomStoreContract {
             // read-modify-write under the room lock: the room name counts the transactions
             Room locked = tx.lockRoom(acct.accountId(), r.roomId()).orElseThrow();
             tx.updateRoom(locked.renamed(Integer.toString(Integer.parseInt(locked.name()) + 1), at(2)));
-            // every thread also re-adds member 0, so rows collide across threads
-            tx.upsertMemberships(List.of(membership(r, member(users.get(thread * 10 + n)), Role.Member, 100 + thread),
-                membership(r, member(users.get(0)), Role.Member, 100 + thread)));
+            // every thread also re-adds member 0, so rows collide across threads: look, then insert or update
+            List<Membership> adds = List.of(membership(r, member(users.get(thread * 10 + n)), Role.Member, 100 + thread),
+                membership(r, member(users.get(0)), Role.Member, 100 + thread)).stream().distinct().toList();
+            Map<String, Membership> there = tx.memberships(r.roomId(), adds.stream().map(Membership::memberId).toList());
+            tx.insertMemberships(adds.stream().filter(m -> !there.containsKey(m.memberId())).toList());
+            tx.updateMemberships(adds.stream().filter(m -> there.containsKey(m.memberId())).toList());
           });
         }
       }));

@@ -65,7 +65,7 @@ final class StoreCopierTest {
       List<Membership> ms = new ArrayList<>();
       users.forEach(u -> ms.add(membership(rooms.get(0), member(u), Role.Member, 5)));
       bots.forEach(b -> ms.add(membership(rooms.get(1), member(b), Role.Administrator, 6)));
-      tx.upsertMemberships(ms);
+      tx.insertMemberships(ms);
       return null;
     });
     byte[] secret = sqlite.sharedSecret("page-token");

@@ -79,6 +79,13 @@ final class AccountQueries {
         + " WHERE memberships.room_id = rooms.room_id AND " + ours + ") WHERE account_id <> ?"
         + " AND room_id IN (SELECT room_id FROM memberships WHERE " + ours + ")",
         accountId, accountId, accountId, accountId, accountId);
+    // other accounts' members lose this account's rooms: keep their room counts (schema V3) in step
+    for (String[] t : new String[][] {{"users", "user_id"}, {"bots", "bot_id"}}) {
+      sql.update("UPDATE " + t[0] + " SET room_count = room_count - (SELECT COUNT(*) FROM memberships"
+          + " WHERE memberships.member_id = " + t[0] + "." + t[1] + " AND memberships.room_id IN (" + rooms + "))"
+          + " WHERE account_id <> ? AND " + t[1] + " IN (SELECT member_id FROM memberships WHERE room_id IN (" + rooms
+          + "))", accountId, accountId, accountId);
+    }
     sql.update("DELETE FROM memberships WHERE room_id IN (" + rooms + ")"
         + " OR member_id IN (SELECT user_id FROM users WHERE account_id = ?)"
         + " OR member_id IN (SELECT bot_id FROM bots WHERE account_id = ?)", accountId, accountId, accountId);

@@ -22,11 +22,14 @@ public final class JdbcRoomStore implements RoomStore {
   private final HikariDataSource writers;
   private final HikariDataSource readers; // same as writers on PostgreSQL
   private final Map<String, byte[]> secrets = new ConcurrentHashMap<>();
+  /** SQLite: writes of concurrent requests share transactions; PostgreSQL: null (writers run in parallel). */
+  private final GroupCommit groups;
 
   private JdbcRoomStore(Dialect dialect, HikariDataSource writers, HikariDataSource readers) {
     this.dialect = dialect;
     this.writers = writers;
     this.readers = readers;
+    this.groups = dialect == Dialect.SQLITE ? new GroupCommit(writers, dialect) : null;
   }
 
   public static JdbcRoomStore open(StoreConfig config) {
@@ -76,7 +79,7 @@ public final class JdbcRoomStore implements RoomStore {
 
   @Override
   public <T> T write(Function<StoreTransaction, T> work) {
-    return Retry.run(dialect, () -> inTransaction(writers, true, work));
+    return Retry.run(dialect, () -> groups != null ? groups.write(work) : inTransaction(writers, true, work));
   }
 
   private <T> T inTransaction(DataSource ds, boolean write, Function<StoreTransaction, T> work) {
@@ -84,7 +87,7 @@ public final class JdbcRoomStore implements RoomStore {
       dialect.begin(c, write);
       try {
         T result = work.apply(new JdbcTransaction(
-            new Sql(c, dialect == Dialect.SQLITE ? StatementCache.of(c) : null), dialect));
+            new Sql(c, dialect == Dialect.SQLITE ? StatementCache.of(c) : null, dialect == Dialect.POSTGRES), dialect));
         dialect.commit(c);
         return result;
       } catch (RuntimeException | Error e) {

@@ -5,13 +5,13 @@ import dev.belfry.rooms.Bot;
 import dev.belfry.rooms.Cursor;
 import dev.belfry.rooms.Enums.RegistrationStatus;
 import dev.belfry.rooms.Enums.UserType;
-import dev.belfry.rooms.Member;
 import dev.belfry.rooms.Membership;
 import dev.belfry.rooms.Room;
 import dev.belfry.rooms.StoreTransaction;
 import dev.belfry.rooms.User;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,6 +26,12 @@ final class JdbcTransaction implements StoreTransaction {
   private final MembershipQueries memberships;
   private final SettingsQueries settings;
   private final LockQueries locks;
+  private final Dialect dialect;
+  /**
+   * member_count of the rooms this transaction has locked, read with the lock and kept in step by its own
+   * writes: while the lock is held no one else changes it, so a batch need not read it again.
+   */
+  private final Map<String, Long> lockedRoomSizes = new HashMap<>();
 
   JdbcTransaction(Sql sql, Dialect dialect) {
     accounts = new AccountQueries(sql);
@@ -36,6 +42,7 @@ final class JdbcTransaction implements StoreTransaction {
     memberships = new MembershipQueries(sql);
     settings = new SettingsQueries(sql);
     locks = new LockQueries(sql, dialect);
+    this.dialect = dialect;
   }
 
   SettingsQueries settings() {
@@ -60,9 +67,10 @@ final class JdbcTransaction implements StoreTransaction {
 
   @Override public void lockAccount(String accountId) { locks.account(accountId); }
 
-  @Override public void lockMembers(Collection<String> memberIds) { locks.members(memberIds); }
-
-  @Override public void deleteAccount(String accountId) { accounts.delete(accountId); }
+  @Override public void deleteAccount(String accountId) {
+    accounts.delete(accountId);
+    lockedRoomSizes.clear();
+  }
 
   @Override public void insertUser(User user) { users.insert(user); }
 
@@ -94,10 +102,13 @@ final class JdbcTransaction implements StoreTransaction {
 
   @Override public void insertRoom(Room room) { rooms.insert(room); }
 
-  @Override public Optional<Room> room(String accountId, String roomId) { return rooms.get(accountId, roomId, false); }
+  @Override public Optional<Room> room(String accountId, String roomId) { return rooms.get(accountId, roomId); }
 
   @Override public Optional<Room> lockRoom(String accountId, String roomId) {
-    return rooms.get(accountId, roomId, true);
+    return rooms.lock(accountId, roomId).map(locked -> {
+      lockedRoomSizes.put(roomId, locked.getValue());
+      return locked.getKey();
+    });
   }
 
   @Override public List<Room> rooms(String accountId, String memberId, Cursor after, int limit) {
@@ -106,7 +117,10 @@ final class JdbcTransaction implements StoreTransaction {
 
   @Override public void updateRoom(Room room) { rooms.update(room); }
 
-  @Override public void deleteRoom(String roomId) { rooms.delete(roomId); }
+  @Override public void deleteRoom(String roomId) {
+    rooms.delete(roomId);
+    lockedRoomSizes.remove(roomId);
+  }
 
   @Override public long countRooms(String accountId) { return rooms.count(accountId); }
 
@@ -119,27 +133,35 @@ final class JdbcTransaction implements StoreTransaction {
     return rooms.claimToken(accountId, token, roomId, name, createdAt, notBefore);
   }
 
-  @Override public Map<String, Member> members(String accountId, Collection<String> memberIds) {
-    return members.members(accountId, memberIds);
+  @Override public Map<String, Candidate> lockMembers(String accountId, Collection<String> memberIds) {
+    return members.members(accountId, memberIds, dialect.forNoKeyUpdate());
   }
 
   @Override public Map<String, Membership> memberships(String roomId, Collection<String> memberIds) {
     return memberships.of(roomId, memberIds);
   }
 
-  @Override public long countMemberships(String roomId) { return memberships.count(roomId); }
-
-  @Override public Map<String, Long> roomCounts(Collection<String> memberIds) {
-    return members.roomCounts(memberIds);
+  @Override public long countMemberships(String roomId) {
+    Long locked = lockedRoomSizes.get(roomId);
+    return locked != null ? locked : memberships.count(roomId);
   }
 
-  @Override public void upsertMemberships(List<Membership> list) { memberships.upsert(list); }
+  @Override public void insertMemberships(List<Membership> list) {
+    memberships.insert(list);
+    list.forEach(m -> lockedRoomSizes.computeIfPresent(m.roomId(), (room, n) -> n + 1));
+  }
+
+  @Override public void updateMemberships(List<Membership> list) { memberships.update(list); }
 
   @Override public List<Membership> memberships(String roomId, Cursor after, int limit) {
     return memberships.list(roomId, after, limit);
   }
 
   @Override public boolean deleteMembership(String roomId, String memberId) {
-    return memberships.delete(roomId, memberId);
+    boolean deleted = memberships.delete(roomId, memberId);
+    if (deleted) {
+      lockedRoomSizes.computeIfPresent(roomId, (room, n) -> n - 1);
+    }
+    return deleted;
   }
 }

@@ -2,6 +2,7 @@ package dev.belfry.store.internal;
 
 import dev.belfry.rooms.Enums.MemberType;
 import dev.belfry.rooms.Member;
+import dev.belfry.rooms.StoreTransaction.Candidate;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -11,8 +12,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Who can be in a room: users and bots of an account, found in one query (D22: a bot's member id is
- * its bot id). Also the room counts used for the rooms-per-member limit.
+ * Who can be in a room: users and bots of an account (D22: a bot's member id is its bot id), and how many
+ * rooms each is in (schema V3).
  */
 final class MemberQueries {
   static final String USER_BLOCKED = "user is suspended";
@@ -26,50 +27,67 @@ final class MemberQueries {
     this.sql = sql;
   }
 
-  Map<String, Member> members(String accountId, Collection<String> ids) {
-    Map<String, Member> out = new LinkedHashMap<>();
+  /**
+   * Users first, then bots among the ids that are not users (most batches add users only, so one statement).
+   * With {@code lock} the rows are locked in id order, users before bots, so two transactions locking
+   * overlapping sets cannot deadlock.
+   */
+  Map<String, Candidate> members(String accountId, Collection<String> ids, String lock) {
+    Map<String, Candidate> found = new LinkedHashMap<>();
     for (List<String> chunk : chunks(ids)) {
-      String in = Sql.marks(chunk.size());
-      List<Object> params = new ArrayList<>();
-      params.addAll(chunk);
-      params.addAll(chunk);
-      // By primary key only, the account checked below: with "account_id = ? AND user_id IN (…)" SQLite's
+      // By primary key only, the account checked in Java: with "account_id = ? AND user_id IN (…)" SQLite's
       // planner (no ANALYZE statistics) chose users_by_account and scanned every user of the account, O(account
       // size) per batch inside the write lock (BENCHMARKS.md: the top SQLite frame of a batch under load).
       sql.list("SELECT user_id AS id, 'User' AS kind, primary_email AS email, display_name AS full_name,"
-          + " account_id, CASE WHEN registration_status = 'Suspended' THEN 1 ELSE 0 END AS blocked"
-          + " FROM users WHERE user_id IN (" + in + ")"
-          + " UNION ALL SELECT bot_id, 'Bot', bot_email, display_name, account_id,"
-          + " CASE WHEN disabled THEN 1 ELSE 0 END FROM bots WHERE bot_id IN (" + in + ")",
-          MemberQueries::member, params).forEach(m -> {
-            if (accountId.equals(m.accountId())) {
-              out.putIfAbsent(m.memberId(), m);
-            }
-          });
+          + " account_id, CASE WHEN registration_status = 'Suspended' THEN 1 ELSE 0 END AS blocked, room_count"
+          + " FROM users WHERE user_id IN (" + Sql.marks(chunk.size()) + ") ORDER BY user_id" + lock,
+          MemberQueries::candidate, chunk).forEach(m -> found.put(m.member().memberId(), m));
+      List<String> rest = chunk.stream().filter(id -> !found.containsKey(id)).toList();
+      if (!rest.isEmpty()) {
+        sql.list("SELECT bot_id AS id, 'Bot' AS kind, bot_email AS email, display_name AS full_name, account_id,"
+            + " CASE WHEN disabled THEN 1 ELSE 0 END AS blocked, room_count"
+            + " FROM bots WHERE bot_id IN (" + Sql.marks(rest.size()) + ") ORDER BY bot_id" + lock,
+            MemberQueries::candidate, rest).forEach(m -> found.put(m.member().memberId(), m));
+      }
     }
+    Map<String, Candidate> out = new LinkedHashMap<>();
+    ids.forEach(id -> {
+      Candidate m = found.get(id);
+      if (m != null && accountId.equals(m.member().accountId())) {
+        out.put(id, m);
+      }
+    });
     return out;
   }
 
-  Map<String, Long> roomCounts(Collection<String> ids) {
-    Map<String, Long> out = new LinkedHashMap<>();
-    ids.forEach(id -> out.put(id, 0L)); // members in no room count 0
-    for (List<String> chunk : chunks(ids)) {
-      // One equality probe of memberships_by_member per member. "member_id IN (…) GROUP BY member_id" let
-      // PostgreSQL, before autovacuum had analyzed a fast-growing memberships table, pick a sequential scan
-      // of every membership (94 ms at 222,000 rows, 205 ms per batch under load: BENCHMARKS.md).
-      sql.list("SELECT v.column1, (SELECT COUNT(*) FROM memberships m WHERE m.member_id = v.column1)"
-          + " FROM (VALUES " + String.join(", ", java.util.Collections.nCopies(chunk.size(), "(?)")) + ") v",
-          rs -> Map.entry(rs.getString(1), rs.getLong(2)), chunk)
-          .forEach(e -> out.put(e.getKey(), e.getValue()));
-    }
-    return out;
-  }
-
-  private static Member member(ResultSet rs) throws SQLException {
+  private static Candidate candidate(ResultSet rs) throws SQLException {
     MemberType type = MemberType.valueOf(rs.getString("kind"));
     boolean blocked = rs.getInt("blocked") != 0;
-    return new Member(rs.getString("id"), type, rs.getString("email"), rs.getString("full_name"),
-        rs.getString("account_id"), blocked ? (type == MemberType.Bot ? BOT_BLOCKED : USER_BLOCKED) : null);
+    return new Candidate(new Member(rs.getString("id"), type, rs.getString("email"), rs.getString("full_name"),
+        rs.getString("account_id"), blocked ? (type == MemberType.Bot ? BOT_BLOCKED : USER_BLOCKED) : null),
+        rs.getLong("room_count"));
+  }
+
+  /**
+   * The statements that move the room counts (schema V3) of these members by {@code delta}: the members whose
+   * memberships were just added or removed. With an unknown type (null) both tables are tried; an id is a
+   * user or a bot.
+   */
+  static List<Sql.Update> addRooms(Collection<String> memberIds, MemberType type, long delta) {
+    List<Sql.Update> out = new ArrayList<>();
+    for (List<String> chunk : chunks(memberIds)) {
+      String in = Sql.marks(chunk.size());
+      List<Object> params = new ArrayList<>();
+      params.add(delta);
+      params.addAll(chunk);
+      if (type != MemberType.Bot) {
+        out.add(new Sql.Update("UPDATE users SET room_count = room_count + ? WHERE user_id IN (" + in + ")", params));
+      }
+      if (type != MemberType.User) {
+        out.add(new Sql.Update("UPDATE bots SET room_count = room_count + ? WHERE bot_id IN (" + in + ")", params));
+      }
+    }
+    return out;
   }
 
   static List<List<String>> chunks(Collection<String> ids) {

@@ -9,18 +9,20 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /** Room memberships, read back joined to users and bots so each carries its full Member. */
 final class MembershipQueries {
-  private static final String SELECT = "SELECT m.room_id, m.member_id, m.member_type, m.role, m.invited_by,"
+  private static final String COLUMNS = "m.room_id, m.member_id, m.member_type, m.role, m.invited_by,"
       + " m.added_at, m.updated_at, u.primary_email AS u_email, u.display_name AS u_name,"
       + " u.account_id AS u_account, u.registration_status AS u_status, b.bot_email AS b_email,"
-      + " b.display_name AS b_name, b.account_id AS b_account, b.disabled AS b_disabled"
-      + " FROM memberships m LEFT JOIN users u ON u.user_id = m.member_id"
+      + " b.display_name AS b_name, b.account_id AS b_account, b.disabled AS b_disabled";
+  private static final String JOIN_MEMBERS = " LEFT JOIN users u ON u.user_id = m.member_id"
       + " LEFT JOIN bots b ON b.bot_id = m.member_id";
+  private static final String SELECT = "SELECT " + COLUMNS + " FROM memberships m" + JOIN_MEMBERS;
   /** Rows per INSERT: 7 parameters each stays far below every parameter limit. */
   static final int ROWS_PER_STATEMENT = 200;
 
@@ -48,7 +50,7 @@ final class MembershipQueries {
     return sql.list(SELECT + where + " ORDER BY m.added_at, m.member_id LIMIT ?", MembershipQueries::map, params);
   }
 
-  /** O(1): the room's member_count (schema V2), kept in step by {@link #upsert} and {@link #delete}. */
+  /** O(1): the room's member_count (schema V2), kept in step by {@link #insert} and {@link #delete}. */
   long count(String roomId) {
     return sql.count("SELECT COALESCE((SELECT member_count FROM rooms WHERE room_id = ?), 0)", List.of(roomId));
   }
@@ -56,24 +58,27 @@ final class MembershipQueries {
   boolean delete(String roomId, String memberId) {
     boolean deleted = sql.update("DELETE FROM memberships WHERE room_id = ? AND member_id = ?", roomId, memberId) > 0;
     if (deleted) {
-      sql.update("UPDATE rooms SET member_count = member_count - 1 WHERE room_id = ?", roomId);
+      List<Sql.Update> counts = new ArrayList<>();
+      counts.add(new Sql.Update("UPDATE rooms SET member_count = member_count - 1 WHERE room_id = ?", List.of(roomId)));
+      counts.addAll(MemberQueries.addRooms(List.of(memberId), null, -1));
+      sql.updates(counts);
     }
     return deleted;
   }
 
   /**
-   * One multi-row upsert per chunk. added_at is not in the update list, so it keeps the first add's
-   * value (D8). A member listed twice is merged first: one statement may not touch a row twice.
+   * Plain multi-row INSERTs, then one count update per room and one per member table (schemas V2, V3), all
+   * sent together. No ON CONFLICT: the caller has the room locked
+   * and has looked, so an existing row would be a bug, and it should fail loudly rather than skew the count.
    */
-  void upsert(List<Membership> memberships) {
-    List<Membership> rows = merge(memberships);
+  void insert(List<Membership> rows) {
+    Map<String, Long> added = new LinkedHashMap<>();
+    Map<MemberType, List<String>> joined = new java.util.EnumMap<>(MemberType.class);
+    List<Sql.Update> writes = new ArrayList<>();
     for (int i = 0; i < rows.size(); i += ROWS_PER_STATEMENT) {
       List<Membership> chunk = rows.subList(i, Math.min(rows.size(), i + ROWS_PER_STATEMENT));
-      Map<String, Long> added = newRowsByRoom(chunk);
       List<Object> params = new ArrayList<>(chunk.size() * 7);
-      StringBuilder values = new StringBuilder();
       for (Membership m : chunk) {
-        values.append(values.length() == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?)");
         params.add(m.roomId());
         params.add(m.memberId());
         params.add(m.member().type().name());
@@ -81,44 +86,43 @@ final class MembershipQueries {
         params.add(m.invitedBy());
         params.add(m.addedAt().toEpochMilli());
         params.add(m.updatedAt().toEpochMilli());
+        added.merge(m.roomId(), 1L, Long::sum);
+        joined.computeIfAbsent(m.member().type(), t -> new ArrayList<>()).add(m.memberId());
       }
-      sql.update("INSERT INTO memberships (room_id, member_id, member_type, role, invited_by, added_at, updated_at)"
-          + " VALUES " + values + " ON CONFLICT (room_id, member_id) DO UPDATE SET role = excluded.role,"
-          + " invited_by = excluded.invited_by, updated_at = excluded.updated_at", params);
-      for (Map.Entry<String, Long> e : added.entrySet()) {
-        if (e.getValue() > 0) {
-          sql.update("UPDATE rooms SET member_count = member_count + ? WHERE room_id = ?", e.getValue(), e.getKey());
-        }
-      }
+      writes.add(new Sql.Update("INSERT INTO memberships (room_id, member_id, member_type, role, invited_by, added_at,"
+          + " updated_at) VALUES " + String.join(", ", Collections.nCopies(chunk.size(), "(?, ?, ?, ?, ?, ?, ?)")),
+          params));
     }
+    added.forEach((room, n) -> writes.add(new Sql.Update(
+        "UPDATE rooms SET member_count = member_count + ? WHERE room_id = ?", List.of(n, room))));
+    // a member joining two rooms in one call is counted twice: one statement per distinct repeat count
+    joined.forEach((type, ids) -> {
+      Map<String, Long> times = new LinkedHashMap<>();
+      ids.forEach(id -> times.merge(id, 1L, Long::sum));
+      Map<Long, List<String>> byTimes = new LinkedHashMap<>();
+      times.forEach((id, n) -> byTimes.computeIfAbsent(n, k -> new ArrayList<>()).add(id));
+      byTimes.forEach((n, same) -> writes.addAll(MemberQueries.addRooms(same, type, n)));
+    });
+    sql.updates(writes);
   }
 
-  /** Per room, how many of these (distinct) rows do not exist yet: one primary-key probe per room. */
-  private Map<String, Long> newRowsByRoom(List<Membership> chunk) {
-    Map<String, List<String>> byRoom = new LinkedHashMap<>();
-    for (Membership m : chunk) {
-      byRoom.computeIfAbsent(m.roomId(), r -> new ArrayList<>()).add(m.memberId());
+  /** Existing rows only: role, invited_by and updated_at; added_at keeps the first add's value (D8). */
+  void update(List<Membership> rows) {
+    for (int i = 0; i < rows.size(); i += ROWS_PER_STATEMENT) {
+      List<Membership> chunk = rows.subList(i, Math.min(rows.size(), i + ROWS_PER_STATEMENT));
+      List<Object> params = new ArrayList<>(chunk.size() * 5);
+      for (Membership m : chunk) {
+        params.add(m.roomId());
+        params.add(m.memberId());
+        params.add(m.role().name());
+        params.add(m.invitedBy());
+        params.add(m.updatedAt().toEpochMilli());
+      }
+      // UPDATE … FROM (VALUES …): one statement for the chunk on both databases (SQLite ≥ 3.33)
+      sql.update("UPDATE memberships SET role = v.column3, invited_by = v.column4, updated_at = v.column5"
+          + " FROM (VALUES " + String.join(", ", Collections.nCopies(chunk.size(), "(?, ?, ?, ?, ?)")) + ") AS v"
+          + " WHERE memberships.room_id = v.column1 AND memberships.member_id = v.column2", params);
     }
-    Map<String, Long> added = new LinkedHashMap<>();
-    for (Map.Entry<String, List<String>> e : byRoom.entrySet()) {
-      List<Object> params = new ArrayList<>(List.of(e.getKey()));
-      params.addAll(e.getValue());
-      long existing = sql.count("SELECT COUNT(*) FROM memberships WHERE room_id = ? AND member_id IN ("
-          + Sql.marks(e.getValue().size()) + ")", params);
-      added.put(e.getKey(), e.getValue().size() - existing);
-    }
-    return added;
-  }
-
-  /** Duplicates of one (room, member) become one row: the first add's addedAt, the last one's other fields. */
-  private static List<Membership> merge(List<Membership> memberships) {
-    Map<List<String>, Membership> byKey = new LinkedHashMap<>();
-    for (Membership m : memberships) {
-      byKey.merge(List.of(m.roomId(), m.memberId()), m, (first, later) ->
-          new Membership(later.roomId(), later.member(), later.role(), later.invitedBy(), first.addedAt(),
-              later.updatedAt()));
-    }
-    return new ArrayList<>(byKey.values());
   }
 
   private static Membership map(ResultSet rs) throws SQLException {

@@ -63,6 +63,12 @@ final class Pools {
     hc.setDataSourceProperties(Connect.postgresProperties(config));
     hc.setMaximumPoolSize(config.poolSize());
     hc.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+    // The driver turns a statement run five times into a server-side prepared statement, and PostgreSQL then
+    // keeps a generic plan for it if that looks no dearer than the custom ones. Planned while a table was
+    // new and tiny, that generic plan read a whole room's memberships for every batch, long after the table
+    // had grown (auto_explain, BENCHMARKS.md item 11). Belfry's statements are short and plan in well under a
+    // millisecond, so each execution is planned for its own parameters. (PostgreSQL 12 or newer.)
+    hc.setConnectionInitSql("SET plan_cache_mode = force_custom_plan");
     return new HikariDataSource(hc);
   }
 

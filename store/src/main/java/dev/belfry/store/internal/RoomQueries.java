@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Rooms and their idempotency tokens (D5). */
@@ -33,9 +34,15 @@ final class RoomQueries {
         r.createdBy(), r.updatedAt(), r.roomId());
   }
 
-  Optional<Room> get(String accountId, String roomId, boolean lock) {
-    return sql.one("SELECT " + COLUMNS + " FROM rooms r WHERE r.account_id = ? AND r.room_id = ?"
-        + (lock ? dialect.forUpdate() : ""), RoomQueries::map, accountId, roomId);
+  Optional<Room> get(String accountId, String roomId) {
+    return sql.one("SELECT " + COLUMNS + " FROM rooms r WHERE r.account_id = ? AND r.room_id = ?", RoomQueries::map,
+        accountId, roomId);
+  }
+
+  /** The room, locked until the transaction ends, with its member count (which the lock keeps still). */
+  Optional<Map.Entry<Room, Long>> lock(String accountId, String roomId) {
+    return sql.one("SELECT " + COLUMNS + ", r.member_count FROM rooms r WHERE r.account_id = ? AND r.room_id = ?"
+        + dialect.forUpdate(), rs -> Map.entry(map(rs), rs.getLong("member_count")), accountId, roomId);
   }
 
   List<Room> list(String accountId, String memberId, Cursor after, int limit) {
@@ -54,6 +61,10 @@ final class RoomQueries {
 
   /** Children first, so it works whether or not the database enforces ON DELETE CASCADE. */
   void delete(String roomId) {
+    // its members leave: keep their room counts (schema V3) in step
+    String leaving = " IN (SELECT member_id FROM memberships WHERE room_id = ?)";
+    sql.update("UPDATE users SET room_count = room_count - 1 WHERE user_id" + leaving, roomId);
+    sql.update("UPDATE bots SET room_count = room_count - 1 WHERE bot_id" + leaving, roomId);
     sql.update("DELETE FROM memberships WHERE room_id = ?", roomId);
     sql.update("DELETE FROM room_tokens WHERE room_id = ?", roomId);
     sql.update("DELETE FROM rooms WHERE room_id = ?", roomId);

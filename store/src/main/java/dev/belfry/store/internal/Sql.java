@@ -20,17 +20,25 @@ final class Sql {
     T map(ResultSet rs) throws SQLException;
   }
 
+  /** One statement of a {@link #updates} pipeline. */
+  record Update(String sql, List<?> params) {}
+
   private final Connection connection;
   private final StatementCache cache;
+  private final boolean pipelines;
 
-  /** @param cache kept statements of this connection (SQLite), or null to prepare each time */
-  Sql(Connection connection, StatementCache cache) {
+  /**
+   * @param cache kept statements of this connection (SQLite), or null to prepare each time
+   * @param pipelines whether the driver sends several ';'-separated statements in one round trip (PostgreSQL)
+   */
+  Sql(Connection connection, StatementCache cache, boolean pipelines) {
     this.connection = connection;
     this.cache = cache;
+    this.pipelines = pipelines;
   }
 
   Sql(Connection connection) {
-    this(connection, null);
+    this(connection, null, false);
   }
 
   <T> List<T> list(String sql, Row<T> row, List<?> params) {
@@ -97,6 +105,39 @@ final class Sql {
       int count = ps.executeUpdate();
       release(ps, sql, true);
       return count;
+    } catch (SQLException | RuntimeException e) {
+      release(ps, sql, false);
+      throw e instanceof SQLException s ? failure(s) : (RuntimeException) e;
+    }
+  }
+
+  /**
+   * Writes whose counts nobody needs, in order. On PostgreSQL they travel as one ';'-separated prepared
+   * statement, which the driver sends in a single round trip (a batch was 8 round trips, and under load each
+   * one waits for a CPU shared with the database: BENCHMARKS.md item 12); SQLite runs in-process, where a
+   * round trip costs nothing, and its driver runs only the first of several statements, so they go one by one.
+   */
+  void updates(List<Update> statements) {
+    if (statements.isEmpty()) {
+      return;
+    }
+    if (!pipelines || statements.size() == 1) {
+      statements.forEach(u -> update(u.sql(), u.params()));
+      return;
+    }
+    StringBuilder joined = new StringBuilder();
+    List<Object> params = new ArrayList<>();
+    for (Update u : statements) {
+      joined.append(joined.length() == 0 ? "" : "; ").append(u.sql());
+      params.addAll(u.params());
+    }
+    String sql = joined.toString();
+    PreparedStatement ps = null;
+    try {
+      ps = prepare(sql);
+      bind(ps, params);
+      ps.execute();
+      release(ps, sql, true);
     } catch (SQLException | RuntimeException e) {
       release(ps, sql, false);
       throw e instanceof SQLException s ? failure(s) : (RuntimeException) e;
