@@ -125,7 +125,27 @@ final class ServeCommand implements Callable<Integer> {
     return command.resolve();
   }
 
+  /**
+   * Work every start needs whatever the options say, begun on another thread while picocli parses them (about a
+   * quarter of a second on the critical path, BENCHMARKS.md item 14): reading the service model, which the
+   * server asks for again and gets from its cache, and loading SQLite's native library. Either may fail here
+   * without harm: the server does it again on its own path and reports a failure there.
+   */
+  private static void prewarm() {
+    Thread t = new Thread(() -> {
+      try {
+        dev.belfry.model.ServiceModel.chime();
+        org.sqlite.SQLiteJDBCLoader.initialize();
+      } catch (Exception | LinkageError e) {
+        // the server's own path repeats this and reports any failure
+      }
+    }, "belfry-prewarm");
+    t.setDaemon(true);
+    t.start();
+  }
+
   static int run(String[] args) {
+    prewarm();
     CommandLine cli = new CommandLine(new ServeCommand(System.getenv())).setCaseInsensitiveEnumValuesAllowed(true);
     int code = cli.execute(args);
     Integer result = cli.getExecutionResult();

@@ -142,6 +142,17 @@ public final class Bench {
       flags.addAll(List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:auto", "-Xlog:cds=off",
           "-Xlog:cds+dynamic=off"));
     }
+    // and SQLite's native library copied out of the jar once, as the launcher does (dev.belfry.app.SqliteNativeCache)
+    Path natives = Path.of(jar + ".serve.native");
+    if (!Files.isDirectory(natives)) {
+      new ProcessBuilder(System.getProperty("java.home") + "/bin/java", "-cp", jar.toString(),
+          "dev.belfry.app.SqliteNativeCache", natives.toString()).redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+    }
+    String lib = System.mapLibraryName("sqlitejdbc");
+    if (Files.exists(natives.resolve(lib))) {
+      flags.addAll(List.of("-Dorg.sqlite.lib.path=" + natives, "-Dorg.sqlite.lib.name=" + lib));
+    }
     return flags;
   }
 

@@ -68,6 +68,9 @@ final class Connect {
       } catch (IOException e) {
         throw new StoreException("cannot create the data directory " + dir + ": " + oneLine(e.toString()), e);
       }
+      if (config.jdbcUrl() == null) { // the default file in the data directory, not a URL of the operator's
+        SchemaTemplate.installIfNew(dir.resolve(StoreConfig.SQLITE_FILE));
+      }
     }
     try (Connection c = Pools.sqlite(url, false).getConnection()) {
       c.isValid(1);
