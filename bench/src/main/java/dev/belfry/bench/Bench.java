@@ -125,8 +125,9 @@ public final class Bench {
   // ---------------------------------------------------------------- start-up and memory
 
   /**
-   * The JVM flags `./belfry serve` starts the server with: its class archive, made here the way the
-   * launcher makes it (a training run of dev.belfry.app.ServeTraining on this jar), plus --server-jvm.
+   * The JVM flags `./belfry serve` starts the server with, for every server of the pass: its collector choice,
+   * its class archive, made here the way the launcher makes it (a training run of dev.belfry.app.ServeTraining
+   * on this jar), and SQLite's native library copied out once; plus --server-jvm.
    */
   List<String> launcherServeFlags() throws Exception {
     Path archive = Path.of(jar + ".serve.jsa");
@@ -137,7 +138,12 @@ public final class Bench {
           .start();
       p.waitFor();
     }
-    List<String> flags = new ArrayList<>(serverJvm);
+    List<String> flags = new ArrayList<>();
+    // the launcher's collector choice: the serial collector on one or two CPUs, unless the options name one
+    if (Runtime.getRuntime().availableProcessors() <= 2 && serverJvm.stream().noneMatch(o -> o.contains("GC"))) {
+      flags.add("-XX:+UseSerialGC");
+    }
+    flags.addAll(serverJvm);
     if (Files.exists(archive)) {
       flags.addAll(List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:auto", "-Xlog:cds=off",
           "-Xlog:cds+dynamic=off"));
@@ -209,7 +215,7 @@ public final class Bench {
     int[] block = {0};
     java.util.function.IntFunction<Load.RoomPlan> plan = clients ->
         new Load.RoomPlan(USERS, clients, ROOM_BLOCK * block[0]++, ROOM_BLOCK);
-    try (ServerUnderTest server = ServerUnderTest.start(jar, serverJvm, serveOptions(seed))) {
+    try (ServerUnderTest server = ServerUnderTest.start(jar, launcherServeFlags(), serveOptions(seed))) {
       Load.RssSampler rss = new Load.RssSampler(server);
       rss.start();
       // JIT warm-up of the fresh server JVM (C2 took a fifth of the server's CPU in the first seconds): 16 clients
@@ -295,7 +301,7 @@ public final class Bench {
     md.append("### Large rooms on ").append(seed.label).append(" (members seeded by SQL in ").append(fmt(seedS))
         .append(" s; sequential calls, one client)\n\n| room members | batch of 50 new p50 ms | p90 ms"
             + " | ListRoomMemberships page (99) p50 ms | p90 ms |\n|---|---|---|---|---|\n");
-    try (ServerUnderTest server = ServerUnderTest.start(jar, serverJvm, serveOptions(seed));
+    try (ServerUnderTest server = ServerUnderTest.start(jar, launcherServeFlags(), serveOptions(seed));
          RawHttp http = new RawHttp(server.port)) {
       // warm the server on room 3 (empty)
       LargeRoom warm = new LargeRoom(http, server.port, 3);

@@ -24,12 +24,16 @@ public final class JdbcRoomStore implements RoomStore {
   private final Map<String, byte[]> secrets = new ConcurrentHashMap<>();
   /** SQLite: writes of concurrent requests share transactions; PostgreSQL: null (writers run in parallel). */
   private final GroupCommit groups;
+  /** SQLite: folds the write-ahead log into the database file off the request path; PostgreSQL: null. */
+  private final WalCheckpointer checkpointer;
 
-  private JdbcRoomStore(Dialect dialect, HikariDataSource writers, HikariDataSource readers) {
+  private JdbcRoomStore(Dialect dialect, HikariDataSource writers, HikariDataSource readers,
+      WalCheckpointer checkpointer) {
     this.dialect = dialect;
     this.writers = writers;
     this.readers = readers;
     this.groups = dialect == Dialect.SQLITE ? new GroupCommit(writers, dialect) : null;
+    this.checkpointer = checkpointer;
   }
 
   public static JdbcRoomStore open(StoreConfig config) {
@@ -41,7 +45,8 @@ public final class JdbcRoomStore implements RoomStore {
       Migrations.migrate(Pools.sqlite(url, false), dialect);
       HikariDataSource w = Pools.sqliteWriters(url, config);
       try {
-        return new JdbcRoomStore(dialect, w, Pools.sqliteReaders(url, config));
+        return new JdbcRoomStore(dialect, w, Pools.sqliteReaders(url, config),
+            new WalCheckpointer(Pools.sqlite(url, false)));
       } catch (RuntimeException e) {
         Pools.closeQuietly(w);
         throw new StoreException("cannot open the SQLite database: " + Connect.oneLine(e.getMessage()), e);
@@ -51,7 +56,7 @@ public final class JdbcRoomStore implements RoomStore {
     Migrations.migrate(flywaySource(config), dialect);
     try {
       HikariDataSource pool = Pools.postgres(config);
-      return new JdbcRoomStore(dialect, pool, pool);
+      return new JdbcRoomStore(dialect, pool, pool, null);
     } catch (RuntimeException e) {
       throw new StoreException("cannot open PostgreSQL at " + Redact.target(url) + ": "
           + Connect.oneLine(e.getMessage()), e);
@@ -149,5 +154,8 @@ public final class JdbcRoomStore implements RoomStore {
   public void close() {
     writers.close();
     readers.close();
+    if (checkpointer != null) {
+      checkpointer.close();
+    }
   }
 }

@@ -40,6 +40,7 @@ final class Pools {
     hc.setDataSource(sqlite(url, true));
     hc.setMaximumPoolSize(1);
     hc.setConnectionTimeout(Math.max(30_000, config.connectTimeout().toMillis()));
+    hc.setConnectionInitSql("PRAGMA wal_autocheckpoint = 0"); // WalCheckpointer does it off the request path
     return new HikariDataSource(hc);
   }
 
