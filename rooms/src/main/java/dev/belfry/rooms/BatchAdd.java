@@ -11,8 +11,7 @@ import java.util.Set;
 
 /**
  * Adds members to one locked room inside the caller's transaction: one locking lookup of all members (with
- * their room counts), one of their memberships in the room, then one insert (and one update for members
- * already there). Shared by the single and batch calls so
+ * their room counts and memberships in the room), then one insert (and one update for members already there). Shared by the single and batch calls so
  * both follow exactly the same rules.
  */
 public final class BatchAdd {
@@ -64,8 +63,14 @@ public final class BatchAdd {
       }
     });
     // Locked before their rooms are counted: other rooms' locks do not cover a member joining two rooms at once.
-    Map<String, StoreTransaction.Candidate> members = ids.isEmpty() ? Map.of() : tx.lockMembers(room.accountId(), ids);
-    Map<String, Membership> stored = members.isEmpty() ? Map.of() : tx.memberships(room.roomId(), members.keySet());
+    Map<String, StoreTransaction.Candidate> members = ids.isEmpty() ? Map.of()
+        : tx.lockMembers(room.accountId(), room.roomId(), ids);
+    Map<String, Membership> stored = new LinkedHashMap<>();
+    members.forEach((id, c) -> {
+      if (c.inRoom() != null) {
+        stored.put(id, c.inRoom());
+      }
+    });
     Map<String, Membership> current = new LinkedHashMap<>(stored);
     long size = tx.countMemberships(room.roomId());
     Instant now = ctx.now();

@@ -98,14 +98,14 @@ public interface StoreTransaction {
   // members and memberships
   /**
    * Users and bots of the account with these ids (a bot is found by its bot id = user id), each with the
-   * number of rooms it is in, their rows locked (users, then bots, each in id order) until the transaction
-   * ends. Adding members to a room takes this after the room lock, so rooms-per-member holds when the same
-   * member joins different rooms at once.
+   * number of rooms it is in and its membership in {@code roomId}, their rows locked (users, then bots, each in
+   * id order) until the transaction ends. Adding members to a room takes this after the room lock, so
+   * rooms-per-member holds when the same member joins different rooms at once.
    */
-  Map<String, Candidate> lockMembers(String accountId, Collection<String> memberIds);
+  Map<String, Candidate> lockMembers(String accountId, String roomId, Collection<String> memberIds);
 
-  /** A member and how many rooms it is in. */
-  record Candidate(Member member, long rooms) {}
+  /** A member, how many rooms it is in, and its membership in the room asked about (null: not in it). */
+  record Candidate(Member member, long rooms, Membership inRoom) {}
 
   /** Existing memberships of these members in the room. */
   Map<String, Membership> memberships(String roomId, Collection<String> memberIds);

@@ -168,6 +168,12 @@ abstract class RoomStoreContract {
     assertThat(store.read((StoreTransaction tx) -> tx.rooms(acct.accountId(), "unknown", null, 10))).isEmpty();
     assertThat(store.read((StoreTransaction tx) -> tx.rooms(acct.accountId(), u.userId(), new Cursor(at(10).toEpochMilli(), a.roomId()), 10))).containsExactly(c);
     assertThat(roomsOf(acct.accountId(), u.userId())).isEqualTo(2L);
+    Membership inA = store.read((StoreTransaction tx) -> tx.memberships(a.roomId(), List.of(u.userId()))).get(u.userId());
+    assertThat(inA).isNotNull();
+    assertThat(store.write((StoreTransaction tx) -> tx.lockMembers(acct.accountId(), a.roomId(), List.of(u.userId(), "nobody"))))
+        .containsOnlyKeys(u.userId()).containsEntry(u.userId(), new StoreTransaction.Candidate(member(u), 2, inA));
+    assertThat(store.write((StoreTransaction tx) -> tx.lockMembers(acct.accountId(), b.roomId(), List.of(u.userId())))
+        .get(u.userId()).inRoom()).isNull();
     write(tx -> tx.deleteMembership(c.roomId(), u.userId()));
     assertThat(roomsOf(acct.accountId(), u.userId())).isEqualTo(1L);
     write(tx -> tx.updateMemberships(List.of(membership(a, member(u), Role.Administrator, 60))));
@@ -283,7 +289,7 @@ abstract class RoomStoreContract {
     write(tx -> { tx.insertAccount(other); tx.insertUser(u); tx.insertUser(s); tx.insertBot(b); tx.insertBot(off); tx.insertUser(stranger); });
 
     Map<String, Member> found = new java.util.LinkedHashMap<>();
-    store.write((StoreTransaction tx) -> tx.lockMembers(acct.accountId(),
+    store.write((StoreTransaction tx) -> tx.lockMembers(acct.accountId(), "no-room",
         List.of(u.userId(), s.userId(), b.botId(), off.botId(), stranger.userId(), "unknown", u.userId())))
         .forEach((id, c) -> found.put(id, c.member()));
     assertThat(found).containsOnlyKeys(u.userId(), s.userId(), b.botId(), off.botId());
@@ -292,7 +298,7 @@ abstract class RoomStoreContract {
     assertThat(found.get(b.botId())).isEqualTo(member(b));
     assertThat(found.get(off.botId())).isEqualTo(new Member(off.botId(), MemberType.Bot, off.botEmail(),
         off.displayName(), acct.accountId(), "bot is disabled"));
-    assertThat(store.write((StoreTransaction tx) -> tx.lockMembers(acct.accountId(), List.of()))).isEmpty();
+    assertThat(store.write((StoreTransaction tx) -> tx.lockMembers(acct.accountId(), "no-room", List.of()))).isEmpty();
   }
 
   @Test
@@ -417,7 +423,7 @@ abstract class RoomStoreContract {
     }
     try (RoomStore upgraded = Stores.open(old)) {
       Map<String, Long> rooms = new java.util.TreeMap<>();
-      upgraded.write((StoreTransaction tx) -> tx.lockMembers("a", List.of("u1", "u2", "b1")))
+      upgraded.write((StoreTransaction tx) -> tx.lockMembers("a", "r1", List.of("u1", "u2", "b1")))
           .forEach((id, c) -> rooms.put(id, c.rooms()));
       assertThat(rooms).containsExactly(Map.entry("b1", 2L), Map.entry("u1", 2L), Map.entry("u2", 0L));
     }
@@ -425,7 +431,7 @@ abstract class RoomStoreContract {
 
   /** The room count the store keeps for a member (schema V3), as a batch reads it. */
   private long roomsOf(String accountId, String memberId) {
-    return store.write((StoreTransaction tx) -> tx.lockMembers(accountId, List.of(memberId)).get(memberId).rooms());
+    return store.write((StoreTransaction tx) -> tx.lockMembers(accountId, "no-room", List.of(memberId)).get(memberId).rooms());
   }
 
   @Test

@@ -12,6 +12,7 @@ import dev.belfry.rooms.User;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,7 +23,7 @@ final class JdbcTransaction implements StoreTransaction {
   private final UserQueries users;
   private final BotQueries bots;
   private final RoomQueries rooms;
-  private final MemberQueries members;
+  private final Sql sql;
   private final MembershipQueries memberships;
   private final SettingsQueries settings;
   private final LockQueries locks;
@@ -38,7 +39,7 @@ final class JdbcTransaction implements StoreTransaction {
     users = new UserQueries(sql);
     bots = new BotQueries(sql);
     rooms = new RoomQueries(sql, dialect);
-    members = new MemberQueries(sql);
+    this.sql = sql;
     memberships = new MembershipQueries(sql);
     settings = new SettingsQueries(sql);
     locks = new LockQueries(sql, dialect);
@@ -133,8 +134,23 @@ final class JdbcTransaction implements StoreTransaction {
     return rooms.claimToken(accountId, token, roomId, name, createdAt, notBefore);
   }
 
-  @Override public Map<String, Candidate> lockMembers(String accountId, Collection<String> memberIds) {
-    return members.members(accountId, memberIds, dialect.forNoKeyUpdate());
+  @Override public Map<String, Candidate> lockMembers(String accountId, String roomId, Collection<String> memberIds) {
+    Map<String, Candidate> found = new HashMap<>();
+    Map<String, Membership> inRoom = new HashMap<>();
+    String lock = dialect.forNoKeyUpdate();
+    for (List<String> chunk : MemberQueries.chunks(memberIds)) {
+      // one round trip on PostgreSQL: the locks (users, then bots), then the memberships in the room
+      sql.queries(List.of(MemberQueries.users(chunk, lock, found), MemberQueries.bots(chunk, lock, found),
+          MembershipQueries.of(roomId, chunk, inRoom)));
+    }
+    Map<String, Candidate> out = new LinkedHashMap<>();
+    for (String id : memberIds) {
+      Candidate c = found.get(id);
+      if (c != null && accountId.equals(c.member().accountId())) {
+        out.put(id, new Candidate(c.member(), c.rooms(), inRoom.get(id)));
+      }
+    }
+    return out;
   }
 
   @Override public Map<String, Membership> memberships(String roomId, Collection<String> memberIds) {

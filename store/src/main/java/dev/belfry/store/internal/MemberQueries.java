@@ -21,43 +21,28 @@ final class MemberQueries {
   /** Ids per IN list: far below SQLite's and PostgreSQL's parameter limits. */
   static final int CHUNK = 500;
 
-  private final Sql sql;
-
-  MemberQueries(Sql sql) {
-    this.sql = sql;
-  }
+  private MemberQueries() {}
 
   /**
-   * Users first, then bots among the ids that are not users (most batches add users only, so one statement).
-   * With {@code lock} the rows are locked in id order, users before bots, so two transactions locking
-   * overlapping sets cannot deadlock.
+   * The users among these ids, with {@code lock} locked in id order (users before bots, see {@link #bots}, so two
+   * transactions locking overlapping sets cannot deadlock). By primary key only, the account is checked by the
+   * caller: with "account_id = ? AND user_id IN (…)" SQLite's planner (no ANALYZE statistics) chose
+   * users_by_account and scanned every user of the account, O(account size) per batch inside the write lock
+   * (BENCHMARKS.md item 1).
    */
-  Map<String, Candidate> members(String accountId, Collection<String> ids, String lock) {
-    Map<String, Candidate> found = new LinkedHashMap<>();
-    for (List<String> chunk : chunks(ids)) {
-      // By primary key only, the account checked in Java: with "account_id = ? AND user_id IN (…)" SQLite's
-      // planner (no ANALYZE statistics) chose users_by_account and scanned every user of the account, O(account
-      // size) per batch inside the write lock (BENCHMARKS.md: the top SQLite frame of a batch under load).
-      sql.list("SELECT user_id AS id, 'User' AS kind, primary_email AS email, display_name AS full_name,"
-          + " account_id, CASE WHEN registration_status = 'Suspended' THEN 1 ELSE 0 END AS blocked, room_count"
-          + " FROM users WHERE user_id IN (" + Sql.marks(chunk.size()) + ") ORDER BY user_id" + lock,
-          MemberQueries::candidate, chunk).forEach(m -> found.put(m.member().memberId(), m));
-      List<String> rest = chunk.stream().filter(id -> !found.containsKey(id)).toList();
-      if (!rest.isEmpty()) {
-        sql.list("SELECT bot_id AS id, 'Bot' AS kind, bot_email AS email, display_name AS full_name, account_id,"
-            + " CASE WHEN disabled THEN 1 ELSE 0 END AS blocked, room_count"
-            + " FROM bots WHERE bot_id IN (" + Sql.marks(rest.size()) + ") ORDER BY bot_id" + lock,
-            MemberQueries::candidate, rest).forEach(m -> found.put(m.member().memberId(), m));
-      }
-    }
-    Map<String, Candidate> out = new LinkedHashMap<>();
-    ids.forEach(id -> {
-      Candidate m = found.get(id);
-      if (m != null && accountId.equals(m.member().accountId())) {
-        out.put(id, m);
-      }
-    });
-    return out;
+  static Sql.Query users(List<String> ids, String lock, Map<String, Candidate> into) {
+    return new Sql.Query("SELECT user_id AS id, 'User' AS kind, primary_email AS email, display_name AS full_name,"
+        + " account_id, CASE WHEN registration_status = 'Suspended' THEN 1 ELSE 0 END AS blocked, room_count"
+        + " FROM users WHERE user_id IN (" + Sql.marks(ids.size()) + ") ORDER BY user_id" + lock, ids,
+        rs -> into.putIfAbsent(rs.getString("id"), candidate(rs)));
+  }
+
+  /** The bots among these ids, as {@link #users}. */
+  static Sql.Query bots(List<String> ids, String lock, Map<String, Candidate> into) {
+    return new Sql.Query("SELECT bot_id AS id, 'Bot' AS kind, bot_email AS email, display_name AS full_name,"
+        + " account_id, CASE WHEN disabled THEN 1 ELSE 0 END AS blocked, room_count"
+        + " FROM bots WHERE bot_id IN (" + Sql.marks(ids.size()) + ") ORDER BY bot_id" + lock, ids,
+        rs -> into.putIfAbsent(rs.getString("id"), candidate(rs)));
   }
 
   private static Candidate candidate(ResultSet rs) throws SQLException {
@@ -65,7 +50,7 @@ final class MemberQueries {
     boolean blocked = rs.getInt("blocked") != 0;
     return new Candidate(new Member(rs.getString("id"), type, rs.getString("email"), rs.getString("full_name"),
         rs.getString("account_id"), blocked ? (type == MemberType.Bot ? BOT_BLOCKED : USER_BLOCKED) : null),
-        rs.getLong("room_count"));
+        rs.getLong("room_count"), null);
   }
 
   /**

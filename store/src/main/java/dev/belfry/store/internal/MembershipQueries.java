@@ -35,12 +35,20 @@ final class MembershipQueries {
   Map<String, Membership> of(String roomId, Collection<String> memberIds) {
     Map<String, Membership> out = new LinkedHashMap<>();
     for (List<String> chunk : MemberQueries.chunks(memberIds)) {
-      List<Object> params = new ArrayList<>(List.of(roomId));
-      params.addAll(chunk);
-      sql.list(SELECT + " WHERE m.room_id = ? AND m.member_id IN (" + Sql.marks(chunk.size()) + ")",
-          MembershipQueries::map, params).forEach(m -> out.put(m.memberId(), m));
+      sql.queries(List.of(of(roomId, chunk, out)));
     }
     return out;
+  }
+
+  /** The memberships of these members in the room, by primary key (room_id, member_id). */
+  static Sql.Query of(String roomId, List<String> memberIds, Map<String, Membership> into) {
+    List<Object> params = new ArrayList<>(List.of(roomId));
+    params.addAll(memberIds);
+    return new Sql.Query(SELECT + " WHERE m.room_id = ? AND m.member_id IN (" + Sql.marks(memberIds.size()) + ")",
+        params, rs -> {
+          Membership m = map(rs);
+          into.put(m.memberId(), m);
+        });
   }
 
   List<Membership> list(String roomId, Cursor after, int limit) {

@@ -23,6 +23,15 @@ final class Sql {
   /** One statement of a {@link #updates} pipeline. */
   record Update(String sql, List<?> params) {}
 
+  /** Takes the rows of one query of a {@link #queries} pipeline. */
+  @FunctionalInterface
+  interface RowSink {
+    void accept(ResultSet rs) throws SQLException;
+  }
+
+  /** One query of a {@link #queries} pipeline. */
+  record Query(String sql, List<?> params, RowSink rows) {}
+
   private final Connection connection;
   private final StatementCache cache;
   private final boolean pipelines;
@@ -137,6 +146,50 @@ final class Sql {
       ps = prepare(sql);
       bind(ps, params);
       ps.execute();
+      release(ps, sql, true);
+    } catch (SQLException | RuntimeException e) {
+      release(ps, sql, false);
+      throw e instanceof SQLException s ? failure(s) : (RuntimeException) e;
+    }
+  }
+
+  /**
+   * Queries run in order, their rows handed to each one's sink: one round trip on PostgreSQL (as {@link
+   * #updates}), one after another on SQLite.
+   */
+  void queries(List<Query> queries) {
+    if (!pipelines || queries.size() == 1) {
+      for (Query q : queries) {
+        list(q.sql(), rs -> {
+          q.rows().accept(rs);
+          return null;
+        }, q.params());
+      }
+      return;
+    }
+    StringBuilder joined = new StringBuilder();
+    List<Object> params = new ArrayList<>();
+    for (Query q : queries) {
+      joined.append(joined.length() == 0 ? "" : "; ").append(q.sql());
+      params.addAll(q.params());
+    }
+    String sql = joined.toString();
+    PreparedStatement ps = null;
+    try {
+      ps = prepare(sql);
+      bind(ps, params);
+      boolean rows = ps.execute();
+      for (Query q : queries) {
+        if (!rows) {
+          throw new SQLException("expected rows from: " + q.sql());
+        }
+        try (ResultSet rs = ps.getResultSet()) {
+          while (rs.next()) {
+            q.rows().accept(rs);
+          }
+        }
+        rows = ps.getMoreResults();
+      }
       release(ps, sql, true);
     } catch (SQLException | RuntimeException e) {
       release(ps, sql, false);
