@@ -11,8 +11,8 @@ import java.util.Set;
 
 /**
  * Adds members to one locked room inside the caller's transaction: one locking lookup of all members (with
- * their room counts and memberships in the room), then one insert (and one update for members already there). Shared by the single and batch calls so
- * both follow exactly the same rules.
+ * their room counts and memberships in the room), then one insert (and one update for members already
+ * there). Shared by the single and batch calls so both follow exactly the same rules.
  */
 public final class BatchAdd {
   public static final int MAX_ITEMS = 50;

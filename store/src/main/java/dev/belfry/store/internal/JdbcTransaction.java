@@ -12,7 +12,6 @@ import dev.belfry.rooms.User;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -135,22 +134,7 @@ final class JdbcTransaction implements StoreTransaction {
   }
 
   @Override public Map<String, Candidate> lockMembers(String accountId, String roomId, Collection<String> memberIds) {
-    Map<String, Candidate> found = new HashMap<>();
-    Map<String, Membership> inRoom = new HashMap<>();
-    String lock = dialect.forNoKeyUpdate();
-    for (List<String> chunk : MemberQueries.chunks(memberIds)) {
-      // one round trip on PostgreSQL: the locks (users, then bots), then the memberships in the room
-      sql.queries(List.of(MemberQueries.users(chunk, lock, found), MemberQueries.bots(chunk, lock, found),
-          MembershipQueries.of(roomId, chunk, inRoom)));
-    }
-    Map<String, Candidate> out = new LinkedHashMap<>();
-    for (String id : memberIds) {
-      Candidate c = found.get(id);
-      if (c != null && accountId.equals(c.member().accountId())) {
-        out.put(id, new Candidate(c.member(), c.rooms(), inRoom.get(id)));
-      }
-    }
-    return out;
+    return MemberQueries.candidates(sql, accountId, roomId, memberIds, dialect.forNoKeyUpdate());
   }
 
   @Override public Map<String, Membership> memberships(String roomId, Collection<String> memberIds) {

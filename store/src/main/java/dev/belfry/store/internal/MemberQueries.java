@@ -2,11 +2,13 @@ package dev.belfry.store.internal;
 
 import dev.belfry.rooms.Enums.MemberType;
 import dev.belfry.rooms.Member;
+import dev.belfry.rooms.Membership;
 import dev.belfry.rooms.StoreTransaction.Candidate;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +24,28 @@ final class MemberQueries {
   static final int CHUNK = 500;
 
   private MemberQueries() {}
+
+  /**
+   * The members of the account among these ids, with their room counts and their memberships in the room; with
+   * {@code lock} their rows are locked. One round trip on PostgreSQL: the users, the bots, then the memberships.
+   */
+  static Map<String, Candidate> candidates(Sql sql, String accountId, String roomId, Collection<String> ids,
+      String lock) {
+    Map<String, Candidate> found = new HashMap<>();
+    Map<String, Membership> inRoom = new HashMap<>();
+    for (List<String> chunk : chunks(ids)) {
+      sql.queries(List.of(users(chunk, lock, found), bots(chunk, lock, found),
+          MembershipQueries.of(roomId, chunk, inRoom)));
+    }
+    Map<String, Candidate> out = new LinkedHashMap<>();
+    for (String id : ids) {
+      Candidate c = found.get(id);
+      if (c != null && accountId.equals(c.member().accountId())) {
+        out.put(id, new Candidate(c.member(), c.rooms(), inRoom.get(id)));
+      }
+    }
+    return out;
+  }
 
   /**
    * The users among these ids, with {@code lock} locked in id order (users before bots, see {@link #bots}, so two
