@@ -94,8 +94,9 @@ public final class Bench {
     md.append("- machine: ").append(Runtime.getRuntime().availableProcessors()).append(" CPUs (nproc), ")
         .append(memTotal()).append(" RAM, ").append(System.getProperty("java.vm.name")).append(' ')
         .append(System.getProperty("java.runtime.version")).append("; load generator and server share the machine\n");
-    md.append("- server: `java -jar belfry.jar serve` as its own process").append(serverJvm.isEmpty() ? "" :
-        " with `" + String.join(" ", serverJvm) + "`").append(", `--no-access-log`, limits raised by options\n\n");
+    md.append("- server: `java <the JVM options ./belfry serve uses> -jar belfry.jar serve` as its own process")
+        .append(serverJvm.isEmpty() ? "" : " with `" + String.join(" ", serverJvm) + "`")
+        .append(", `--no-access-log`, limits raised by options\n\n");
     long t0 = System.nanoTime();
     if (only.contains("startup")) {
       startup();
