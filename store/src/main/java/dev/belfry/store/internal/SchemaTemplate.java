@@ -57,8 +57,10 @@ public final class SchemaTemplate {
     Files.deleteIfExists(out);
     SQLiteDataSource ds = new SQLiteDataSource(); // rollback journal: one self-contained file
     ds.setUrl("jdbc:sqlite:" + out.toAbsolutePath());
-    Flyway.configure(SchemaTemplate.class.getClassLoader()).dataSource(ds).locations(Migrations.LOCATION)
-        .validateMigrationNaming(true).load().migrate();
+    // a build step: quiet unless something is wrong (this runs inside `./belfry`'s first build, too)
+    java.util.logging.Logger.getLogger("org.flywaydb").setLevel(java.util.logging.Level.WARNING);
+    Flyway.configure(SchemaTemplate.class.getClassLoader()).loggers("org.flywaydb.core.internal.logging.javautil.JavaUtilLogCreator").dataSource(ds)
+        .locations(Migrations.LOCATION).validateMigrationNaming(true).load().migrate();
     try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
       s.execute("VACUUM");
     }
