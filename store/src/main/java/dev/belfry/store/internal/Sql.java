@@ -134,23 +134,8 @@ final class Sql {
       statements.forEach(u -> update(u.sql(), u.params()));
       return;
     }
-    StringBuilder joined = new StringBuilder();
-    List<Object> params = new ArrayList<>();
-    for (Update u : statements) {
-      joined.append(joined.length() == 0 ? "" : "; ").append(u.sql());
-      params.addAll(u.params());
-    }
-    String sql = joined.toString();
-    PreparedStatement ps = null;
-    try {
-      ps = prepare(sql);
-      bind(ps, params);
-      ps.execute();
-      release(ps, sql, true);
-    } catch (SQLException | RuntimeException e) {
-      release(ps, sql, false);
-      throw e instanceof SQLException s ? failure(s) : (RuntimeException) e;
-    }
+    joined(statements.stream().map(Update::sql).toList(), statements.stream().map(Update::params).toList(),
+        PreparedStatement::execute);
   }
 
   /**
@@ -167,17 +152,7 @@ final class Sql {
       }
       return;
     }
-    StringBuilder joined = new StringBuilder();
-    List<Object> params = new ArrayList<>();
-    for (Query q : queries) {
-      joined.append(joined.length() == 0 ? "" : "; ").append(q.sql());
-      params.addAll(q.params());
-    }
-    String sql = joined.toString();
-    PreparedStatement ps = null;
-    try {
-      ps = prepare(sql);
-      bind(ps, params);
+    joined(queries.stream().map(Query::sql).toList(), queries.stream().map(Query::params).toList(), ps -> {
       boolean rows = ps.execute();
       for (Query q : queries) {
         if (!rows) {
@@ -190,6 +165,25 @@ final class Sql {
         }
         rows = ps.getMoreResults();
       }
+    });
+  }
+
+  /** Work on a bound statement. */
+  @FunctionalInterface
+  private interface Run {
+    void run(PreparedStatement ps) throws SQLException;
+  }
+
+  /** The statements joined by ';' into one prepared statement with all their parameters, which {@code run} runs. */
+  private void joined(List<String> statements, List<? extends List<?>> params, Run run) {
+    String sql = String.join("; ", statements);
+    List<Object> all = new ArrayList<>();
+    params.forEach(all::addAll);
+    PreparedStatement ps = null;
+    try {
+      ps = prepare(sql);
+      bind(ps, all);
+      run.run(ps);
       release(ps, sql, true);
     } catch (SQLException | RuntimeException e) {
       release(ps, sql, false);
