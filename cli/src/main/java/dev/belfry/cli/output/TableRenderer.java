@@ -10,7 +10,6 @@ import java.util.TreeSet;
  * output is not a terminal in scripts; terminal width 80 as when stdout is not a tty).
  */
 final class TableRenderer {
-  static final boolean PORTED = true;
   private static final int TERMINAL_WIDTH = 80;
   private final List<TableSection> sections = new ArrayList<>();
   private TableSection current;

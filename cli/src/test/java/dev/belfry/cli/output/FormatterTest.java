@@ -8,7 +8,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -67,7 +66,6 @@ class FormatterTest {
   @MethodSource("cases")
   @SuppressWarnings("unchecked")
   void formatsLikeTheAwsCli(Case c) {
-    Assumptions.assumeFalse(c.output().equals("table") && !TableRenderer.PORTED, "table.py is not ported yet");
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     Map<String, Object> data = (Map<String, Object>) PyJsonReader.read(c.json());
     Formatters.create(c.output(), null).format("get-room", data, new PrintStream(bytes, true, StandardCharsets.UTF_8));

@@ -1,13 +1,7 @@
 package dev.belfry.it.reliability;
 
 import dev.belfry.it.support.ServerProcess;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.zip.ZipFile;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,57 +21,9 @@ final class Load {
   /** JVM flags for short-lived test servers: C1 only and the serial GC start faster on 2 cores. */
   static final Map<String, String> FAST_JVM = Map.of("JAVA_TOOL_OPTIONS", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC");
 
-  private static Path stableJar;
-
-  /**
-   * Starts {@code belfry serve} from a private copy of the shaded jar, taken once per test JVM: the shared
-   * app/target/belfry.jar may be rebuilt while a long process test restarts servers from it.
-   */
-  static synchronized ServerProcess start(List<String> args) throws Exception {
-    if (stableJar == null) {
-      stableJar = snapshotJar();
-    }
-    String previous = System.getProperty("belfry.jar");
-    System.setProperty("belfry.jar", stableJar.toString());
-    try {
-      return ServerProcess.start(args, FAST_JVM);
-    } finally {
-      if (previous == null) {
-        System.clearProperty("belfry.jar");
-      } else {
-        System.setProperty("belfry.jar", previous);
-      }
-    }
-  }
-
-  private static Path snapshotJar() throws Exception {
-    Path jar = ServerProcess.jar();
-    long deadline = System.nanoTime() + 120_000_000_000L;
-    while (true) {
-      long size = Files.size(jar);
-      Path copy = Files.createTempFile("belfry-test", ".jar");
-      Files.copy(jar, copy, StandardCopyOption.REPLACE_EXISTING);
-      copy.toFile().deleteOnExit();
-      try (ZipFile zip = new ZipFile(copy.toFile())) {
-        if (size == Files.size(jar) && zip.getEntry("dev/belfry/app/Main.class") != null && zip.getEntry("org/postgresql/Driver.class") != null
-            && zip.getEntry("org/sqlite/JDBC.class") != null && zip.size() > 1000) {
-          zip.stream().forEach(e -> {
-            try (var in = zip.getInputStream(e)) {
-              in.readAllBytes();
-            } catch (IOException x) {
-              throw new UncheckedIOException(x);
-            }
-          });
-          return copy;
-        }
-      } catch (IOException | UncheckedIOException e) {
-        // being rewritten: try again
-      }
-      if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("no complete " + jar + " within 2 minutes");
-      }
-      Thread.sleep(1_000);
-    }
+  /** Starts {@code belfry serve} from the jar this build packaged, tuned for a quick start. */
+  static ServerProcess start(List<String> args) throws Exception {
+    return ServerProcess.start(args, FAST_JVM);
   }
 
   static ChimeClient client(String url, String key, String secret) {

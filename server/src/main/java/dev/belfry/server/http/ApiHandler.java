@@ -165,7 +165,7 @@ public final class ApiHandler extends Handler.Abstract {
   /**
    * Reads and drops what is left of an oversized body (up to a bound) before answering 413: a client still
    * uploading when the connection closes gets a reset instead of the answer (seen about 1 in 30 in
-   * BadInputTest). Past the bound the answer goes out anyway and Jetty closes the connection.
+   * BadInputIT). Past the bound the answer goes out anyway and Jetty closes the connection.
    */
   private ApiFailure tooLarge(InputStream in) {
     try {

@@ -1,5 +1,7 @@
 package dev.belfry.cli.diff;
 
+import dev.belfry.testsupport.RequiredTools;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -7,7 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,10 +16,10 @@ import org.junit.jupiter.api.Test;
  * send-keys, the screen is read with capture-pane. Tab completes an option name; Enter runs the
  * edited command against the stub.
  */
-class AutoPromptTerminalTest {
+class AutoPromptTerminalIT {
   @Test
   void completesAndRunsInATerminal() throws Exception {
-    Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/tmux")), "tmux is not installed");
+    RequiredTools.tmux();
     String session = "belfry-prompt-" + ProcessHandle.current().pid();
     try (StubServer stub = new StubServer()) {
       stub.reset(Fixtures.ok(200, "{\"Room\":{\"RoomId\":\"r1\",\"Name\":\"Ops\"}}"));

@@ -25,10 +25,9 @@ import software.amazon.awssdk.services.chime.model.UserType;
  * (in that order of strength), and one clear line with a non-zero exit when the database cannot be used.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
-class ServeSettingsTest {
+class ServeSettingsIT {
   @BeforeAll
   static void jar() throws Exception {
-    PgServers.useStableJar();
   }
 
   @Test

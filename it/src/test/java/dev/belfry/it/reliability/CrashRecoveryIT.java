@@ -32,7 +32,7 @@ import software.amazon.awssdk.services.chime.ChimeClient;
  * and the database passes its integrity check (SQLite PRAGMA integrity_check; PostgreSQL amcheck on every
  * index of the schema, when the extension is installed).
  */
-class CrashRecoveryTest {
+class CrashRecoveryIT {
   static final int KILLS = 20;
   static final int CLIENTS = 4;
   static final int PER_BATCH = 5;
@@ -132,7 +132,7 @@ class CrashRecoveryTest {
         assertThat(rows).as("no membership listed twice").isEqualTo(listed.size());
         assertThat(listed).containsAll(acked);
       }
-      System.out.printf("CrashRecoveryTest[%s]: %d SIGKILLs, %d batches answered 201 (%d memberships acknowledged),"
+      System.out.printf("CrashRecoveryIT[%s]: %d SIGKILLs, %d batches answered 201 (%d memberships acknowledged),"
               + " %d requests cut by a kill, %.1f s%n", sqlite ? "SQLite" : "PostgreSQL", KILLS, answered.get(),
           acked.size(), cut.get(), (System.nanoTime() - started) / 1e9);
       assertThat(answered.get()).as("load actually ran").isGreaterThan(KILLS);
@@ -201,7 +201,7 @@ class CrashRecoveryTest {
       schema = null;
     }
     if (schema == null) {
-      System.out.println("CrashRecoveryTest: amcheck unavailable; skipping PostgreSQL index checks");
+      System.out.println("CrashRecoveryIT: amcheck unavailable; skipping PostgreSQL index checks");
       return;
     }
     List<String> indexes = new ArrayList<>();

@@ -40,7 +40,7 @@ import software.amazon.awssdk.services.chime.model.UserType;
  * Every answer must be a 4xx in the D18 shape, the server must stay up and, checked after every property,
  * everything the tenant can see must be exactly as before.
  */
-class MalformedRequestsTest {
+class MalformedRequestsIT {
   static final AtomicInteger SENT = new AtomicInteger();
   static RunningServer server;
   static ChimeClient client;
@@ -89,7 +89,7 @@ class MalformedRequestsTest {
 
   @AfterContainer
   static void stop() throws Exception {
-    System.out.println("MalformedRequestsTest: " + SENT.get() + " bad requests sent");
+    System.out.println("MalformedRequestsIT: " + SENT.get() + " bad requests sent");
     assertThat(SENT.get()).isGreaterThanOrEqualTo(10_000);
     server.close();
   }
@@ -130,7 +130,7 @@ class MalformedRequestsTest {
         .map(s -> s.getBytes(StandardCharsets.UTF_8));
     Arbitrary<Object> wrongTypes = Combinators.combine(Arbitraries.integers().between(0, 50),
         Arbitraries.integers().between(0, 7), Arbitraries.integers()).as(BodyKind::new);
-    Arbitrary<Object> deep = Arbitraries.integers().between(1_001, 20_000).map(MalformedRequestsTest::nested);
+    Arbitrary<Object> deep = Arbitraries.integers().between(1_001, 20_000).map(MalformedRequestsIT::nested);
     Arbitrary<Object> huge = Arbitraries.integers().between((1 << 20) + 1, (1 << 20) + 4096).map(n -> {
       byte[] b = new byte[n];
       java.util.Arrays.fill(b, (byte) 'a');
@@ -263,8 +263,8 @@ class MalformedRequestsTest {
     Arbitrary<String> any = Arbitraries.strings().ofMinLength(1).ofMaxLength(80)
         .filter(s -> !s.chars().anyMatch(c -> Character.isSurrogate((char) c)));
     Arbitrary<String> nearUuid = Arbitraries.strings().withChars("0123456789abcdef-").ofLength(36);
-    return Arbitraries.oneOf(sql.map(MalformedRequestsTest::encode), path, oversized,
-        unicode.map(MalformedRequestsTest::encode), any.map(MalformedRequestsTest::encode), nearUuid,
+    return Arbitraries.oneOf(sql.map(MalformedRequestsIT::encode), path, oversized,
+        unicode.map(MalformedRequestsIT::encode), any.map(MalformedRequestsIT::encode), nearUuid,
         Arbitraries.of(account.toUpperCase(), "%20" + account, account + "%20", room + "x", user.substring(1),
             account + "%0A", "%09" + room));
   }

@@ -24,7 +24,7 @@ import software.amazon.awssdk.services.chime.ChimeClient;
  * with its x-amzn-RequestId; /_belfry/health answers without credentials; /_belfry/metrics counts
  * requests by operation, status and error type.
  */
-class AuthAndOperabilityTest {
+class AuthAndOperabilityIT {
   static final String SECRET = "wJalrXUtnFEMI-K7MDENG-bPxRfiCYEXAMPLEKEY";
   static final String OTHER_SECRET = "je7MtGbClwBF-2Zp9Utk-h3yCo8nvbEXAMPLEKEY";
 

@@ -33,7 +33,7 @@ import software.amazon.awssdk.services.chime.model.UserType;
  * Accounts and users through the AWS SDK for Java v2: Create/Get/List/Update/DeleteAccount, Create/Get/List/
  * UpdateUser, BatchSuspend/UnsuspendUser; D2 (Team by default), D3 (suspended account), D4 (delete with users).
  */
-class AccountsAndUsersTest {
+class AccountsAndUsersIT {
   static StoreConfig teamStore;
   static RunningServer team;
   static RunningServer lwa;

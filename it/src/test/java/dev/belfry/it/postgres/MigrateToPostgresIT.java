@@ -24,12 +24,11 @@ import software.amazon.awssdk.services.chime.model.UserType;
  * idempotency tokens and NextTokens issued before the move keep working after it.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
-class MigrateToPostgresTest {
+class MigrateToPostgresIT {
   record Snapshot(String accounts, String users, String bots, String rooms, List<String> memberships) {}
 
   @Test
   void migratedInstallationServesTheSameDataFromPostgres() throws Exception {
-    PgServers.useStableJar();
     Path data = Databases.tempDir("belfry-migrate");
     Snapshot before;
     String accountId;

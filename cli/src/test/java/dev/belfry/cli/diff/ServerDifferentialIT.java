@@ -1,5 +1,7 @@
 package dev.belfry.cli.diff;
 
+import dev.belfry.testsupport.RequiredTools;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.belfry.cli.json.PyJsonReader;
@@ -9,7 +11,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,13 +19,13 @@ import org.junit.jupiter.api.Test;
  * exit code, stdout and stderr. The server is BELFRY_SERVER_URL when set, otherwise a real server
  * started in this JVM on a free port.
  */
-class ServerDifferentialTest {
+class ServerDifferentialIT {
   @Test
   void scenarioMatchesTheAwsCli() throws Exception {
-    Assumptions.assumeTrue(Files.isExecutable(ChimeDifferentialTest.AWS), "/usr/bin/aws (AWS CLI v2) is not installed");
+    RequiredTools.awsCliV2();
     try (ServerProcess server = ServerProcess.start()) {
       Path home = Files.createTempDirectory("belfry-server-diff");
-      Map<String, String> env = ChimeDifferentialTest.env(DiffCase.of("server", List.of()), home);
+      Map<String, String> env = ChimeDifferentialIT.env(DiffCase.of("server", List.of()), home);
       List<String> aws = run(server.url(), env, home, "r1a", true);
       List<String> belfry = run(server.url(), env, home, "r1b", false);
       assertThat(belfry).hasSameSizeAs(aws);
@@ -49,26 +50,26 @@ class ServerDifferentialTest {
       }
       args.add("--endpoint-url");
       args.add(url);
-      ChimeDifferentialTest.Outcome o = useAws ? aws(args, env, home) : belfry(args, env);
+      ChimeDifferentialIT.Outcome o = useAws ? aws(args, env, home) : belfry(args, env);
       if (step.capture() != null && o.exit() == 0) {
         ids.put(step.key(), String.valueOf(path(PyJsonReader.read(o.stdout()), step.capture())));
       }
       outcomes.add("exit " + o.exit() + "\n" + normalise(o.stdout(), runId) + "\n--- stderr\n"
-          + normalise(useAws ? ChimeDifferentialTest.normaliseProgramName(o.stderr()) : o.stderr(), runId));
+          + normalise(useAws ? ChimeDifferentialIT.normaliseProgramName(o.stderr()) : o.stderr(), runId));
     }
     return outcomes;
   }
 
-  private static ChimeDifferentialTest.Outcome aws(List<String> args, Map<String, String> env, Path home)
+  private static ChimeDifferentialIT.Outcome aws(List<String> args, Map<String, String> env, Path home)
       throws Exception {
     try (StubServer unused = new StubServer()) {
-      return ChimeDifferentialTest.runAws(unused, args, env, home, DiffCase.of("server", List.of()));
+      return ChimeDifferentialIT.runAws(unused, args, env, home, DiffCase.of("server", List.of()));
     }
   }
 
-  private static ChimeDifferentialTest.Outcome belfry(List<String> args, Map<String, String> env) throws Exception {
+  private static ChimeDifferentialIT.Outcome belfry(List<String> args, Map<String, String> env) throws Exception {
     try (StubServer unused = new StubServer()) {
-      return ChimeDifferentialTest.runBelfry(unused, args, env, DiffCase.of("server", List.of()));
+      return ChimeDifferentialIT.runBelfry(unused, args, env, DiffCase.of("server", List.of()));
     }
   }
 

@@ -5,10 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.belfry.it.support.Databases;
 import dev.belfry.it.support.ServerProcess;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.zip.ZipFile;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,7 +24,7 @@ import software.amazon.awssdk.services.chime.model.RoomMembership;
  * Memberships acknowledged with 201 survive the server process: a graceful stop (SIGTERM) and a SIGKILL right
  * after the responses arrived, each followed by a new `belfry serve` process on the same data.
  */
-class DurabilityTest {
+class DurabilityIT {
 
   static ChimeClient client(ServerProcess p) {
     return ChimeClient.builder().endpointOverride(URI.create(p.url())).region(Region.US_EAST_1)
@@ -55,44 +52,8 @@ class DurabilityTest {
         .collect(Collectors.toMap(m -> m.member().memberId(), RoomMembership::roleAsString));
   }
 
-  /**
-   * The three processes must run the same program, and app/target/belfry.jar may be repackaged while this test
-   * runs: serve a private, complete copy of it.
-   */
-  static Path stableJarCopy() throws Exception {
-    Path jar = ServerProcess.jar();
-    Path copy = Files.createTempFile("belfry-durability", ".jar");
-    for (int attempt = 0; ; attempt++) {
-      Files.copy(jar, copy, StandardCopyOption.REPLACE_EXISTING);
-      try (ZipFile zip = new ZipFile(copy.toFile())) {
-        if (zip.getEntry("dev/belfry/app/Main.class") != null) {
-          return copy;
-        }
-      } catch (java.io.IOException incomplete) {
-        if (attempt >= 10) {
-          throw incomplete;
-        }
-      }
-      Thread.sleep(1000);
-    }
-  }
-
   @Test
   void membershipsSurviveATerminateAndAKill() throws Exception {
-    String jarProperty = System.getProperty("belfry.jar");
-    System.setProperty("belfry.jar", stableJarCopy().toString());
-    try {
-      survive();
-    } finally {
-      if (jarProperty == null) {
-        System.clearProperty("belfry.jar");
-      } else {
-        System.setProperty("belfry.jar", jarProperty);
-      }
-    }
-  }
-
-  void survive() throws Exception {
     List<String> storage = storage();
     String acct;
     String room;

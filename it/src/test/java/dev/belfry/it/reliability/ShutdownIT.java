@@ -24,7 +24,7 @@ import software.amazon.awssdk.services.chime.ChimeClient;
  * in-flight request still gets its complete 201, the process exits 0, and after a restart the data the
  * answer acknowledged is there.
  */
-class ShutdownTest {
+class ShutdownIT {
   @Test
   void sigtermFinishesInFlightRequestsRefusesNewOnesAndExitsZero() throws Exception {
     Path data = Databases.tempDir("belfry-shutdown");
@@ -68,7 +68,7 @@ class ShutdownTest {
 
       assertThat(server.process().waitFor(30, TimeUnit.SECONDS)).isTrue();
       assertThat(server.process().exitValue()).as("exit code after SIGTERM").isZero();
-      System.out.printf("ShutdownTest: stopped %.2f s after SIGTERM%n", (System.nanoTime() - signalled) / 1e9);
+      System.out.printf("ShutdownIT: stopped %.2f s after SIGTERM%n", (System.nanoTime() - signalled) / 1e9);
     }
     assertThat(server.output()).contains("access request_id=").contains("operation=BatchCreateRoomMembership");
 

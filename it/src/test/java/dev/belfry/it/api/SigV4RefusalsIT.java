@@ -28,7 +28,7 @@ import software.amazon.awssdk.services.chime.model.NotFoundException;
  * D19: requests that fail SigV4 are refused with the AWS-wide error types, and nothing changes. Each case takes a
  * correctly signed batch-create request (adding a new member) and breaks one thing about it.
  */
-class SigV4RefusalsTest {
+class SigV4RefusalsIT {
   static RunningServer server;
   static Raw raw;
   static String acct;

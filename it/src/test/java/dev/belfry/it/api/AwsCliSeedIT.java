@@ -1,8 +1,8 @@
 package dev.belfry.it.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.belfry.testsupport.RequiredTools;
 import dev.belfry.it.support.Databases;
 import dev.belfry.it.support.RunningServer;
 import dev.belfry.model.JsonTree;
@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
  * on an Enterprise-by-default server (D2) → create-user ×2 → create-room → batch-create-room-membership with the
  * seed's shorthand → list-room-memberships; the output has the seed page's shape and exit codes are 0 / 254.
  */
-class AwsCliSeedTest {
-  static final Path AWS = Path.of("/usr/bin/aws");
+class AwsCliSeedIT {
+  static Path aws;
   static RunningServer server;
   static Path home;
 
@@ -40,7 +40,7 @@ class AwsCliSeedTest {
 
   @BeforeAll
   static void start() throws Exception {
-    assumeTrue(Files.isExecutable(AWS), "/usr/bin/aws (AWS CLI v2) is not installed");
+    aws = RequiredTools.awsCliV2();
     server = RunningServer.enterprise(Databases.forSuite());
     home = Files.createTempDirectory("aws-home");
   }
@@ -53,7 +53,7 @@ class AwsCliSeedTest {
   }
 
   static Run aws(String... args) throws Exception {
-    List<String> cmd = new ArrayList<>(List.of(AWS.toString(), "chime"));
+    List<String> cmd = new ArrayList<>(List.of(aws.toString(), "chime"));
     cmd.addAll(List.of(args));
     cmd.addAll(List.of("--endpoint-url", server.url(), "--output", "json"));
     ProcessBuilder pb = new ProcessBuilder(cmd);

@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * oversized and deeply nested bodies, invalid enums, unknown ids, another tenant's ids, Team accounts, odd paths
  * and methods. After all of it, the room's memberships are unchanged.
  */
-class BadInputTest {
+class BadInputIT {
   static RunningServer server;
   static Raw a;
   static Raw b;

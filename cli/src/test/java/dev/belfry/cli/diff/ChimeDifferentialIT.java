@@ -1,5 +1,7 @@
 package dev.belfry.cli.diff;
 
+import dev.belfry.testsupport.RequiredTools;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.belfry.cli.ChimeCli;
@@ -29,8 +31,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * or clock-bound (idempotency UUIDs, the signature itself). Cases run concurrently, each with its own stub.
  */
 @Execution(ExecutionMode.CONCURRENT)
-class ChimeDifferentialTest {
-  static final Path AWS = Path.of("/usr/bin/aws");
+class ChimeDifferentialIT {
+  static final Path AWS = RequiredTools.AWS_CLI_V2;
 
   static Stream<DiffCase> cases() {
     List<DiffCase> all = new ArrayList<>();
@@ -52,7 +54,7 @@ class ChimeDifferentialTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
   void sameAsAwsCli(DiffCase c) throws Exception {
-    Assumptions.assumeTrue(Files.isExecutable(AWS), "/usr/bin/aws (AWS CLI v2) is not installed");
+    RequiredTools.awsCliV2();
     Assumptions.assumeTrue(c.knownGap() == null, () -> "known difference: " + c.knownGap());
     Path home = Files.createTempDirectory("belfry-diff");
     for (Map.Entry<String, String> f : c.homeFiles().entrySet()) {

@@ -28,7 +28,7 @@ import software.amazon.awssdk.services.chime.model.UserType;
  * answer for ids that do not exist at all (status, error type and message with ids masked), so nothing is
  * read, listed, changed or even confirmed to exist; and at the end every tenant's data is unchanged.
  */
-class TenantIsolationTest {
+class TenantIsolationIT {
   static final ServiceModel MODEL = ServiceModel.chime();
   static final List<String> OPS = List.of("BatchCreateRoomMembership", "BatchSuspendUser", "BatchUnsuspendUser",
       "CreateBot", "CreateRoom", "CreateRoomMembership", "CreateUser", "DeleteAccount", "DeleteRoom",
@@ -87,7 +87,7 @@ class TenantIsolationTest {
         assertThat(Http.snapshot(e.getValue())).as("tenant %s's data", e.getKey()).isEqualTo(before.get(e.getKey()));
         assertThat(e.getValue().listAccounts().accounts()).hasSize(1);
       }
-      System.out.printf("TenantIsolationTest: %d cross-tenant requests, each compared with the same request on"
+      System.out.printf("TenantIsolationIT: %d cross-tenant requests, each compared with the same request on"
           + " unknown ids%n", compared);
       assertThat(compared).isGreaterThan(300);
       clients.values().forEach(ChimeClient::close);

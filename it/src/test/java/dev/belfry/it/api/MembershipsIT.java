@@ -31,7 +31,7 @@ import software.amazon.awssdk.services.chime.model.RoomMembershipRole;
  * Room memberships through the AWS SDK for Java v2: Create/BatchCreate/List/Update/DeleteRoomMembership;
  * D8 (upsert), D10–D15 (batch per-item codes, whole-request validation, update/delete rules), D16 (paging), D22.
  */
-class MembershipsTest {
+class MembershipsIT {
   static RunningServer lwa;
   static ChimeClient chime;
 

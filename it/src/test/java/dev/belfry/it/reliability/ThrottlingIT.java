@@ -19,7 +19,7 @@ import software.amazon.awssdk.services.chime.ChimeClient;
  * Code Throttled) beyond its rate; a credential without one never is; the AWS SDK for Java v2, which
  * retries 429 with backoff, completes every call of a sustained load that exceeds the rate.
  */
-class ThrottlingTest {
+class ThrottlingIT {
   @Test
   void perCredentialTokenBucket() throws Exception {
     Path creds = Files.createTempFile("belfry-creds", ".json");
@@ -83,7 +83,7 @@ class ThrottlingTest {
       }
       assertThat(failures).isEmpty();
       assertThat(ok.get()).isEqualTo(60);
-      System.out.printf("ThrottlingTest: %d/40 raw requests throttled; 60 SDK calls at 4 threads all succeeded in"
+      System.out.printf("ThrottlingIT: %d/40 raw requests throttled; 60 SDK calls at 4 threads all succeeded in"
           + " %.1f s (limit 20/s, burst 5)%n", throttled, (System.nanoTime() - started) / 1e9);
     }
   }

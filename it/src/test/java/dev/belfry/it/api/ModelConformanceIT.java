@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
  * response is a member of the output shape with the right JSON type, timestamps as ISO-8601 with millis and Z.
  * The calls are raw signed HTTP, so the exact wire bytes are what is checked.
  */
-class ModelConformanceTest {
+class ModelConformanceIT {
   static RunningServer server;
   static Raw raw;
   static Map<String, Object> model;

@@ -29,7 +29,7 @@ import software.amazon.awssdk.services.chime.model.UserType;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
-class AccountLimitsRaceTest {
+class AccountLimitsRaceIT {
   static final int RACERS = 16;
   ServerProcess a;
   ServerProcess b;
@@ -38,7 +38,6 @@ class AccountLimitsRaceTest {
 
   @BeforeAll
   void start() throws Exception {
-    PgServers.useStableJar();
     url = Databases.freshPostgresUrl();
     String[] opts = {"--create-account-type", "EnterpriseLWA", "--max-rooms-per-account", "4",
         "--max-bots-per-account", "3", "--max-rooms-per-member", "3"};

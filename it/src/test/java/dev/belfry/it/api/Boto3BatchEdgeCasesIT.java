@@ -1,10 +1,10 @@
 package dev.belfry.it.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.belfry.it.support.RunningServer;
 import dev.belfry.model.JsonTree;
+import dev.belfry.testsupport.RequiredTools;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,29 +17,19 @@ import org.junit.jupiter.api.Test;
  * BatchCreateRoomMembership edge cases driven by boto3 (botocore signs, serializes and parses): the script
  * it/src/test/resources/api/boto3_batch_edge_cases.py asserts D8, D10–D14 and D22 and prints its checks as JSON.
  */
-class Boto3BatchEdgeCasesTest {
-
-  static boolean boto3Available() {
-    try {
-      Process p = new ProcessBuilder("python3", "-c", "import boto3").redirectErrorStream(true).start();
-      p.getInputStream().readAllBytes();
-      return p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
-    } catch (Exception e) {
-      return false;
-    }
-  }
+class Boto3BatchEdgeCasesIT {
 
   @Test
   @SuppressWarnings("unchecked")
   void batchEdgeCasesWithBoto3() throws Exception {
-    assumeTrue(boto3Available(), "python3 cannot import boto3");
+    String python = RequiredTools.python3WithBoto3();
     Path script = Files.createTempFile("boto3_batch", ".py");
     try (var in = getClass().getResourceAsStream("/api/boto3_batch_edge_cases.py")) {
       Files.write(script, in.readAllBytes());
     }
     try (RunningServer server = Api.start(s -> s.withCredentialsFile(Api.twoTenantCredentials())
         .withCreateAccountType(dev.belfry.rooms.Enums.AccountType.EnterpriseLWA))) {
-      ProcessBuilder pb = new ProcessBuilder("python3", script.toString(), server.url());
+      ProcessBuilder pb = new ProcessBuilder(python, script.toString(), server.url());
       pb.environment().keySet().removeIf(k -> k.startsWith("AWS_"));
       pb.environment().put("HOME", Files.createTempDirectory("boto3-home").toString());
       Path err = Files.createTempFile("boto3", ".err");

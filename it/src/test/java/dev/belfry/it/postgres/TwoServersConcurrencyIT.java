@@ -60,7 +60,7 @@ import software.amazon.awssdk.services.chime.model.UserType;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 150, unit = TimeUnit.SECONDS)
-class TwoServersConcurrencyTest {
+class TwoServersConcurrencyIT {
   static final int LIMIT = 40;
   static final int CLIENTS = 32;
   static final int ROOMS = 4;
@@ -80,7 +80,6 @@ class TwoServersConcurrencyTest {
 
   @BeforeAll
   void start() throws Exception {
-    PgServers.useStableJar();
     url = Databases.freshPostgresUrl();
     schema = url.substring(url.indexOf("currentSchema=") + "currentSchema=".length());
     String[] opts = {"--create-account-type", "EnterpriseLWA", "--max-members-per-room", String.valueOf(LIMIT)};
