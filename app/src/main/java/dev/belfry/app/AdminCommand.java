@@ -27,119 +27,140 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code belfry admin}: what an operator of a self-hosted Chime needs and the Chime API never had. */
-@Command(name = "belfry admin", mixinStandardHelpOptions = true, subcommands = {
-    AdminCommand.CreateAccount.class, AdminCommand.Migrate.class},
-    description = "Operator tasks: Enterprise accounts, data migration.")
+@Command(
+        name = "belfry admin",
+        mixinStandardHelpOptions = true,
+        subcommands = {AdminCommand.CreateAccount.class, AdminCommand.Migrate.class},
+        description = "Operator tasks: Enterprise accounts, data migration.")
 final class AdminCommand implements Callable<Integer> {
-  static int run(String[] args) {
-    return new CommandLine(new AdminCommand()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
-  }
-
-  @Override
-  public Integer call() {
-    CommandLine.usage(this, System.err);
-    return 2;
-  }
-
-  /** Creates an account of any type on a running server, signed with the CLI's credentials (D2). */
-  @Command(name = "create-account", mixinStandardHelpOptions = true,
-      description = "Create a Chime account of any type (e.g. EnterpriseLWA) on a running Belfry server.")
-  static final class CreateAccount implements Callable<Integer> {
-    @Option(names = "--name", required = true, description = "Account name (1-100 characters).")
-    String name;
-
-    @Option(names = "--type", required = true, description = "${COMPLETION-CANDIDATES}")
-    AccountType type;
-
-    @Option(names = "--endpoint-url", description = "Server URL (default: as `belfry chime` resolves it).")
-    String endpointUrl;
-
-    @Option(names = "--profile", description = "AWS CLI profile whose credentials sign the request.")
-    String profile;
-
-    @Override
-    public Integer call() throws Exception {
-      CliConfig config = new CliConfig(System.getenv(), profile);
-      String endpoint = config.endpoint(endpointUrl).replaceAll("/+$", "");
-      String[] credentials = config.credentials();
-      if (credentials == null) {
-        credentials = new String[] {"test", "test", null};
-      }
-      String body = "{\"Name\":" + jsonString(name) + ",\"AccountType\":\"" + type.name() + "\"}";
-      URI uri = URI.create(endpoint + "/_belfry/admin/accounts");
-      byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-      String host = uri.getPort() < 0 ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
-      SignableRequest signable = new SignableRequest("POST", uri.getRawPath(), null, List.of(
-          new AbstractMap.SimpleImmutableEntry<>("Host", host),
-          new AbstractMap.SimpleImmutableEntry<>("Content-Type", "application/json")), bytes);
-      Map<String, String> signed = new SigV4Signer("chime", config.region(null) == null ? "us-east-1"
-          : config.region(null)).sign(signable, credentials[0], credentials[1], credentials[2], Instant.now());
-      HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
-          .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(bytes));
-      signed.forEach(request::header);
-      HttpResponse<String> response;
-      try {
-        response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build()
-            .send(request.build(), HttpResponse.BodyHandlers.ofString());
-      } catch (java.io.IOException e) {
-        System.err.println("belfry admin: cannot reach " + endpoint + ": " + e.getMessage());
-        return 255;
-      }
-      if (response.statusCode() / 100 != 2) {
-        System.err.println("belfry admin: the server answered " + response.statusCode() + " "
-            + response.headers().firstValue("x-amzn-ErrorType").orElse("") + ": " + response.body());
-        return 254;
-      }
-      System.out.println(PrettyJson.indent(response.body()));
-      return 0;
+    static int run(String[] args) {
+        return new CommandLine(new AdminCommand())
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .execute(args);
     }
-  }
-
-  /** Moves an installation's data from its SQLite data directory into PostgreSQL, verifying counts. */
-  @Command(name = "migrate", mixinStandardHelpOptions = true,
-      description = "Copy all data from a SQLite data directory to an empty PostgreSQL database.")
-  static final class Migrate implements Callable<Integer> {
-    @Option(names = "--from", required = true, description = "SQLite data directory (holding belfry.db).")
-    Path from;
-
-    @Option(names = "--to", required = true, description = "JDBC URL of the target, e.g. jdbc:postgresql://h/db?user=u")
-    String to;
 
     @Override
     public Integer call() {
-      if (!from.resolve(StoreConfig.SQLITE_FILE).toFile().isFile()) {
-        System.err.println("belfry admin migrate: no " + StoreConfig.SQLITE_FILE + " in " + from);
-        return 1;
-      }
-      try (RoomStore source = Stores.open(StoreConfig.sqlite(from));
-          RoomStore target = Stores.open(StoreConfig.jdbc(to))) {
-        CopyReport report = new StoreCopier().copy(source, target);
-        report.rowsPerTable().forEach((table, rows) -> System.out.printf("  %-16s %d rows%n", table, rows));
-        System.out.println("migrated " + report.totalRows() + " rows to " + ServeCommand.redact(to)
-            + "; counts verified on both sides");
-        return 0;
-      } catch (StoreException e) {
-        System.err.println("belfry admin migrate: " + e.getMessage());
-        return 1;
-      }
+        CommandLine.usage(this, System.err);
+        return 2;
     }
-  }
 
-  static String jsonString(String value) {
-    StringBuilder b = new StringBuilder("\"");
-    for (char c : value.toCharArray()) {
-      switch (c) {
-        case '"' -> b.append("\\\"");
-        case '\\' -> b.append("\\\\");
-        default -> {
-          if (c < 0x20) {
-            b.append(String.format("\\u%04x", (int) c));
-          } else {
-            b.append(c);
-          }
+    /** Creates an account of any type on a running server, signed with the CLI's credentials (D2). */
+    @Command(
+            name = "create-account",
+            mixinStandardHelpOptions = true,
+            description = "Create a Chime account of any type (e.g. EnterpriseLWA) on a running Belfry server.")
+    static final class CreateAccount implements Callable<Integer> {
+        @Option(names = "--name", required = true, description = "Account name (1-100 characters).")
+        String name;
+
+        @Option(names = "--type", required = true, description = "${COMPLETION-CANDIDATES}")
+        AccountType type;
+
+        @Option(names = "--endpoint-url", description = "Server URL (default: as `belfry chime` resolves it).")
+        String endpointUrl;
+
+        @Option(names = "--profile", description = "AWS CLI profile whose credentials sign the request.")
+        String profile;
+
+        @Override
+        public Integer call() throws Exception {
+            CliConfig config = new CliConfig(System.getenv(), profile);
+            String endpoint = config.endpoint(endpointUrl).replaceAll("/+$", "");
+            String[] credentials = config.credentials();
+            if (credentials == null) {
+                credentials = new String[] {"test", "test", null};
+            }
+            String body = "{\"Name\":" + jsonString(name) + ",\"AccountType\":\"" + type.name() + "\"}";
+            URI uri = URI.create(endpoint + "/_belfry/admin/accounts");
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            String host = uri.getPort() < 0 ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
+            SignableRequest signable = new SignableRequest(
+                    "POST",
+                    uri.getRawPath(),
+                    null,
+                    List.of(
+                            new AbstractMap.SimpleImmutableEntry<>("Host", host),
+                            new AbstractMap.SimpleImmutableEntry<>("Content-Type", "application/json")),
+                    bytes);
+            Map<String, String> signed = new SigV4Signer(
+                            "chime", config.region(null) == null ? "us-east-1" : config.region(null))
+                    .sign(signable, credentials[0], credentials[1], credentials[2], Instant.now());
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+                    .timeout(Duration.ofSeconds(30))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(bytes));
+            signed.forEach(request::header);
+            HttpResponse<String> response;
+            try {
+                response = HttpClient.newBuilder()
+                        .connectTimeout(Duration.ofSeconds(10))
+                        .build()
+                        .send(request.build(), HttpResponse.BodyHandlers.ofString());
+            } catch (java.io.IOException e) {
+                System.err.println("belfry admin: cannot reach " + endpoint + ": " + e.getMessage());
+                return 255;
+            }
+            if (response.statusCode() / 100 != 2) {
+                System.err.println("belfry admin: the server answered " + response.statusCode() + " "
+                        + response.headers().firstValue("x-amzn-ErrorType").orElse("") + ": " + response.body());
+                return 254;
+            }
+            System.out.println(PrettyJson.indent(response.body()));
+            return 0;
         }
-      }
     }
-    return b.append('"').toString();
-  }
+
+    /** Moves an installation's data from its SQLite data directory into PostgreSQL, verifying counts. */
+    @Command(
+            name = "migrate",
+            mixinStandardHelpOptions = true,
+            description = "Copy all data from a SQLite data directory to an empty PostgreSQL database.")
+    static final class Migrate implements Callable<Integer> {
+        @Option(names = "--from", required = true, description = "SQLite data directory (holding belfry.db).")
+        Path from;
+
+        @Option(
+                names = "--to",
+                required = true,
+                description = "JDBC URL of the target, e.g. jdbc:postgresql://h/db?user=u")
+        String to;
+
+        @Override
+        public Integer call() {
+            if (!from.resolve(StoreConfig.SQLITE_FILE).toFile().isFile()) {
+                System.err.println("belfry admin migrate: no " + StoreConfig.SQLITE_FILE + " in " + from);
+                return 1;
+            }
+            try (RoomStore source = Stores.open(StoreConfig.sqlite(from));
+                    RoomStore target = Stores.open(StoreConfig.jdbc(to))) {
+                CopyReport report = new StoreCopier().copy(source, target);
+                report.rowsPerTable().forEach((table, rows) -> System.out.printf("  %-16s %d rows%n", table, rows));
+                System.out.println("migrated " + report.totalRows() + " rows to " + ServeCommand.redact(to)
+                        + "; counts verified on both sides");
+                return 0;
+            } catch (StoreException e) {
+                System.err.println("belfry admin migrate: " + e.getMessage());
+                return 1;
+            }
+        }
+    }
+
+    static String jsonString(String value) {
+        StringBuilder b = new StringBuilder("\"");
+        for (char c : value.toCharArray()) {
+            switch (c) {
+                case '"' -> b.append("\\\"");
+                case '\\' -> b.append("\\\\");
+                default -> {
+                    if (c < 0x20) {
+                        b.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        b.append(c);
+                    }
+                }
+            }
+        }
+        return b.append('"').toString();
+    }
 }

@@ -19,56 +19,64 @@ import java.util.List;
  * commands that reproduce the seed page's example. Seeding again on a restart reuses the demo account.
  */
 final class DemoSeeder {
-  static final String ACCOUNT_NAME = "Belfry Demo";
-  private final BelfryServer server;
-  private final PrintStream out;
+    static final String ACCOUNT_NAME = "Belfry Demo";
+    private final BelfryServer server;
+    private final PrintStream out;
 
-  DemoSeeder(BelfryServer server, PrintStream out) {
-    this.server = server;
-    this.out = out;
-  }
-
-  void seed() {
-    Chime chime = server.chime();
-    Credential credential = server.credentials().all().get(0);
-    Caller caller = credential.caller();
-    Account account = chime.accounts().list(caller, ACCOUNT_NAME, null, 200, null).items().stream()
-        .filter(a -> a.name().equals(ACCOUNT_NAME)).findFirst()
-        .orElseGet(() -> chime.accounts().create(caller.tenantId(), ACCOUNT_NAME, AccountType.EnterpriseLWA));
-    List<User> users = new ArrayList<>(chime.users().list(caller, account.accountId(), null, null, 200, null).items());
-    for (String name : List.of("alejandro", "janed", "jorge")) {
-      if (users.stream().noneMatch(u -> (name + "@example.com").equals(u.primaryEmail()))) {
-        users.add(chime.users().create(caller, account.accountId(), name, name + "@example.com", UserType.PrivateUser));
-      }
+    DemoSeeder(BelfryServer server, PrintStream out) {
+        this.server = server;
+        this.out = out;
     }
-    List<Bot> bots = chime.bots().list(caller, account.accountId(), 99, null).items();
-    Bot bot = bots.isEmpty() ? chime.bots().create(caller, account.accountId(), "myBot", "example.com") : bots.get(0);
-    List<Room> rooms = chime.rooms().list(caller, account.accountId(), null, 99, null).items();
-    Room room = rooms.isEmpty() ? chime.rooms().create(caller, account.accountId(), "chatRoom", null) : rooms.get(0);
-    print(credential, account, users, bot, room);
-  }
 
-  private void print(Credential credential, Account account, List<User> users, Bot bot, Room room) {
-    String items = "\"MemberId=" + users.get(0).userId() + ",Role=Administrator\" \"MemberId=" + users.get(1).userId()
-        + ",Role=Member\"";
-    String args = " chime batch-create-room-membership --account-id " + account.accountId() + " --room-id "
-        + room.roomId() + " --membership-item-list " + items;
-    String env = "AWS_ACCESS_KEY_ID=" + credential.accessKeyId() + " AWS_SECRET_ACCESS_KEY="
-        + (server.credentials().isDevelopmentDefault() ? credential.secretAccessKey() : "<secret>")
-        + " AWS_DEFAULT_REGION=us-east-1";
-    out.println();
-    out.println("Demo data (Enterprise account \"" + account.name() + "\"):");
-    out.println("  account " + account.accountId() + "  room " + room.roomId() + " (" + room.name() + ")");
-    users.forEach(u -> out.println("  user    " + u.userId() + "  " + u.primaryEmail()));
-    out.println("  bot     " + bot.botId() + "  " + bot.displayName());
-    out.println();
-    out.println("The seed page's example, with the AWS CLI v2:");
-    out.println("  " + env + " /usr/bin/aws --endpoint-url " + server.url() + args);
-    out.println("and with Belfry's own command line:");
-    out.println("  " + env + " ./belfry" + args.replace(" chime ", " chime ") + " --endpoint-url " + server.url());
-    out.println("then list the room's members:");
-    out.println("  " + env + " /usr/bin/aws --endpoint-url " + server.url() + " chime list-room-memberships --account-id "
-        + account.accountId() + " --room-id " + room.roomId());
-    out.flush();
-  }
+    void seed() {
+        Chime chime = server.chime();
+        Credential credential = server.credentials().all().get(0);
+        Caller caller = credential.caller();
+        Account account = chime.accounts().list(caller, ACCOUNT_NAME, null, 200, null).items().stream()
+                .filter(a -> a.name().equals(ACCOUNT_NAME))
+                .findFirst()
+                .orElseGet(() -> chime.accounts().create(caller.tenantId(), ACCOUNT_NAME, AccountType.EnterpriseLWA));
+        List<User> users = new ArrayList<>(chime.users()
+                .list(caller, account.accountId(), null, null, 200, null)
+                .items());
+        for (String name : List.of("alejandro", "janed", "jorge")) {
+            if (users.stream().noneMatch(u -> (name + "@example.com").equals(u.primaryEmail()))) {
+                users.add(chime.users()
+                        .create(caller, account.accountId(), name, name + "@example.com", UserType.PrivateUser));
+            }
+        }
+        List<Bot> bots =
+                chime.bots().list(caller, account.accountId(), 99, null).items();
+        Bot bot =
+                bots.isEmpty() ? chime.bots().create(caller, account.accountId(), "myBot", "example.com") : bots.get(0);
+        List<Room> rooms =
+                chime.rooms().list(caller, account.accountId(), null, 99, null).items();
+        Room room =
+                rooms.isEmpty() ? chime.rooms().create(caller, account.accountId(), "chatRoom", null) : rooms.get(0);
+        print(credential, account, users, bot, room);
+    }
+
+    private void print(Credential credential, Account account, List<User> users, Bot bot, Room room) {
+        String items = "\"MemberId=" + users.get(0).userId() + ",Role=Administrator\" \"MemberId="
+                + users.get(1).userId() + ",Role=Member\"";
+        String args = " chime batch-create-room-membership --account-id " + account.accountId() + " --room-id "
+                + room.roomId() + " --membership-item-list " + items;
+        String env = "AWS_ACCESS_KEY_ID=" + credential.accessKeyId() + " AWS_SECRET_ACCESS_KEY="
+                + (server.credentials().isDevelopmentDefault() ? credential.secretAccessKey() : "<secret>")
+                + " AWS_DEFAULT_REGION=us-east-1";
+        out.println();
+        out.println("Demo data (Enterprise account \"" + account.name() + "\"):");
+        out.println("  account " + account.accountId() + "  room " + room.roomId() + " (" + room.name() + ")");
+        users.forEach(u -> out.println("  user    " + u.userId() + "  " + u.primaryEmail()));
+        out.println("  bot     " + bot.botId() + "  " + bot.displayName());
+        out.println();
+        out.println("The seed page's example, with the AWS CLI v2:");
+        out.println("  " + env + " /usr/bin/aws --endpoint-url " + server.url() + args);
+        out.println("and with Belfry's own command line:");
+        out.println("  " + env + " ./belfry" + args.replace(" chime ", " chime ") + " --endpoint-url " + server.url());
+        out.println("then list the room's members:");
+        out.println("  " + env + " /usr/bin/aws --endpoint-url " + server.url()
+                + " chime list-room-memberships --account-id " + account.accountId() + " --room-id " + room.roomId());
+        out.flush();
+    }
 }

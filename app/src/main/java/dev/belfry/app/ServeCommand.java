@@ -33,313 +33,360 @@ import picocli.CommandLine.Option;
  * e.g. {@code db=jdbc:postgresql://…}), then the built-in default. Options are boxed: null means "not
  * given here", so the layers can be told apart.
  */
-@Command(name = "belfry serve", mixinStandardHelpOptions = true, sortOptions = false,
-    description = "Serve the Amazon Chime chat-room API (rest-json, SigV4).",
-    footerHeading = "%nSettings%n",
-    footer = {
-        "Each option can also be set in the environment as BELFRY_<OPTION> (upper case, dashes as"
-            + " underscores: BELFRY_DB, BELFRY_PORT, BELFRY_MAX_MEMBERS_PER_ROOM, ...) or in a config file"
-            + " (--config FILE or BELFRY_CONFIG): a properties file with one `option = value` a line, the option"
-            + " named without its leading dashes, e.g.",
-        "    db = jdbc:postgresql://db.example:5432/belfry?user=belfry&password=secret",
-        "    port = 8765",
-        "    host = 0.0.0.0",
-        "    create-account-type = EnterpriseLWA",
-        "    credentials = credentials.json",
-        "    max-members-per-room = 1000",
-        "Relative paths in the file are resolved against the file's directory. Unknown keys are an error.",
-        "Precedence: command line > environment > config file > defaults.",
-        "SQLite in --data is the default database; with --db jdbc:postgresql://... several servers can share"
-            + " one PostgreSQL database (docs/POSTGRESQL.md)."})
+@Command(
+        name = "belfry serve",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = "Serve the Amazon Chime chat-room API (rest-json, SigV4).",
+        footerHeading = "%nSettings%n",
+        footer = {
+            "Each option can also be set in the environment as BELFRY_<OPTION> (upper case, dashes as"
+                    + " underscores: BELFRY_DB, BELFRY_PORT, BELFRY_MAX_MEMBERS_PER_ROOM, ...) or in a config file"
+                    + " (--config FILE or BELFRY_CONFIG): a properties file with one `option = value` a line, the option"
+                    + " named without its leading dashes, e.g.",
+            "    db = jdbc:postgresql://db.example:5432/belfry?user=belfry&password=secret",
+            "    port = 8765",
+            "    host = 0.0.0.0",
+            "    create-account-type = EnterpriseLWA",
+            "    credentials = credentials.json",
+            "    max-members-per-room = 1000",
+            "Relative paths in the file are resolved against the file's directory. Unknown keys are an error.",
+            "Precedence: command line > environment > config file > defaults.",
+            "SQLite in --data is the default database; with --db jdbc:postgresql://... several servers can share"
+                    + " one PostgreSQL database (docs/POSTGRESQL.md)."
+        })
 final class ServeCommand implements Callable<Integer> {
-  /** Returned when the server runs on in its own threads: main must not exit. */
-  static final int KEEP_RUNNING = Integer.MIN_VALUE;
+    /** Returned when the server runs on in its own threads: main must not exit. */
+    static final int KEEP_RUNNING = Integer.MIN_VALUE;
 
-  static final int DEFAULT_POOL_SIZE = StoreConfig.jdbc("jdbc:postgresql://x/y").poolSize();
+    static final int DEFAULT_POOL_SIZE =
+            StoreConfig.jdbc("jdbc:postgresql://x/y").poolSize();
 
-  /** Keys a config file may hold: the long option names without their dashes. */
-  static final Set<String> KEYS = Set.of("port", "host", "data", "db", "db-pool-size", "create-account-type",
-      "credentials", "max-members-per-room", "max-rooms-per-member", "max-rooms-per-account",
-      "max-bots-per-account", "access-log", "demo");
+    /** Keys a config file may hold: the long option names without their dashes. */
+    static final Set<String> KEYS = Set.of(
+            "port",
+            "host",
+            "data",
+            "db",
+            "db-pool-size",
+            "create-account-type",
+            "credentials",
+            "max-members-per-room",
+            "max-rooms-per-member",
+            "max-rooms-per-account",
+            "max-bots-per-account",
+            "access-log",
+            "demo");
 
-  @Option(names = "--config", paramLabel = "FILE", description = "Properties file with settings (or BELFRY_CONFIG);"
-      + " see Settings below.")
-  Path config;
+    @Option(
+            names = "--config",
+            paramLabel = "FILE",
+            description = "Properties file with settings (or BELFRY_CONFIG);" + " see Settings below.")
+    Path config;
 
-  @Option(names = "--port", description = "TCP port (default " + ServerSettings.DEFAULT_PORT + "; 0 picks a free one).")
-  Integer port;
+    @Option(
+            names = "--port",
+            description = "TCP port (default " + ServerSettings.DEFAULT_PORT + "; 0 picks a free one).")
+    Integer port;
 
-  @Option(names = "--host", description = "Address to bind (default 127.0.0.1; 0.0.0.0 for all).")
-  String host;
+    @Option(names = "--host", description = "Address to bind (default 127.0.0.1; 0.0.0.0 for all).")
+    String host;
 
-  @Option(names = "--data", paramLabel = "DIR",
-      description = "Data directory of the embedded SQLite database (default belfry-data).")
-  Path data;
+    @Option(
+            names = "--data",
+            paramLabel = "DIR",
+            description = "Data directory of the embedded SQLite database (default belfry-data).")
+    Path data;
 
-  @Option(names = "--db", paramLabel = "JDBC_URL",
-      description = "JDBC URL of the database instead, e.g. jdbc:postgresql://host:5432/db?user=u&password=p"
-      + " (or BELFRY_DB).")
-  String db;
+    @Option(
+            names = "--db",
+            paramLabel = "JDBC_URL",
+            description = "JDBC URL of the database instead, e.g. jdbc:postgresql://host:5432/db?user=u&password=p"
+                    + " (or BELFRY_DB).")
+    String db;
 
-  @Option(names = "--db-pool-size", paramLabel = "N",
-      description = "Pooled connections to PostgreSQL per server (default " + 10 + ").")
-  Integer dbPoolSize;
+    @Option(
+            names = "--db-pool-size",
+            paramLabel = "N",
+            description = "Pooled connections to PostgreSQL per server (default " + 10 + ").")
+    Integer dbPoolSize;
 
-  @Option(names = "--demo", description = "Seed an Enterprise account with users, a bot and a room, and print commands to try.")
-  Boolean demo;
+    @Option(
+            names = "--demo",
+            description = "Seed an Enterprise account with users, a bot and a room, and print commands to try.")
+    Boolean demo;
 
-  @Option(names = "--create-account-type", paramLabel = "TYPE",
-      description = "Account type CreateAccount makes: Team, EnterpriseDirectory, EnterpriseLWA, EnterpriseOIDC"
-      + " (default Team, as Chime).")
-  String createAccountType;
+    @Option(
+            names = "--create-account-type",
+            paramLabel = "TYPE",
+            description = "Account type CreateAccount makes: Team, EnterpriseDirectory, EnterpriseLWA, EnterpriseOIDC"
+                    + " (default Team, as Chime).")
+    String createAccountType;
 
-  @Option(names = "--credentials", paramLabel = "FILE", description = "JSON file listing credentials and their tenants.")
-  Path credentials;
+    @Option(
+            names = "--credentials",
+            paramLabel = "FILE",
+            description = "JSON file listing credentials and their tenants.")
+    Path credentials;
 
-  @Option(names = "--max-members-per-room", paramLabel = "N",
-      description = "Default " + 1000 + ".")
-  Integer membersPerRoom;
+    @Option(names = "--max-members-per-room", paramLabel = "N", description = "Default " + 1000 + ".")
+    Integer membersPerRoom;
 
-  @Option(names = "--max-rooms-per-member", paramLabel = "N", description = "Default " + 1000 + ".")
-  Integer roomsPerMember;
+    @Option(names = "--max-rooms-per-member", paramLabel = "N", description = "Default " + 1000 + ".")
+    Integer roomsPerMember;
 
-  @Option(names = "--max-rooms-per-account", paramLabel = "N", description = "Default " + 1500 + ".")
-  Integer roomsPerAccount;
+    @Option(names = "--max-rooms-per-account", paramLabel = "N", description = "Default " + 1500 + ".")
+    Integer roomsPerAccount;
 
-  @Option(names = "--max-bots-per-account", paramLabel = "N", description = "Default " + 10 + ".")
-  Integer botsPerAccount;
+    @Option(names = "--max-bots-per-account", paramLabel = "N", description = "Default " + 10 + ".")
+    Integer botsPerAccount;
 
-  @Option(names = "--access-log", negatable = true, description = "One line per request on stdout (default on).")
-  Boolean accessLog;
+    @Option(names = "--access-log", negatable = true, description = "One line per request on stdout (default on).")
+    Boolean accessLog;
 
-  private final Map<String, String> env;
+    private final Map<String, String> env;
 
-  ServeCommand(Map<String, String> env) {
-    this.env = env;
-  }
-
-  /** Parses and resolves options without serving: the launcher's training run exercises this path. */
-  static Resolved parse(String[] args) {
-    ServeCommand command = new ServeCommand(Map.of());
-    new CommandLine(command).setCaseInsensitiveEnumValuesAllowed(true).parseArgs(args);
-    return command.resolve();
-  }
-
-  /**
-   * Work every start needs whatever the options say, begun on another thread while picocli parses them (about a
-   * quarter of a second on the critical path, BENCHMARKS.md item 14): reading the service model, which the
-   * server asks for again and gets from its cache, and loading SQLite's native library. Either may fail here
-   * without harm: the server does it again on its own path and reports a failure there.
-   */
-  private static void prewarm() {
-    Thread t = new Thread(() -> {
-      try {
-        dev.belfry.model.ServiceModel.chime();
-        org.sqlite.SQLiteJDBCLoader.initialize();
-      } catch (Exception | LinkageError e) {
-        // the server's own path repeats this and reports any failure
-      }
-    }, "belfry-prewarm");
-    t.setDaemon(true);
-    t.start();
-  }
-
-  static int run(String[] args) {
-    prewarm();
-    CommandLine cli = new CommandLine(new ServeCommand(System.getenv())).setCaseInsensitiveEnumValuesAllowed(true);
-    int code = cli.execute(args);
-    Integer result = cli.getExecutionResult();
-    return result != null && result == KEEP_RUNNING ? KEEP_RUNNING : code;
-  }
-
-  /** The settings after all layers, or an error message for the operator. */
-  record Resolved(ServerSettings settings, String dbUrl, Path dataDir, boolean demo, boolean accessLog) {}
-
-  Resolved resolve() {
-    Path file = config != null ? config : env.containsKey("BELFRY_CONFIG") ? Path.of(env.get("BELFRY_CONFIG")) : null;
-    Properties props = file == null ? new Properties() : load(file);
-    Path base = file == null ? null : file.toAbsolutePath().getParent();
-    Layers l = new Layers(env, props, base);
-    int thePort = l.integer("port", port, ServerSettings.DEFAULT_PORT);
-    String theHost = l.string("host", host, "127.0.0.1");
-    Path theData = l.path("data", data, Path.of("belfry-data"));
-    String url = l.string("db", db, null);
-    int pool = l.integer("db-pool-size", dbPoolSize, DEFAULT_POOL_SIZE);
-    AccountType type = accountType(l.string("create-account-type", createAccountType, AccountType.Team.name()));
-    Path creds = l.path("credentials", credentials, null);
-    Limits d = Limits.chimeDefaults();
-    Limits limits = new Limits(l.integer("max-members-per-room", membersPerRoom, d.membersPerRoom()),
-        l.integer("max-rooms-per-member", roomsPerMember, d.roomsPerMember()),
-        l.integer("max-rooms-per-account", roomsPerAccount, d.roomsPerAccount()),
-        l.integer("max-bots-per-account", botsPerAccount, d.botsPerAccount()));
-    if (thePort < 0 || thePort > 65535) {
-      throw new IllegalArgumentException("port must be 0-65535, was " + thePort);
-    }
-    StoreConfig store = url != null && !url.isBlank() ? StoreConfig.jdbc(url).withPoolSize(pool)
-        : StoreConfig.sqlite(theData);
-    ServerSettings settings = ServerSettings.defaults(theData).withHost(theHost).withPort(thePort).withStore(store)
-        .withCreateAccountType(type).withCredentialsFile(creds).withLimits(limits);
-    return new Resolved(settings, store.jdbcUrl(), theData, l.bool("demo", demo, false),
-        l.bool("access-log", accessLog, true));
-  }
-
-  @Override
-  public Integer call() throws Exception {
-    PrintStream out = System.out;
-    Resolved r;
-    try {
-      r = resolve();
-    } catch (IllegalArgumentException | StoreException e) {
-      System.err.println("belfry serve: " + e.getMessage());
-      return 2;
-    }
-    ServerSettings settings = r.settings();
-    BelfryServer server;
-    try {
-      server = BelfryServer.start(settings, env, out, r.accessLog());
-    } catch (StoreException | IllegalArgumentException e) {
-      System.err.println("belfry serve: " + e.getMessage());
-      return 1;
-    } catch (java.io.IOException e) {
-      System.err.println("belfry serve: cannot listen on " + settings.host() + ":" + settings.port() + ": "
-          + e.getMessage());
-      return 1;
-    }
-    Shutdown.install(server, System.err);
-    banner(out, server, settings.createAccountType(), r.dbUrl() == null
-        ? "SQLite " + r.dataDir().resolve(StoreConfig.SQLITE_FILE) : redact(r.dbUrl()));
-    if (r.demo()) {
-      new DemoSeeder(server, out).seed();
-    }
-    return KEEP_RUNNING;
-  }
-
-  private static AccountType accountType(String value) {
-    for (AccountType t : AccountType.values()) {
-      if (t.name().equalsIgnoreCase(value.strip())) {
-        return t;
-      }
-    }
-    throw new IllegalArgumentException("create-account-type must be one of " + Arrays.toString(AccountType.values())
-        + ", was '" + value + "'");
-  }
-
-  private static Properties load(Path file) {
-    Properties p = new Properties();
-    try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      p.load(r);
-    } catch (IOException e) {
-      throw new IllegalArgumentException("cannot read the config file " + file + ": " + e.getMessage());
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("the config file " + file + " is not a valid properties file: "
-          + e.getMessage());
-    }
-    for (String key : p.stringPropertyNames()) {
-      if (!KEYS.contains(key)) {
-        throw new IllegalArgumentException("unknown setting '" + key + "' in the config file " + file
-            + " (known: " + String.join(", ", new TreeSet<>(KEYS)) + ")");
-      }
-    }
-    return p;
-  }
-
-  /** Command line, then environment, then config file, then default. */
-  private record Layers(Map<String, String> env, Properties file, Path base) {
-    private String raw(String key, Object fromCli) {
-      if (fromCli != null) {
-        return null; // the caller uses the typed command-line value
-      }
-      String fromEnv = env.get("BELFRY_" + key.toUpperCase(Locale.ROOT).replace('-', '_'));
-      if (fromEnv != null && !fromEnv.isBlank()) {
-        return fromEnv.strip();
-      }
-      String fromFile = file.getProperty(key);
-      return fromFile == null || fromFile.isBlank() ? null : fromFile.strip();
+    ServeCommand(Map<String, String> env) {
+        this.env = env;
     }
 
-    private String source(String key) {
-      String envName = "BELFRY_" + key.toUpperCase(Locale.ROOT).replace('-', '_');
-      return env.containsKey(envName) && !env.get(envName).isBlank() ? envName : key + " in the config file";
+    /** Parses and resolves options without serving: the launcher's training run exercises this path. */
+    static Resolved parse(String[] args) {
+        ServeCommand command = new ServeCommand(Map.of());
+        new CommandLine(command).setCaseInsensitiveEnumValuesAllowed(true).parseArgs(args);
+        return command.resolve();
     }
 
-    String string(String key, String cli, String dflt) {
-      if (cli != null) {
-        return cli;
-      }
-      String v = raw(key, null);
-      return v != null ? v : dflt;
+    /**
+     * Work every start needs whatever the options say, begun on another thread while picocli parses them (about a
+     * quarter of a second on the critical path, BENCHMARKS.md item 14): reading the service model, which the
+     * server asks for again and gets from its cache, and loading SQLite's native library. Either may fail here
+     * without harm: the server does it again on its own path and reports a failure there.
+     */
+    private static void prewarm() {
+        Thread t = new Thread(
+                () -> {
+                    try {
+                        dev.belfry.model.ServiceModel.chime();
+                        org.sqlite.SQLiteJDBCLoader.initialize();
+                    } catch (Exception | LinkageError e) {
+                        // the server's own path repeats this and reports any failure
+                    }
+                },
+                "belfry-prewarm");
+        t.setDaemon(true);
+        t.start();
     }
 
-    int integer(String key, Integer cli, int dflt) {
-      if (cli != null) {
-        return cli;
-      }
-      String v = raw(key, null);
-      if (v == null) {
-        return dflt;
-      }
-      try {
-        return Integer.parseInt(v);
-      } catch (NumberFormatException e) {
-        throw new IllegalArgumentException(source(key) + " must be a whole number, was '" + v + "'");
-      }
+    static int run(String[] args) {
+        prewarm();
+        CommandLine cli = new CommandLine(new ServeCommand(System.getenv())).setCaseInsensitiveEnumValuesAllowed(true);
+        int code = cli.execute(args);
+        Integer result = cli.getExecutionResult();
+        return result != null && result == KEEP_RUNNING ? KEEP_RUNNING : code;
     }
 
-    boolean bool(String key, Boolean cli, boolean dflt) {
-      if (cli != null) {
-        return cli;
-      }
-      String v = raw(key, null);
-      if (v == null) {
-        return dflt;
-      }
-      if (v.equalsIgnoreCase("true") || v.equalsIgnoreCase("yes") || v.equals("1") || v.equalsIgnoreCase("on")) {
-        return true;
-      }
-      if (v.equalsIgnoreCase("false") || v.equalsIgnoreCase("no") || v.equals("0") || v.equalsIgnoreCase("off")) {
-        return false;
-      }
-      throw new IllegalArgumentException(source(key) + " must be true or false, was '" + v + "'");
+    /** The settings after all layers, or an error message for the operator. */
+    record Resolved(ServerSettings settings, String dbUrl, Path dataDir, boolean demo, boolean accessLog) {}
+
+    Resolved resolve() {
+        Path file =
+                config != null ? config : env.containsKey("BELFRY_CONFIG") ? Path.of(env.get("BELFRY_CONFIG")) : null;
+        Properties props = file == null ? new Properties() : load(file);
+        Path base = file == null ? null : file.toAbsolutePath().getParent();
+        Layers l = new Layers(env, props, base);
+        int thePort = l.integer("port", port, ServerSettings.DEFAULT_PORT);
+        String theHost = l.string("host", host, "127.0.0.1");
+        Path theData = l.path("data", data, Path.of("belfry-data"));
+        String url = l.string("db", db, null);
+        int pool = l.integer("db-pool-size", dbPoolSize, DEFAULT_POOL_SIZE);
+        AccountType type = accountType(l.string("create-account-type", createAccountType, AccountType.Team.name()));
+        Path creds = l.path("credentials", credentials, null);
+        Limits d = Limits.chimeDefaults();
+        Limits limits = new Limits(
+                l.integer("max-members-per-room", membersPerRoom, d.membersPerRoom()),
+                l.integer("max-rooms-per-member", roomsPerMember, d.roomsPerMember()),
+                l.integer("max-rooms-per-account", roomsPerAccount, d.roomsPerAccount()),
+                l.integer("max-bots-per-account", botsPerAccount, d.botsPerAccount()));
+        if (thePort < 0 || thePort > 65535) {
+            throw new IllegalArgumentException("port must be 0-65535, was " + thePort);
+        }
+        StoreConfig store =
+                url != null && !url.isBlank() ? StoreConfig.jdbc(url).withPoolSize(pool) : StoreConfig.sqlite(theData);
+        ServerSettings settings = ServerSettings.defaults(theData)
+                .withHost(theHost)
+                .withPort(thePort)
+                .withStore(store)
+                .withCreateAccountType(type)
+                .withCredentialsFile(creds)
+                .withLimits(limits);
+        return new Resolved(
+                settings, store.jdbcUrl(), theData, l.bool("demo", demo, false), l.bool("access-log", accessLog, true));
     }
 
-    /** Paths from the config file are relative to its directory; from the environment, to the working one. */
-    Path path(String key, Path cli, Path dflt) {
-      if (cli != null) {
-        return cli;
-      }
-      String envName = "BELFRY_" + key.toUpperCase(Locale.ROOT).replace('-', '_');
-      String fromEnv = env.get(envName);
-      if (fromEnv != null && !fromEnv.isBlank()) {
-        return Path.of(fromEnv.strip());
-      }
-      String fromFile = file.getProperty(key);
-      if (fromFile != null && !fromFile.isBlank()) {
-        Path p = Path.of(fromFile.strip());
-        return p.isAbsolute() || base == null ? p : base.resolve(p);
-      }
-      return dflt;
+    @Override
+    public Integer call() throws Exception {
+        PrintStream out = System.out;
+        Resolved r;
+        try {
+            r = resolve();
+        } catch (IllegalArgumentException | StoreException e) {
+            System.err.println("belfry serve: " + e.getMessage());
+            return 2;
+        }
+        ServerSettings settings = r.settings();
+        BelfryServer server;
+        try {
+            server = BelfryServer.start(settings, env, out, r.accessLog());
+        } catch (StoreException | IllegalArgumentException e) {
+            System.err.println("belfry serve: " + e.getMessage());
+            return 1;
+        } catch (java.io.IOException e) {
+            System.err.println("belfry serve: cannot listen on " + settings.host() + ":" + settings.port() + ": "
+                    + e.getMessage());
+            return 1;
+        }
+        Shutdown.install(server, System.err);
+        banner(
+                out,
+                server,
+                settings.createAccountType(),
+                r.dbUrl() == null ? "SQLite " + r.dataDir().resolve(StoreConfig.SQLITE_FILE) : redact(r.dbUrl()));
+        if (r.demo()) {
+            new DemoSeeder(server, out).seed();
+        }
+        return KEEP_RUNNING;
     }
-  }
 
-  private static void banner(PrintStream out, BelfryServer server, AccountType createAccountType, String database) {
-    out.println("Belfry is serving the Amazon Chime chat-room API at " + server.url());
-    out.println("  database:   " + database);
-    out.println("  new accounts: " + createAccountType + (createAccountType == AccountType.Team
-        ? " (room operations need an Enterprise account: `belfry admin create-account` or --create-account-type)" : ""));
-    for (Credential c : server.credentials().all()) {
-      out.println("  credential: AWS_ACCESS_KEY_ID=" + c.accessKeyId() + " (tenant " + c.tenantId() + ")");
+    private static AccountType accountType(String value) {
+        for (AccountType t : AccountType.values()) {
+            if (t.name().equalsIgnoreCase(value.strip())) {
+                return t;
+            }
+        }
+        throw new IllegalArgumentException("create-account-type must be one of " + Arrays.toString(AccountType.values())
+                + ", was '" + value + "'");
     }
-    if (server.credentials().isDevelopmentDefault()) {
-      out.println("WARNING: using the development credential test/test. Set BELFRY_ACCESS_KEY_ID and"
-          + " BELFRY_SECRET_ACCESS_KEY, or --credentials FILE, before anyone else can reach this server.");
-    }
-    out.println("  try: AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test aws chime list-accounts --region us-east-1"
-        + " --endpoint-url " + server.url());
-    out.flush();
-  }
 
-  /** JDBC URLs may carry a password; never print it. */
-  static String redact(String jdbcUrl) {
-    return jdbcUrl.replaceAll("(?i)(password=)[^&;]*", "$1***");
-  }
+    private static Properties load(Path file) {
+        Properties p = new Properties();
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            p.load(r);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read the config file " + file + ": " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(
+                    "the config file " + file + " is not a valid properties file: " + e.getMessage());
+        }
+        for (String key : p.stringPropertyNames()) {
+            if (!KEYS.contains(key)) {
+                throw new IllegalArgumentException("unknown setting '" + key + "' in the config file " + file
+                        + " (known: " + String.join(", ", new TreeSet<>(KEYS)) + ")");
+            }
+        }
+        return p;
+    }
+
+    /** Command line, then environment, then config file, then default. */
+    private record Layers(Map<String, String> env, Properties file, Path base) {
+        private String raw(String key, Object fromCli) {
+            if (fromCli != null) {
+                return null; // the caller uses the typed command-line value
+            }
+            String fromEnv = env.get("BELFRY_" + key.toUpperCase(Locale.ROOT).replace('-', '_'));
+            if (fromEnv != null && !fromEnv.isBlank()) {
+                return fromEnv.strip();
+            }
+            String fromFile = file.getProperty(key);
+            return fromFile == null || fromFile.isBlank() ? null : fromFile.strip();
+        }
+
+        private String source(String key) {
+            String envName = "BELFRY_" + key.toUpperCase(Locale.ROOT).replace('-', '_');
+            return env.containsKey(envName) && !env.get(envName).isBlank() ? envName : key + " in the config file";
+        }
+
+        String string(String key, String cli, String dflt) {
+            if (cli != null) {
+                return cli;
+            }
+            String v = raw(key, null);
+            return v != null ? v : dflt;
+        }
+
+        int integer(String key, Integer cli, int dflt) {
+            if (cli != null) {
+                return cli;
+            }
+            String v = raw(key, null);
+            if (v == null) {
+                return dflt;
+            }
+            try {
+                return Integer.parseInt(v);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(source(key) + " must be a whole number, was '" + v + "'");
+            }
+        }
+
+        boolean bool(String key, Boolean cli, boolean dflt) {
+            if (cli != null) {
+                return cli;
+            }
+            String v = raw(key, null);
+            if (v == null) {
+                return dflt;
+            }
+            if (v.equalsIgnoreCase("true") || v.equalsIgnoreCase("yes") || v.equals("1") || v.equalsIgnoreCase("on")) {
+                return true;
+            }
+            if (v.equalsIgnoreCase("false") || v.equalsIgnoreCase("no") || v.equals("0") || v.equalsIgnoreCase("off")) {
+                return false;
+            }
+            throw new IllegalArgumentException(source(key) + " must be true or false, was '" + v + "'");
+        }
+
+        /** Paths from the config file are relative to its directory; from the environment, to the working one. */
+        Path path(String key, Path cli, Path dflt) {
+            if (cli != null) {
+                return cli;
+            }
+            String envName = "BELFRY_" + key.toUpperCase(Locale.ROOT).replace('-', '_');
+            String fromEnv = env.get(envName);
+            if (fromEnv != null && !fromEnv.isBlank()) {
+                return Path.of(fromEnv.strip());
+            }
+            String fromFile = file.getProperty(key);
+            if (fromFile != null && !fromFile.isBlank()) {
+                Path p = Path.of(fromFile.strip());
+                return p.isAbsolute() || base == null ? p : base.resolve(p);
+            }
+            return dflt;
+        }
+    }
+
+    private static void banner(PrintStream out, BelfryServer server, AccountType createAccountType, String database) {
+        out.println("Belfry is serving the Amazon Chime chat-room API at " + server.url());
+        out.println("  database:   " + database);
+        out.println("  new accounts: " + createAccountType
+                + (createAccountType == AccountType.Team
+                        ? " (room operations need an Enterprise account: `belfry admin create-account` or --create-account-type)"
+                        : ""));
+        for (Credential c : server.credentials().all()) {
+            out.println("  credential: AWS_ACCESS_KEY_ID=" + c.accessKeyId() + " (tenant " + c.tenantId() + ")");
+        }
+        if (server.credentials().isDevelopmentDefault()) {
+            out.println("WARNING: using the development credential test/test. Set BELFRY_ACCESS_KEY_ID and"
+                    + " BELFRY_SECRET_ACCESS_KEY, or --credentials FILE, before anyone else can reach this server.");
+        }
+        out.println(
+                "  try: AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test aws chime list-accounts --region us-east-1"
+                        + " --endpoint-url " + server.url());
+        out.flush();
+    }
+
+    /** JDBC URLs may carry a password; never print it. */
+    static String redact(String jdbcUrl) {
+        return jdbcUrl.replaceAll("(?i)(password=)[^&;]*", "$1***");
+    }
 }

@@ -15,21 +15,21 @@ import org.sqlite.util.OSInfo;
  * given cannot be loaded, sqlite-jdbc falls back to extracting it as before.
  */
 public final class SqliteNativeCache {
-  private SqliteNativeCache() {}
+    private SqliteNativeCache() {}
 
-  public static void main(String[] args) throws IOException {
-    Path dir = Path.of(args[0]);
-    String name = System.mapLibraryName("sqlitejdbc");
-    String resource = "/org/sqlite/native/" + OSInfo.getNativeLibFolderPathForCurrentOS() + "/" + name;
-    try (InputStream in = OSInfo.class.getResourceAsStream(resource)) {
-      if (in == null) {
-        System.exit(1); // no bundled library for this platform: sqlite-jdbc finds one its own way
-      }
-      Files.createDirectories(dir);
-      Path tmp = Files.createTempFile(dir, name, ".tmp");
-      Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
-      Files.move(tmp, dir.resolve(name), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    public static void main(String[] args) throws IOException {
+        Path dir = Path.of(args[0]);
+        String name = System.mapLibraryName("sqlitejdbc");
+        String resource = "/org/sqlite/native/" + OSInfo.getNativeLibFolderPathForCurrentOS() + "/" + name;
+        try (InputStream in = OSInfo.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                System.exit(1); // no bundled library for this platform: sqlite-jdbc finds one its own way
+            }
+            Files.createDirectories(dir);
+            Path tmp = Files.createTempFile(dir, name, ".tmp");
+            Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(tmp, dir.resolve(name), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        }
+        System.out.println(name);
     }
-    System.out.println(name);
-  }
 }

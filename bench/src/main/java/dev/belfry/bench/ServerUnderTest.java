@@ -15,93 +15,96 @@ import java.util.concurrent.TimeUnit;
  * can be read from /proc, apart from the load generator's.
  */
 final class ServerUnderTest implements AutoCloseable {
-  final Process process;
-  final int port;
-  final Path log;
-  /** Nanoseconds from spawning the JVM to the first answered (signed, 200) request. */
-  final long startupNanos;
+    final Process process;
+    final int port;
+    final Path log;
+    /** Nanoseconds from spawning the JVM to the first answered (signed, 200) request. */
+    final long startupNanos;
 
-  private ServerUnderTest(Process process, int port, Path log, long startupNanos) {
-    this.process = process;
-    this.port = port;
-    this.log = log;
-    this.startupNanos = startupNanos;
-  }
-
-  static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
+    private ServerUnderTest(Process process, int port, Path log, long startupNanos) {
+        this.process = process;
+        this.port = port;
+        this.log = log;
+        this.startupNanos = startupNanos;
     }
-  }
 
-  /**
-   * Starts the server with the given serve options (and JVM options) and polls a signed ListAccounts until it
-   * answers 200.
-   */
-  static ServerUnderTest start(Path jar, List<String> jvmOptions, List<String> serveOptions) throws Exception {
-    int port = freePort();
-    List<String> cmd = new ArrayList<>();
-    cmd.add(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java");
-    cmd.addAll(jvmOptions);
-    cmd.addAll(List.of("-jar", jar.toString(), "serve", "--port", String.valueOf(port)));
-    cmd.addAll(serveOptions);
-    Path log = Files.createTempFile("belfry-bench-serve", ".log");
-    long t0 = System.nanoTime();
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    byte[] probe = null;
-    long deadline = t0 + TimeUnit.SECONDS.toNanos(60);
-    while (System.nanoTime() < deadline) {
-      if (!p.isAlive()) {
-        throw new IllegalStateException("belfry serve exited with " + p.exitValue() + ":\n"
-            + Files.readString(log, StandardCharsets.UTF_8));
-      }
-      try (RawHttp http = new RawHttp(port)) {
-        if (probe == null) {
-          probe = RawHttp.request(port, "GET", "/accounts", null, null);
+    static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
         }
-        int status = http.send(probe);
-        if (status == 200) {
-          return new ServerUnderTest(p, port, log, System.nanoTime() - t0);
+    }
+
+    /**
+     * Starts the server with the given serve options (and JVM options) and polls a signed ListAccounts until it
+     * answers 200.
+     */
+    static ServerUnderTest start(Path jar, List<String> jvmOptions, List<String> serveOptions) throws Exception {
+        int port = freePort();
+        List<String> cmd = new ArrayList<>();
+        cmd.add(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java");
+        cmd.addAll(jvmOptions);
+        cmd.addAll(List.of("-jar", jar.toString(), "serve", "--port", String.valueOf(port)));
+        cmd.addAll(serveOptions);
+        Path log = Files.createTempFile("belfry-bench-serve", ".log");
+        long t0 = System.nanoTime();
+        Process p = new ProcessBuilder(cmd)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+        byte[] probe = null;
+        long deadline = t0 + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            if (!p.isAlive()) {
+                throw new IllegalStateException("belfry serve exited with " + p.exitValue() + ":\n"
+                        + Files.readString(log, StandardCharsets.UTF_8));
+            }
+            try (RawHttp http = new RawHttp(port)) {
+                if (probe == null) {
+                    probe = RawHttp.request(port, "GET", "/accounts", null, null);
+                }
+                int status = http.send(probe);
+                if (status == 200) {
+                    return new ServerUnderTest(p, port, log, System.nanoTime() - t0);
+                }
+                throw new IllegalStateException("probe answered " + status + ": " + http.body());
+            } catch (IOException notYet) {
+                Thread.sleep(2);
+            }
         }
-        throw new IllegalStateException("probe answered " + status + ": " + http.body());
-      } catch (IOException notYet) {
-        Thread.sleep(2);
-      }
+        p.destroyForcibly();
+        throw new IllegalStateException("belfry serve did not answer within 60 s:\n" + Files.readString(log));
     }
-    p.destroyForcibly();
-    throw new IllegalStateException("belfry serve did not answer within 60 s:\n" + Files.readString(log));
-  }
 
-  /** Resident set size in kB from /proc/<pid>/status. */
-  long rssKb() throws IOException {
-    for (String l : Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"))) {
-      if (l.startsWith("VmRSS:")) {
-        return Long.parseLong(l.replaceAll("[^0-9]", ""));
-      }
+    /** Resident set size in kB from /proc/<pid>/status. */
+    long rssKb() throws IOException {
+        for (String l : Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"))) {
+            if (l.startsWith("VmRSS:")) {
+                return Long.parseLong(l.replaceAll("[^0-9]", ""));
+            }
+        }
+        return -1;
     }
-    return -1;
-  }
 
-  /** User + system CPU time of the process, in nanoseconds, from /proc/<pid>/stat. */
-  long cpuNanos() throws IOException {
-    String stat = Files.readString(Path.of("/proc/" + process.pid() + "/stat"));
-    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-    long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);
-    return ticks * 10_000_000L; // USER_HZ = 100
-  }
-
-  static long selfCpuNanos() throws IOException {
-    String stat = Files.readString(Path.of("/proc/self/stat"));
-    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-    return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10_000_000L;
-  }
-
-  @Override
-  public void close() throws InterruptedException {
-    process.destroy();
-    if (!process.waitFor(20, TimeUnit.SECONDS)) {
-      process.destroyForcibly();
-      process.waitFor(10, TimeUnit.SECONDS);
+    /** User + system CPU time of the process, in nanoseconds, from /proc/<pid>/stat. */
+    long cpuNanos() throws IOException {
+        String stat = Files.readString(Path.of("/proc/" + process.pid() + "/stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+        return ticks * 10_000_000L; // USER_HZ = 100
     }
-  }
+
+    static long selfCpuNanos() throws IOException {
+        String stat = Files.readString(Path.of("/proc/self/stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10_000_000L;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(20, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            process.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
 }

@@ -7,30 +7,32 @@ import dev.belfry.rooms.Limits;
 import dev.belfry.server.BelfryServer;
 import dev.belfry.server.ServerSettings;
 import dev.belfry.store.StoreConfig;
-import java.io.PrintStream;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Runs the harness pieces for about two seconds against an in-process server: not a benchmark, a smoke test. */
 class HarnessSmokeTest {
-  @Test
-  void batchesAndTheJdbcCeilingRunAndCount() throws Exception {
-    Seed seed = Seed.freshSqlite();
-    seed.base(1_000, 4_000);
-    Path dir = Path.of(seed.serveOptions.get(1));
-    ServerSettings settings = ServerSettings.defaults(StoreConfig.sqlite(dir)).withPort(0)
-        .withCreateAccountType(AccountType.EnterpriseLWA).withLimits(new Limits(100_000, 100_000, 1_000, 100));
-    try (BelfryServer server = BelfryServer.start(settings, Map.of(), new PrintStream(OutputStream.nullOutputStream()),
-        false)) {
-      Load.Result http = Load.run(2, 0.2, 0.8, 0, Load.httpBatch(server.port(), new Load.RoomPlan(1_000, 2, 0, 2_000)),
-          null, null);
-      Load.Result jdbc = Load.run(2, 0.2, 0.8, 0, Load.jdbcCeiling(seed, new Load.RoomPlan(1_000, 2, 2_000, 2_000)), null,
-          null);
-      assertThat(http.rows()).isPositive().isEqualTo(http.ops() * 50);
-      assertThat(jdbc.rows()).isPositive();
-      assertThat(http.percentileMs(99)).isGreaterThanOrEqualTo(http.percentileMs(50));
+    @Test
+    void batchesAndTheJdbcCeilingRunAndCount() throws Exception {
+        Seed seed = Seed.freshSqlite();
+        seed.base(1_000, 4_000);
+        Path dir = Path.of(seed.serveOptions.get(1));
+        ServerSettings settings = ServerSettings.defaults(StoreConfig.sqlite(dir))
+                .withPort(0)
+                .withCreateAccountType(AccountType.EnterpriseLWA)
+                .withLimits(new Limits(100_000, 100_000, 1_000, 100));
+        try (BelfryServer server =
+                BelfryServer.start(settings, Map.of(), new PrintStream(OutputStream.nullOutputStream()), false)) {
+            Load.Result http = Load.run(
+                    2, 0.2, 0.8, 0, Load.httpBatch(server.port(), new Load.RoomPlan(1_000, 2, 0, 2_000)), null, null);
+            Load.Result jdbc = Load.run(
+                    2, 0.2, 0.8, 0, Load.jdbcCeiling(seed, new Load.RoomPlan(1_000, 2, 2_000, 2_000)), null, null);
+            assertThat(http.rows()).isPositive().isEqualTo(http.ops() * 50);
+            assertThat(jdbc.rows()).isPositive();
+            assertThat(http.percentileMs(99)).isGreaterThanOrEqualTo(http.percentileMs(50));
+        }
     }
-  }
 }

@@ -7,35 +7,35 @@ import java.io.PrintStream;
  * {@code construct_cli_error_handlers_chain} (errorhandler.py).
  */
 final class ErrorReporter {
-  static final String PROG = "belfry";
-  static final String USAGE = PROG + " [options] <command> <subcommand> [<subcommand> ...] [parameters]\n"
-      + "To see help text, you can run:\n\n  " + PROG + " help\n  " + PROG + " <command> help\n  "
-      + PROG + " <command> <subcommand> help\n";
+    static final String PROG = "belfry";
+    static final String USAGE = PROG + " [options] <command> <subcommand> [<subcommand> ...] [parameters]\n"
+            + "To see help text, you can run:\n\n  " + PROG + " help\n  " + PROG + " <command> help\n  "
+            + PROG + " <command> <subcommand> help\n";
 
-  private ErrorReporter() {}
+    private ErrorReporter() {}
 
-  static int report(Throwable error, PrintStream stdout, PrintStream stderr) {
-    if (error instanceof CliException.ParamValidation) {
-      return plain(stderr, error.getMessage(), 252);
-    } else if (error instanceof CliException.Usage) {
-      return plain(stderr, "usage: " + USAGE + "\n" + PROG + ": error: " + error.getMessage() + "\n", 252);
-    } else if (error instanceof CliException.UnknownArgument) {
-      return plain(stderr, "usage: " + USAGE + "\n" + error.getMessage() + "\n", 252);
-    } else if (error instanceof CliException.Configuration) {
-      return plain(stderr, error.getMessage(), 253);
-    } else if (error instanceof CliException.Interrupted) {
-      stdout.print("\n");
-      return 130;
-    } else if (error instanceof CliException.ServiceError) {
-      return plain(stderr, error.getMessage(), 254);
+    static int report(Throwable error, PrintStream stdout, PrintStream stderr) {
+        if (error instanceof CliException.ParamValidation) {
+            return plain(stderr, error.getMessage(), 252);
+        } else if (error instanceof CliException.Usage) {
+            return plain(stderr, "usage: " + USAGE + "\n" + PROG + ": error: " + error.getMessage() + "\n", 252);
+        } else if (error instanceof CliException.UnknownArgument) {
+            return plain(stderr, "usage: " + USAGE + "\n" + error.getMessage() + "\n", 252);
+        } else if (error instanceof CliException.Configuration) {
+            return plain(stderr, error.getMessage(), 253);
+        } else if (error instanceof CliException.Interrupted) {
+            stdout.print("\n");
+            return 130;
+        } else if (error instanceof CliException.ServiceError) {
+            return plain(stderr, error.getMessage(), 254);
+        }
+        String message = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
+        return plain(stderr, message, 255);
     }
-    String message = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
-    return plain(stderr, message, 255);
-  }
 
-  private static int plain(PrintStream stderr, String message, int code) {
-    stderr.print("\n" + message + "\n");
-    stderr.flush();
-    return code;
-  }
+    private static int plain(PrintStream stderr, String message, int code) {
+        stderr.print("\n" + message + "\n");
+        stderr.flush();
+        return code;
+    }
 }

@@ -8,24 +8,24 @@ package dev.belfry.model;
  * @param locationName its name there (path label, query key, header name)
  */
 public record Member(
-    String name,
-    ShapeRef target,
-    String location,
-    String locationName,
-    boolean idempotencyToken,
-    boolean deprecated,
-    String documentation) {
+        String name,
+        ShapeRef target,
+        String location,
+        String locationName,
+        boolean idempotencyToken,
+        boolean deprecated,
+        String documentation) {
 
-  public Shape shape() {
-    return target.get();
-  }
+    public Shape shape() {
+        return target.get();
+    }
 
-  public boolean inBody() {
-    return location == null;
-  }
+    public boolean inBody() {
+        return location == null;
+    }
 
-  /** The JSON key of a body member (jsonName is not used by this model; locationName never is for rest-json bodies). */
-  public String wireName() {
-    return locationName != null && inBody() ? locationName : name;
-  }
+    /** The JSON key of a body member (jsonName is not used by this model; locationName never is for rest-json bodies). */
+    public String wireName() {
+        return locationName != null && inBody() ? locationName : name;
+    }
 }

@@ -8,17 +8,17 @@ import java.util.List;
  * @param requestUri the model's template, e.g. {@code /accounts/{accountId}/users?operation=create}
  */
 public record OperationModel(
-    String name,
-    String httpMethod,
-    String requestUri,
-    int responseCode,
-    Shape.Structure input,
-    Shape.Structure output,
-    List<String> errors,
-    boolean deprecated,
-    String documentation) {
+        String name,
+        String httpMethod,
+        String requestUri,
+        int responseCode,
+        Shape.Structure input,
+        Shape.Structure output,
+        List<String> errors,
+        boolean deprecated,
+        String documentation) {
 
-  public boolean declaresError(String errorShapeName) {
-    return errors.contains(errorShapeName);
-  }
+    public boolean declaresError(String errorShapeName) {
+        return errors.contains(errorShapeName);
+    }
 }

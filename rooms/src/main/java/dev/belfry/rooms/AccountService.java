@@ -8,91 +8,101 @@ import java.util.List;
 
 /** Chime accounts: create, read, list, rename, delete; plus what an operator needs (any type, suspension). */
 public final class AccountService {
-  private static final int NAME_MAX = 100;
-  private final DomainContext ctx;
+    private static final int NAME_MAX = 100;
+    private final DomainContext ctx;
 
-  public AccountService(DomainContext ctx) {
-    this.ctx = ctx;
-  }
-
-  /** CreateAccount: the type is the server's setting (D2). */
-  public Account create(Caller caller, String name) {
-    return create(caller.tenantId(), name, ctx.createAccountType());
-  }
-
-  /** An account of any type for a tenant, as `belfry admin create-account` asks (D2). */
-  public Account create(String tenantId, String name, AccountType type) {
-    Text.requireName("Name", name, NAME_MAX);
-    Account account = new Account(Ids.newId(), tenantId, name, type, AccountStatus.Active, License.Pro,
-        List.of(License.Basic, License.Pro), ctx.now());
-    ctx.store().write(tx -> {
-      tx.insertAccount(account);
-      return null;
-    });
-    return account;
-  }
-
-  public Account get(Caller caller, String accountId) {
-    return ctx.store().read(tx -> AccountGuard.owned(tx, caller, accountId));
-  }
-
-  /** ListAccounts: name is a prefix filter; user-email yields the one account that has that user. */
-  public Page<Account> list(Caller caller, String namePrefix, String userEmail, Integer maxResults, String nextToken) {
-    int size = Paging.size(maxResults, 100, 200);
-    String scope = "accounts:" + caller.tenantId() + ":" + namePrefix + ":" + userEmail;
-    Cursor after = ctx.tokens().decode(scope, nextToken);
-    return ctx.store().read(tx -> {
-      if (userEmail != null) {
-        List<Account> owner = tx.accountOfUserEmail(caller.tenantId(), userEmail)
-            .filter(a -> namePrefix == null || a.name().startsWith(namePrefix))
-            .filter(a -> after == null)
-            .map(List::of).orElse(List.of());
-        return new Page<>(owner, null);
-      }
-      List<Account> rows = tx.accounts(caller.tenantId(), namePrefix, after, size + 1);
-      return Paging.page(rows, size, ctx.tokens(), scope, a -> a.createdAt().toEpochMilli(), Account::accountId);
-    });
-  }
-
-  /** UpdateAccount changes only Name and DefaultLicense; with neither, nothing changes. */
-  public Account update(Caller caller, String accountId, String name, License defaultLicense) {
-    if (name != null) {
-      Text.requireName("Name", name, NAME_MAX);
+    public AccountService(DomainContext ctx) {
+        this.ctx = ctx;
     }
-    return ctx.store().write(tx -> {
-      Account account = AccountGuard.active(tx, caller, accountId);
-      Account updated = name == null ? account : account.withName(name);
-      updated = defaultLicense == null ? updated : updated.withDefaultLicense(defaultLicense);
-      if (!updated.equals(account)) {
-        tx.updateAccount(updated);
-      }
-      return updated;
-    });
-  }
 
-  /** DeleteAccount: a Team account must have no active users left (D4); everything in it goes. */
-  public void delete(Caller caller, String accountId) {
-    ctx.store().write(tx -> {
-      Account account = AccountGuard.owned(tx, caller, accountId);
-      if (account.type() == AccountType.Team) {
-        long active = tx.countUsers(accountId, RegistrationStatus.Registered)
-            + tx.countUsers(accountId, RegistrationStatus.Unregistered);
-        if (active > 0) {
-          throw DomainException.unprocessable("The Team account " + accountId + " still has " + active
-              + " active user(s); suspend them with BatchSuspendUser before deleting the account.");
+    /** CreateAccount: the type is the server's setting (D2). */
+    public Account create(Caller caller, String name) {
+        return create(caller.tenantId(), name, ctx.createAccountType());
+    }
+
+    /** An account of any type for a tenant, as `belfry admin create-account` asks (D2). */
+    public Account create(String tenantId, String name, AccountType type) {
+        Text.requireName("Name", name, NAME_MAX);
+        Account account = new Account(
+                Ids.newId(),
+                tenantId,
+                name,
+                type,
+                AccountStatus.Active,
+                License.Pro,
+                List.of(License.Basic, License.Pro),
+                ctx.now());
+        ctx.store().write(tx -> {
+            tx.insertAccount(account);
+            return null;
+        });
+        return account;
+    }
+
+    public Account get(Caller caller, String accountId) {
+        return ctx.store().read(tx -> AccountGuard.owned(tx, caller, accountId));
+    }
+
+    /** ListAccounts: name is a prefix filter; user-email yields the one account that has that user. */
+    public Page<Account> list(
+            Caller caller, String namePrefix, String userEmail, Integer maxResults, String nextToken) {
+        int size = Paging.size(maxResults, 100, 200);
+        String scope = "accounts:" + caller.tenantId() + ":" + namePrefix + ":" + userEmail;
+        Cursor after = ctx.tokens().decode(scope, nextToken);
+        return ctx.store().read(tx -> {
+            if (userEmail != null) {
+                List<Account> owner = tx.accountOfUserEmail(caller.tenantId(), userEmail)
+                        .filter(a -> namePrefix == null || a.name().startsWith(namePrefix))
+                        .filter(a -> after == null)
+                        .map(List::of)
+                        .orElse(List.of());
+                return new Page<>(owner, null);
+            }
+            List<Account> rows = tx.accounts(caller.tenantId(), namePrefix, after, size + 1);
+            return Paging.page(
+                    rows, size, ctx.tokens(), scope, a -> a.createdAt().toEpochMilli(), Account::accountId);
+        });
+    }
+
+    /** UpdateAccount changes only Name and DefaultLicense; with neither, nothing changes. */
+    public Account update(Caller caller, String accountId, String name, License defaultLicense) {
+        if (name != null) {
+            Text.requireName("Name", name, NAME_MAX);
         }
-      }
-      tx.deleteAccount(accountId);
-      return null;
-    });
-  }
+        return ctx.store().write(tx -> {
+            Account account = AccountGuard.active(tx, caller, accountId);
+            Account updated = name == null ? account : account.withName(name);
+            updated = defaultLicense == null ? updated : updated.withDefaultLicense(defaultLicense);
+            if (!updated.equals(account)) {
+                tx.updateAccount(updated);
+            }
+            return updated;
+        });
+    }
 
-  /** Operator action (D3): suspend or reactivate an account. */
-  public Account setStatus(Caller caller, String accountId, AccountStatus status) {
-    return ctx.store().write(tx -> {
-      Account updated = AccountGuard.owned(tx, caller, accountId).withStatus(status);
-      tx.updateAccount(updated);
-      return updated;
-    });
-  }
+    /** DeleteAccount: a Team account must have no active users left (D4); everything in it goes. */
+    public void delete(Caller caller, String accountId) {
+        ctx.store().write(tx -> {
+            Account account = AccountGuard.owned(tx, caller, accountId);
+            if (account.type() == AccountType.Team) {
+                long active = tx.countUsers(accountId, RegistrationStatus.Registered)
+                        + tx.countUsers(accountId, RegistrationStatus.Unregistered);
+                if (active > 0) {
+                    throw DomainException.unprocessable("The Team account " + accountId + " still has " + active
+                            + " active user(s); suspend them with BatchSuspendUser before deleting the account.");
+                }
+            }
+            tx.deleteAccount(accountId);
+            return null;
+        });
+    }
+
+    /** Operator action (D3): suspend or reactivate an account. */
+    public Account setStatus(Caller caller, String accountId, AccountStatus status) {
+        return ctx.store().write(tx -> {
+            Account updated = AccountGuard.owned(tx, caller, accountId).withStatus(status);
+            tx.updateAccount(updated);
+            return updated;
+        });
+    }
 }

@@ -7,71 +7,74 @@ import java.util.List;
 
 /** Chat bots of an Enterprise account: CreateBot, GetBot, ListBots, UpdateBot (no delete: disable instead). */
 public final class BotService {
-  private static final int NAME_MAX = 55;
-  private static final SecureRandom RANDOM = new SecureRandom();
-  private final DomainContext ctx;
+    private static final int NAME_MAX = 55;
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private final DomainContext ctx;
 
-  public BotService(DomainContext ctx) {
-    this.ctx = ctx;
-  }
+    public BotService(DomainContext ctx) {
+        this.ctx = ctx;
+    }
 
-  /**
-   * CreateBot: "myBot" in domain example.com becomes DisplayName "myBot (Bot)" and BotEmail
-   * "myBot-chimebot@example.com" (CLI/create-bot). Without a Domain the bot has no email.
-   */
-  public Bot create(Caller caller, String accountId, String displayName, String domain) {
-    Text.requireName("DisplayName", displayName, NAME_MAX);
-    return ctx.store().write(tx -> {
-      AccountGuard.enterprise(tx, caller, accountId);
-      tx.lockAccount(accountId); // bots per account (D9) across servers
-      if (tx.countBots(accountId) >= ctx.limits().botsPerAccount()) {
-        throw DomainException.limitExceeded("The account " + accountId + " already has the maximum of "
-            + ctx.limits().botsPerAccount() + " bots.");
-      }
-      Instant now = ctx.now();
-      String email = domain == null || domain.isBlank() ? null
-          : displayName.strip().replaceAll("\\s+", "-") + "-chimebot@" + domain.strip();
-      Bot bot = new Bot(Ids.newId(), accountId, displayName.strip() + " (Bot)", false, now, now, email, newToken());
-      tx.insertBot(bot);
-      return bot;
-    });
-  }
+    /**
+     * CreateBot: "myBot" in domain example.com becomes DisplayName "myBot (Bot)" and BotEmail
+     * "myBot-chimebot@example.com" (CLI/create-bot). Without a Domain the bot has no email.
+     */
+    public Bot create(Caller caller, String accountId, String displayName, String domain) {
+        Text.requireName("DisplayName", displayName, NAME_MAX);
+        return ctx.store().write(tx -> {
+            AccountGuard.enterprise(tx, caller, accountId);
+            tx.lockAccount(accountId); // bots per account (D9) across servers
+            if (tx.countBots(accountId) >= ctx.limits().botsPerAccount()) {
+                throw DomainException.limitExceeded("The account " + accountId + " already has the maximum of "
+                        + ctx.limits().botsPerAccount() + " bots.");
+            }
+            Instant now = ctx.now();
+            String email = domain == null || domain.isBlank()
+                    ? null
+                    : displayName.strip().replaceAll("\\s+", "-") + "-chimebot@" + domain.strip();
+            Bot bot =
+                    new Bot(Ids.newId(), accountId, displayName.strip() + " (Bot)", false, now, now, email, newToken());
+            tx.insertBot(bot);
+            return bot;
+        });
+    }
 
-  public Bot get(Caller caller, String accountId, String botId) {
-    return ctx.store().read(tx -> {
-      AccountGuard.enterprise(tx, caller, accountId);
-      return tx.bot(accountId, botId).orElseThrow(() -> DomainException.notFound("bot", botId));
-    });
-  }
+    public Bot get(Caller caller, String accountId, String botId) {
+        return ctx.store().read(tx -> {
+            AccountGuard.enterprise(tx, caller, accountId);
+            return tx.bot(accountId, botId).orElseThrow(() -> DomainException.notFound("bot", botId));
+        });
+    }
 
-  public Page<Bot> list(Caller caller, String accountId, Integer maxResults, String nextToken) {
-    int size = Paging.size(maxResults, 10, 99);
-    String scope = "bots:" + accountId;
-    Cursor after = ctx.tokens().decode(scope, nextToken);
-    return ctx.store().read(tx -> {
-      AccountGuard.enterprise(tx, caller, accountId);
-      List<Bot> rows = tx.bots(accountId, after, size + 1);
-      return Paging.page(rows, size, ctx.tokens(), scope, b -> b.createdAt().toEpochMilli(), Bot::botId);
-    });
-  }
+    public Page<Bot> list(Caller caller, String accountId, Integer maxResults, String nextToken) {
+        int size = Paging.size(maxResults, 10, 99);
+        String scope = "bots:" + accountId;
+        Cursor after = ctx.tokens().decode(scope, nextToken);
+        return ctx.store().read(tx -> {
+            AccountGuard.enterprise(tx, caller, accountId);
+            List<Bot> rows = tx.bots(accountId, after, size + 1);
+            return Paging.page(
+                    rows, size, ctx.tokens(), scope, b -> b.createdAt().toEpochMilli(), Bot::botId);
+        });
+    }
 
-  /** UpdateBot: only Disabled can change; left out, nothing changes. */
-  public Bot update(Caller caller, String accountId, String botId, Boolean disabled) {
-    return ctx.store().write(tx -> {
-      AccountGuard.enterprise(tx, caller, accountId);
-      Bot bot = tx.bot(accountId, botId).orElseThrow(() -> DomainException.notFound("bot", botId));
-      if (disabled == null || disabled == bot.disabled()) {
-        return bot;
-      }
-      Bot updated = bot.withDisabled(disabled, ctx.now());
-      tx.updateBot(updated);
-      return updated;
-    });
-  }
+    /** UpdateBot: only Disabled can change; left out, nothing changes. */
+    public Bot update(Caller caller, String accountId, String botId, Boolean disabled) {
+        return ctx.store().write(tx -> {
+            AccountGuard.enterprise(tx, caller, accountId);
+            Bot bot = tx.bot(accountId, botId).orElseThrow(() -> DomainException.notFound("bot", botId));
+            if (disabled == null || disabled == bot.disabled()) {
+                return bot;
+            }
+            Bot updated = bot.withDisabled(disabled, ctx.now());
+            tx.updateBot(updated);
+            return updated;
+        });
+    }
 
-  private static String newToken() {
-    byte[] bytes = new byte[32];
-    RANDOM.nextBytes(bytes);
-    return Base64.getEncoder().encodeToString(bytes);
-  }
+    private static String newToken() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getEncoder().encodeToString(bytes);
+    }
 }

@@ -4,39 +4,39 @@ import java.time.Clock;
 
 /** The domain's entry point: all services over one context. Thread-safe. */
 public final class Chime {
-  private final AccountService accounts;
-  private final UserService users;
-  private final BotService bots;
-  private final RoomService rooms;
-  private final MembershipService memberships;
+    private final AccountService accounts;
+    private final UserService users;
+    private final BotService bots;
+    private final RoomService rooms;
+    private final MembershipService memberships;
 
-  public Chime(RoomStore store, Clock clock, Limits limits, Enums.AccountType createAccountType) {
-    DomainContext ctx = new DomainContext(store, clock, new PageTokens(store.sharedSecret("page-token-key")), limits,
-        createAccountType);
-    this.accounts = new AccountService(ctx);
-    this.users = new UserService(ctx);
-    this.bots = new BotService(ctx);
-    this.rooms = new RoomService(ctx);
-    this.memberships = new MembershipService(ctx);
-  }
+    public Chime(RoomStore store, Clock clock, Limits limits, Enums.AccountType createAccountType) {
+        DomainContext ctx = new DomainContext(
+                store, clock, new PageTokens(store.sharedSecret("page-token-key")), limits, createAccountType);
+        this.accounts = new AccountService(ctx);
+        this.users = new UserService(ctx);
+        this.bots = new BotService(ctx);
+        this.rooms = new RoomService(ctx);
+        this.memberships = new MembershipService(ctx);
+    }
 
-  public AccountService accounts() {
-    return accounts;
-  }
+    public AccountService accounts() {
+        return accounts;
+    }
 
-  public UserService users() {
-    return users;
-  }
+    public UserService users() {
+        return users;
+    }
 
-  public BotService bots() {
-    return bots;
-  }
+    public BotService bots() {
+        return bots;
+    }
 
-  public RoomService rooms() {
-    return rooms;
-  }
+    public RoomService rooms() {
+        return rooms;
+    }
 
-  public MembershipService memberships() {
-    return memberships;
-  }
+    public MembershipService memberships() {
+        return memberships;
+    }
 }

@@ -8,10 +8,10 @@ import java.time.Instant;
  * type CreateAccount makes (D2: Team unless the operator chose otherwise).
  */
 public record DomainContext(
-    RoomStore store, Clock clock, PageTokens tokens, Limits limits, Enums.AccountType createAccountType) {
+        RoomStore store, Clock clock, PageTokens tokens, Limits limits, Enums.AccountType createAccountType) {
 
-  /** Timestamps are kept to the millisecond, as Chime writes them (D25). */
-  Instant now() {
-    return Instant.ofEpochMilli(clock.millis());
-  }
+    /** Timestamps are kept to the millisecond, as Chime writes them (D25). */
+    Instant now() {
+        return Instant.ofEpochMilli(clock.millis());
+    }
 }

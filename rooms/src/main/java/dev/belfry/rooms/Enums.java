@@ -2,27 +2,56 @@ package dev.belfry.rooms;
 
 /** The closed vocabularies of the Chime model that the domain reasons about. Names equal the wire values. */
 public final class Enums {
-  private Enums() {}
+    private Enums() {}
 
-  public enum AccountType {
-    Team, EnterpriseDirectory, EnterpriseLWA, EnterpriseOIDC;
+    public enum AccountType {
+        Team,
+        EnterpriseDirectory,
+        EnterpriseLWA,
+        EnterpriseOIDC;
 
-    public boolean enterprise() {
-      return this != Team;
+        public boolean enterprise() {
+            return this != Team;
+        }
     }
-  }
 
-  public enum AccountStatus { Active, Suspended }
+    public enum AccountStatus {
+        Active,
+        Suspended
+    }
 
-  public enum License { Basic, Plus, Pro, ProTrial }
+    public enum License {
+        Basic,
+        Plus,
+        Pro,
+        ProTrial
+    }
 
-  public enum UserType { PrivateUser, SharedDevice }
+    public enum UserType {
+        PrivateUser,
+        SharedDevice
+    }
 
-  public enum RegistrationStatus { Unregistered, Registered, Suspended }
+    public enum RegistrationStatus {
+        Unregistered,
+        Registered,
+        Suspended
+    }
 
-  public enum InviteStatus { Pending, Accepted, Failed }
+    public enum InviteStatus {
+        Pending,
+        Accepted,
+        Failed
+    }
 
-  public enum Role { Administrator, Member }
+    public enum Role {
+        Administrator,
+        Member
+    }
 
-  public enum MemberType { User, Bot, Webhook }
+    public enum MemberType {
+        User,
+        Bot,
+        Webhook
+    }
 }

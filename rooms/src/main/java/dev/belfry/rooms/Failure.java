@@ -5,10 +5,10 @@ package dev.belfry.rooms;
  * each to an error shape of the model in exactly one place.
  */
 public enum Failure {
-  BAD_REQUEST,
-  NOT_FOUND,
-  FORBIDDEN,
-  CONFLICT,
-  LIMIT_EXCEEDED,
-  UNPROCESSABLE
+    BAD_REQUEST,
+    NOT_FOUND,
+    FORBIDDEN,
+    CONFLICT,
+    LIMIT_EXCEEDED,
+    UNPROCESSABLE
 }

@@ -7,4 +7,5 @@ import dev.belfry.rooms.Enums.MemberType;
  *
  * @param blocked why the member cannot be added right now (suspended user, disabled bot), or null
  */
-public record Member(String memberId, MemberType type, String email, String fullName, String accountId, String blocked) {}
+public record Member(
+        String memberId, MemberType type, String email, String fullName, String accountId, String blocked) {}

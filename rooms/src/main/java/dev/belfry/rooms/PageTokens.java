@@ -14,54 +14,55 @@ import javax.crypto.spec.SecretKeySpec;
  * tokens.
  */
 public final class PageTokens {
-  private static final int MAC_BYTES = 16;
-  private final SecretKeySpec key;
+    private static final int MAC_BYTES = 16;
+    private final SecretKeySpec key;
 
-  public PageTokens(byte[] secret) {
-    this.key = new SecretKeySpec(secret, "HmacSHA256");
-  }
-
-  public String encode(String scope, Cursor cursor) {
-    String payload = cursor.sortKey() + ":" + cursor.id();
-    Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
-    return b64.encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "." + b64.encodeToString(mac(scope, payload));
-  }
-
-  /** The cursor of a token, or null for a null/empty token; a token that does not verify is a BadRequest. */
-  public Cursor decode(String scope, String token) {
-    if (token == null || token.isEmpty()) {
-      return null;
+    public PageTokens(byte[] secret) {
+        this.key = new SecretKeySpec(secret, "HmacSHA256");
     }
-    try {
-      int dot = token.indexOf('.');
-      String payload = new String(Base64.getUrlDecoder().decode(token.substring(0, dot)), StandardCharsets.UTF_8);
-      byte[] given = Base64.getUrlDecoder().decode(token.substring(dot + 1));
-      if (!MessageDigest.isEqual(given, mac(scope, payload))) {
-        throw invalid();
-      }
-      int colon = payload.indexOf(':');
-      return new Cursor(Long.parseLong(payload.substring(0, colon)), payload.substring(colon + 1));
-    } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
-      throw invalid();
-    }
-  }
 
-  private static DomainException invalid() {
-    return DomainException.badRequest("The NextToken is invalid or does not belong to this listing.");
-  }
-
-  private byte[] mac(String scope, String payload) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(key);
-      mac.update(scope.getBytes(StandardCharsets.UTF_8));
-      mac.update((byte) 0);
-      byte[] full = mac.doFinal(payload.getBytes(StandardCharsets.UTF_8));
-      byte[] truncated = new byte[MAC_BYTES];
-      System.arraycopy(full, 0, truncated, 0, MAC_BYTES);
-      return truncated;
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("HmacSHA256 is unavailable", e);
+    public String encode(String scope, Cursor cursor) {
+        String payload = cursor.sortKey() + ":" + cursor.id();
+        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+        return b64.encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "."
+                + b64.encodeToString(mac(scope, payload));
     }
-  }
+
+    /** The cursor of a token, or null for a null/empty token; a token that does not verify is a BadRequest. */
+    public Cursor decode(String scope, String token) {
+        if (token == null || token.isEmpty()) {
+            return null;
+        }
+        try {
+            int dot = token.indexOf('.');
+            String payload = new String(Base64.getUrlDecoder().decode(token.substring(0, dot)), StandardCharsets.UTF_8);
+            byte[] given = Base64.getUrlDecoder().decode(token.substring(dot + 1));
+            if (!MessageDigest.isEqual(given, mac(scope, payload))) {
+                throw invalid();
+            }
+            int colon = payload.indexOf(':');
+            return new Cursor(Long.parseLong(payload.substring(0, colon)), payload.substring(colon + 1));
+        } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+            throw invalid();
+        }
+    }
+
+    private static DomainException invalid() {
+        return DomainException.badRequest("The NextToken is invalid or does not belong to this listing.");
+    }
+
+    private byte[] mac(String scope, String payload) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            mac.update(scope.getBytes(StandardCharsets.UTF_8));
+            mac.update((byte) 0);
+            byte[] full = mac.doFinal(payload.getBytes(StandardCharsets.UTF_8));
+            byte[] truncated = new byte[MAC_BYTES];
+            System.arraycopy(full, 0, truncated, 0, MAC_BYTES);
+            return truncated;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is unavailable", e);
+        }
+    }
 }

@@ -10,16 +10,16 @@ import java.util.function.Function;
  * the store itself. Implementations are thread-safe.
  */
 public interface RoomStore extends AutoCloseable {
-  <T> T read(Function<StoreTransaction, T> work);
+    <T> T read(Function<StoreTransaction, T> work);
 
-  <T> T write(Function<StoreTransaction, T> work);
+    <T> T write(Function<StoreTransaction, T> work);
 
-  /**
-   * A secret shared by every server on this database, created on first use; signs page tokens so a
-   * token issued by one server is accepted by another.
-   */
-  byte[] sharedSecret(String name);
+    /**
+     * A secret shared by every server on this database, created on first use; signs page tokens so a
+     * token issued by one server is accepted by another.
+     */
+    byte[] sharedSecret(String name);
 
-  @Override
-  void close();
+    @Override
+    void close();
 }

@@ -13,117 +13,117 @@ import java.util.Optional;
  * Nothing here enforces a business rule: the services do.
  */
 public interface StoreTransaction {
-  // accounts; sort key = creation time in epoch millis
-  void insertAccount(Account account);
+    // accounts; sort key = creation time in epoch millis
+    void insertAccount(Account account);
 
-  Optional<Account> account(String awsAccountId, String accountId);
+    Optional<Account> account(String awsAccountId, String accountId);
 
-  List<Account> accounts(String awsAccountId, String namePrefix, Cursor after, int limit);
+    List<Account> accounts(String awsAccountId, String namePrefix, Cursor after, int limit);
 
-  /** The account (of this tenant) that has a user with this exact email, if any. */
-  Optional<Account> accountOfUserEmail(String awsAccountId, String email);
+    /** The account (of this tenant) that has a user with this exact email, if any. */
+    Optional<Account> accountOfUserEmail(String awsAccountId, String email);
 
-  void updateAccount(Account account);
+    void updateAccount(Account account);
 
-  /**
-   * Locks the account row until the transaction ends, without blocking foreign-key checks of inserts into
-   * it (FOR NO KEY UPDATE where the database has it). Creates that count against a per-account limit
-   * (rooms, bots) take it first, so the limit holds however requests interleave across servers.
-   */
-  void lockAccount(String accountId);
+    /**
+     * Locks the account row until the transaction ends, without blocking foreign-key checks of inserts into
+     * it (FOR NO KEY UPDATE where the database has it). Creates that count against a per-account limit
+     * (rooms, bots) take it first, so the limit holds however requests interleave across servers.
+     */
+    void lockAccount(String accountId);
 
-  /** Removes the account and everything in it (users, bots, rooms, memberships, tokens). */
-  void deleteAccount(String accountId);
+    /** Removes the account and everything in it (users, bots, rooms, memberships, tokens). */
+    void deleteAccount(String accountId);
 
-  // users; sort key = creation time
-  void insertUser(User user);
+    // users; sort key = creation time
+    void insertUser(User user);
 
-  Optional<User> user(String accountId, String userId);
+    Optional<User> user(String accountId, String userId);
 
-  /** Any user anywhere with this email, compared case-insensitively: an email belongs to one account. */
-  Optional<User> userByEmail(String email);
+    /** Any user anywhere with this email, compared case-insensitively: an email belongs to one account. */
+    Optional<User> userByEmail(String email);
 
-  List<User> users(String accountId, String email, UserType userType, Cursor after, int limit);
+    List<User> users(String accountId, String email, UserType userType, Cursor after, int limit);
 
-  void updateUser(User user);
+    void updateUser(User user);
 
-  long countUsers(String accountId, Enums.RegistrationStatus status);
+    long countUsers(String accountId, Enums.RegistrationStatus status);
 
-  // bots; sort key = creation time
-  void insertBot(Bot bot);
+    // bots; sort key = creation time
+    void insertBot(Bot bot);
 
-  Optional<Bot> bot(String accountId, String botId);
+    Optional<Bot> bot(String accountId, String botId);
 
-  List<Bot> bots(String accountId, Cursor after, int limit);
+    List<Bot> bots(String accountId, Cursor after, int limit);
 
-  void updateBot(Bot bot);
+    void updateBot(Bot bot);
 
-  long countBots(String accountId);
+    long countBots(String accountId);
 
-  // rooms; sort key = creation time
-  void insertRoom(Room room);
+    // rooms; sort key = creation time
+    void insertRoom(Room room);
 
-  Optional<Room> room(String accountId, String roomId);
+    Optional<Room> room(String accountId, String roomId);
 
-  /**
-   * The room, locked against concurrent membership changes until the transaction ends (SELECT … FOR
-   * UPDATE where the database has it). Every membership write locks its room first, so per-room limits
-   * hold under concurrency.
-   */
-  Optional<Room> lockRoom(String accountId, String roomId);
+    /**
+     * The room, locked against concurrent membership changes until the transaction ends (SELECT … FOR
+     * UPDATE where the database has it). Every membership write locks its room first, so per-room limits
+     * hold under concurrency.
+     */
+    Optional<Room> lockRoom(String accountId, String roomId);
 
-  /** Rooms of the account; with {@code memberId}, only rooms that member is in. */
-  List<Room> rooms(String accountId, String memberId, Cursor after, int limit);
+    /** Rooms of the account; with {@code memberId}, only rooms that member is in. */
+    List<Room> rooms(String accountId, String memberId, Cursor after, int limit);
 
-  void updateRoom(Room room);
+    void updateRoom(Room room);
 
-  /** Removes the room and its memberships. */
-  void deleteRoom(String roomId);
+    /** Removes the room and its memberships. */
+    void deleteRoom(String roomId);
 
-  long countRooms(String accountId);
+    long countRooms(String accountId);
 
-  /** The room an idempotency token created (D5), with the name it was created with, if the token is known. */
-  Optional<IdempotentRoom> roomForToken(String accountId, String token, Instant notBefore);
+    /** The room an idempotency token created (D5), with the name it was created with, if the token is known. */
+    Optional<IdempotentRoom> roomForToken(String accountId, String token, Instant notBefore);
 
-  /**
-   * Records that {@code token} created {@code roomId}, unless a token that is still live (created at or
-   * after {@code notBefore}; null = any) holds the key. Returns false when such a token exists: a racing
-   * CreateRoom with the same token won, and the caller must roll back and look again.
-   */
-  boolean claimRoomToken(String accountId, String token, String roomId, String name, Instant createdAt,
-      Instant notBefore);
+    /**
+     * Records that {@code token} created {@code roomId}, unless a token that is still live (created at or
+     * after {@code notBefore}; null = any) holds the key. Returns false when such a token exists: a racing
+     * CreateRoom with the same token won, and the caller must roll back and look again.
+     */
+    boolean claimRoomToken(
+            String accountId, String token, String roomId, String name, Instant createdAt, Instant notBefore);
 
-  record IdempotentRoom(String roomId, String name) {}
+    record IdempotentRoom(String roomId, String name) {}
 
-  // members and memberships
-  /**
-   * Users and bots of the account with these ids (a bot is found by its bot id = user id), each with the
-   * number of rooms it is in and its membership in {@code roomId}, their rows locked (users, then bots, each in
-   * id order) until the transaction ends. Adding members to a room takes this after the room lock, so
-   * rooms-per-member holds when the same member joins different rooms at once.
-   */
-  Map<String, Candidate> lockMembers(String accountId, String roomId, Collection<String> memberIds);
+    // members and memberships
+    /**
+     * Users and bots of the account with these ids (a bot is found by its bot id = user id), each with the
+     * number of rooms it is in and its membership in {@code roomId}, their rows locked (users, then bots, each in
+     * id order) until the transaction ends. Adding members to a room takes this after the room lock, so
+     * rooms-per-member holds when the same member joins different rooms at once.
+     */
+    Map<String, Candidate> lockMembers(String accountId, String roomId, Collection<String> memberIds);
 
-  /** A member, how many rooms it is in, and its membership in the room asked about (null: not in it). */
-  record Candidate(Member member, long rooms, Membership inRoom) {}
+    /** A member, how many rooms it is in, and its membership in the room asked about (null: not in it). */
+    record Candidate(Member member, long rooms, Membership inRoom) {}
 
-  /** Existing memberships of these members in the room. */
-  Map<String, Membership> memberships(String roomId, Collection<String> memberIds);
+    /** Existing memberships of these members in the room. */
+    Map<String, Membership> memberships(String roomId, Collection<String> memberIds);
 
-  long countMemberships(String roomId);
+    long countMemberships(String roomId);
 
-  /**
-   * Adds memberships that do not exist yet, each to its room, and raises the rooms' member counts and the
-   * members' room counts. The caller holds the rooms' locks and has looked (a row that exists is an error,
-   * not an update).
-   */
-  void insertMemberships(List<Membership> memberships);
+    /**
+     * Adds memberships that do not exist yet, each to its room, and raises the rooms' member counts and the
+     * members' room counts. The caller holds the rooms' locks and has looked (a row that exists is an error,
+     * not an update).
+     */
+    void insertMemberships(List<Membership> memberships);
 
-  /** Updates existing memberships: role, invitedBy and updatedAt (addedAt stays, D8). */
-  void updateMemberships(List<Membership> memberships);
+    /** Updates existing memberships: role, invitedBy and updatedAt (addedAt stays, D8). */
+    void updateMemberships(List<Membership> memberships);
 
-  /** Memberships of a room; sort key = addedAt. */
-  List<Membership> memberships(String roomId, Cursor after, int limit);
+    /** Memberships of a room; sort key = addedAt. */
+    List<Membership> memberships(String roomId, Cursor after, int limit);
 
-  boolean deleteMembership(String roomId, String memberId);
+    boolean deleteMembership(String roomId, String memberId);
 }

@@ -13,108 +13,123 @@ import java.util.Optional;
 
 /** Users of an account: CreateUser, GetUser, ListUsers, UpdateUser, BatchSuspendUser, BatchUnsuspendUser. */
 public final class UserService {
-  static final int BATCH_MAX = 50;
-  private final DomainContext ctx;
+    static final int BATCH_MAX = 50;
+    private final DomainContext ctx;
 
-  public UserService(DomainContext ctx) {
-    this.ctx = ctx;
-  }
-
-  /** One failed item of a batch user operation. */
-  public record UserError(String userId, Failure failure, String message) {}
-
-  /**
-   * CreateUser. Chime refused it on Team accounts ("meant for directory accounts", boto3#2384); Belfry
-   * does too, but says why. An email belongs to one account only, so a taken email is a Conflict.
-   */
-  public User create(Caller caller, String accountId, String username, String email, UserType userType) {
-    if (!Text.hasNonSpace(username) && !Text.hasNonSpace(email)) {
-      throw DomainException.badRequest("CreateUser needs a Username or an Email.");
+    public UserService(DomainContext ctx) {
+        this.ctx = ctx;
     }
-    return ctx.store().write(tx -> {
-      Account account = AccountGuard.active(tx, caller, accountId);
-      if (account.type() == AccountType.Team) {
-        throw DomainException.badRequest("CreateUser works on Enterprise accounts only; the account " + accountId
-            + " is a Team account, whose users join by invitation.");
-      }
-      if (email != null && tx.userByEmail(email).isPresent()) {
-        throw DomainException.conflict("A user with the email " + email + " already exists.");
-      }
-      Instant now = ctx.now();
-      User user = new User(Ids.newId(), accountId, email, username, account.defaultLicense(),
-          userType == null ? UserType.PrivateUser : userType, RegistrationStatus.Registered, null, now, null, now);
-      tx.insertUser(user);
-      return user;
-    });
-  }
 
-  public User get(Caller caller, String accountId, String userId) {
-    return ctx.store().read(tx -> {
-      AccountGuard.active(tx, caller, accountId);
-      return tx.user(accountId, userId).orElseThrow(() -> DomainException.notFound("user", userId));
-    });
-  }
+    /** One failed item of a batch user operation. */
+    public record UserError(String userId, Failure failure, String message) {}
 
-  public Page<User> list(Caller caller, String accountId, String email, UserType userType, Integer maxResults,
-      String nextToken) {
-    int size = Paging.size(maxResults, 100, 200);
-    String scope = "users:" + accountId + ":" + (email == null ? "" : email.toLowerCase(Locale.ROOT)) + ":" + userType;
-    Cursor after = ctx.tokens().decode(scope, nextToken);
-    return ctx.store().read(tx -> {
-      AccountGuard.active(tx, caller, accountId);
-      List<User> rows = tx.users(accountId, email, userType, after, size + 1);
-      return Paging.page(rows, size, ctx.tokens(), scope, u -> u.createdAt().toEpochMilli(), User::userId);
-    });
-  }
-
-  /** UpdateUser changes LicenseType and UserType; anything left out stays. */
-  public User update(Caller caller, String accountId, String userId, License license, UserType userType) {
-    return ctx.store().write(tx -> {
-      AccountGuard.active(tx, caller, accountId);
-      User user = tx.user(accountId, userId).orElseThrow(() -> DomainException.notFound("user", userId));
-      User updated = license == null ? user : user.withLicense(license);
-      updated = userType == null ? updated : updated.withUserType(userType);
-      if (!updated.equals(user)) {
-        tx.updateUser(updated);
-      }
-      return updated;
-    });
-  }
-
-  /** BatchSuspendUser: Team and EnterpriseLWA accounts only; memberships of suspended users stay (D12). */
-  public List<UserError> suspend(Caller caller, String accountId, List<String> userIds) {
-    return changeRegistration(caller, accountId, userIds, true);
-  }
-
-  /** BatchUnsuspendUser: EnterpriseLWA only; users that were not suspended are skipped silently. */
-  public List<UserError> unsuspend(Caller caller, String accountId, List<String> userIds) {
-    return changeRegistration(caller, accountId, userIds, false);
-  }
-
-  private List<UserError> changeRegistration(Caller caller, String accountId, List<String> userIds, boolean suspend) {
-    if (userIds == null || userIds.size() > BATCH_MAX) {
-      throw DomainException.badRequest("UserIdList must hold at most " + BATCH_MAX + " user ids.");
-    }
-    return ctx.store().write(tx -> {
-      Account account = AccountGuard.active(tx, caller, accountId);
-      boolean allowed = account.type() == AccountType.EnterpriseLWA || (suspend && account.type() == AccountType.Team);
-      if (!allowed) {
-        throw DomainException.badRequest((suspend ? "BatchSuspendUser works on Team and EnterpriseLWA accounts"
-            : "BatchUnsuspendUser works on EnterpriseLWA accounts") + " only; the account " + accountId + " is "
-            + account.type() + ".");
-      }
-      List<UserError> errors = new ArrayList<>();
-      for (String userId : new LinkedHashSet<>(userIds)) {
-        Optional<User> user = tx.user(accountId, userId);
-        if (user.isEmpty()) {
-          errors.add(new UserError(userId, Failure.NOT_FOUND, "The user " + userId + " was not found."));
-        } else if (suspend && !user.get().suspended()) {
-          tx.updateUser(user.get().withRegistration(RegistrationStatus.Suspended));
-        } else if (!suspend && user.get().suspended()) {
-          tx.updateUser(user.get().withRegistration(RegistrationStatus.Registered));
+    /**
+     * CreateUser. Chime refused it on Team accounts ("meant for directory accounts", boto3#2384); Belfry
+     * does too, but says why. An email belongs to one account only, so a taken email is a Conflict.
+     */
+    public User create(Caller caller, String accountId, String username, String email, UserType userType) {
+        if (!Text.hasNonSpace(username) && !Text.hasNonSpace(email)) {
+            throw DomainException.badRequest("CreateUser needs a Username or an Email.");
         }
-      }
-      return errors;
-    });
-  }
+        return ctx.store().write(tx -> {
+            Account account = AccountGuard.active(tx, caller, accountId);
+            if (account.type() == AccountType.Team) {
+                throw DomainException.badRequest("CreateUser works on Enterprise accounts only; the account "
+                        + accountId + " is a Team account, whose users join by invitation.");
+            }
+            if (email != null && tx.userByEmail(email).isPresent()) {
+                throw DomainException.conflict("A user with the email " + email + " already exists.");
+            }
+            Instant now = ctx.now();
+            User user = new User(
+                    Ids.newId(),
+                    accountId,
+                    email,
+                    username,
+                    account.defaultLicense(),
+                    userType == null ? UserType.PrivateUser : userType,
+                    RegistrationStatus.Registered,
+                    null,
+                    now,
+                    null,
+                    now);
+            tx.insertUser(user);
+            return user;
+        });
+    }
+
+    public User get(Caller caller, String accountId, String userId) {
+        return ctx.store().read(tx -> {
+            AccountGuard.active(tx, caller, accountId);
+            return tx.user(accountId, userId).orElseThrow(() -> DomainException.notFound("user", userId));
+        });
+    }
+
+    public Page<User> list(
+            Caller caller, String accountId, String email, UserType userType, Integer maxResults, String nextToken) {
+        int size = Paging.size(maxResults, 100, 200);
+        String scope =
+                "users:" + accountId + ":" + (email == null ? "" : email.toLowerCase(Locale.ROOT)) + ":" + userType;
+        Cursor after = ctx.tokens().decode(scope, nextToken);
+        return ctx.store().read(tx -> {
+            AccountGuard.active(tx, caller, accountId);
+            List<User> rows = tx.users(accountId, email, userType, after, size + 1);
+            return Paging.page(
+                    rows, size, ctx.tokens(), scope, u -> u.createdAt().toEpochMilli(), User::userId);
+        });
+    }
+
+    /** UpdateUser changes LicenseType and UserType; anything left out stays. */
+    public User update(Caller caller, String accountId, String userId, License license, UserType userType) {
+        return ctx.store().write(tx -> {
+            AccountGuard.active(tx, caller, accountId);
+            User user = tx.user(accountId, userId).orElseThrow(() -> DomainException.notFound("user", userId));
+            User updated = license == null ? user : user.withLicense(license);
+            updated = userType == null ? updated : updated.withUserType(userType);
+            if (!updated.equals(user)) {
+                tx.updateUser(updated);
+            }
+            return updated;
+        });
+    }
+
+    /** BatchSuspendUser: Team and EnterpriseLWA accounts only; memberships of suspended users stay (D12). */
+    public List<UserError> suspend(Caller caller, String accountId, List<String> userIds) {
+        return changeRegistration(caller, accountId, userIds, true);
+    }
+
+    /** BatchUnsuspendUser: EnterpriseLWA only; users that were not suspended are skipped silently. */
+    public List<UserError> unsuspend(Caller caller, String accountId, List<String> userIds) {
+        return changeRegistration(caller, accountId, userIds, false);
+    }
+
+    private List<UserError> changeRegistration(Caller caller, String accountId, List<String> userIds, boolean suspend) {
+        if (userIds == null || userIds.size() > BATCH_MAX) {
+            throw DomainException.badRequest("UserIdList must hold at most " + BATCH_MAX + " user ids.");
+        }
+        return ctx.store().write(tx -> {
+            Account account = AccountGuard.active(tx, caller, accountId);
+            boolean allowed =
+                    account.type() == AccountType.EnterpriseLWA || (suspend && account.type() == AccountType.Team);
+            if (!allowed) {
+                throw DomainException.badRequest((suspend
+                                ? "BatchSuspendUser works on Team and EnterpriseLWA accounts"
+                                : "BatchUnsuspendUser works on EnterpriseLWA accounts")
+                        + " only; the account " + accountId + " is "
+                        + account.type() + ".");
+            }
+            List<UserError> errors = new ArrayList<>();
+            for (String userId : new LinkedHashSet<>(userIds)) {
+                Optional<User> user = tx.user(accountId, userId);
+                if (user.isEmpty()) {
+                    errors.add(new UserError(userId, Failure.NOT_FOUND, "The user " + userId + " was not found."));
+                } else if (suspend && !user.get().suspended()) {
+                    tx.updateUser(user.get().withRegistration(RegistrationStatus.Suspended));
+                } else if (!suspend && user.get().suspended()) {
+                    tx.updateUser(user.get().withRegistration(RegistrationStatus.Registered));
+                }
+            }
+            return errors;
+        });
+    }
 }

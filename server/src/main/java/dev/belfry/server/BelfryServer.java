@@ -11,6 +11,7 @@ import dev.belfry.server.http.JsonErrorHandler;
 import dev.belfry.server.http.OperationRouter;
 import dev.belfry.server.http.OperatorHandler;
 import dev.belfry.server.http.RequestListener;
+import dev.belfry.server.http.Throttle;
 import dev.belfry.server.ops.AdminOperations;
 import dev.belfry.server.ops.Operations;
 import dev.belfry.store.Stores;
@@ -20,6 +21,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -27,133 +29,138 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
-import java.util.concurrent.atomic.AtomicBoolean;
-import dev.belfry.server.http.Throttle;
 
 /** A running Belfry API server: Jetty in front of the domain and the store. */
 public final class BelfryServer implements AutoCloseable {
-  /** How long a graceful stop waits for in-flight requests before it cuts them off. */
-  public static final long STOP_TIMEOUT_MS = 10_000;
-  private final Server jetty;
-  private final ServerConnector connector;
-  private final RoomStore store;
-  private final Chime chime;
-  private final Credentials credentials;
-  private final AtomicBoolean closed = new AtomicBoolean();
+    /** How long a graceful stop waits for in-flight requests before it cuts them off. */
+    public static final long STOP_TIMEOUT_MS = 10_000;
 
-  private BelfryServer(Server jetty, ServerConnector connector, RoomStore store, Chime chime, Credentials credentials) {
-    this.jetty = jetty;
-    this.connector = connector;
-    this.store = store;
-    this.chime = chime;
-    this.credentials = credentials;
-  }
+    private final Server jetty;
+    private final ServerConnector connector;
+    private final RoomStore store;
+    private final Chime chime;
+    private final Credentials credentials;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
-  public static BelfryServer start(ServerSettings settings, Map<String, String> env, PrintStream log, boolean accessLog)
-      throws Exception {
-    // Start-up is mostly class loading: read the model and build Jetty on other threads while this one
-    // opens the database (a profile of `serve` showed the three about equally long, one after another).
-    FutureTask<ServiceModel> modelTask = inBackground(ServiceModel::chime);
-    FutureTask<Server> jettyTask = inBackground(() -> newJetty(settings));
-    Credentials credentials = Credentials.load(settings.credentialsFile(), env);
-    RoomStore store = Stores.open(settings.store());
-    try {
-      Clock clock = Clock.systemUTC();
-      Chime chime = new Chime(store, clock, settings.limits(), settings.createAccountType());
-      ServiceModel model = await(modelTask);
-      Metrics metrics = new Metrics();
-      RequestListener listener = AccessLog.both(new AccessLog(log, accessLog), metrics);
-      Operations operations = new Operations(chime);
-      AdminOperations admin = new AdminOperations(model, operations, chime.accounts());
-      ApiHandler api = new ApiHandler(new Authenticator(credentials, clock),
-          new OperationRouter(model, admin.operations()), operations, new ErrorTranslator(model), listener,
-          settings.maxBodyBytes(), new Throttle(credentials::rateLimit));
-      Server jetty = await(jettyTask);
-      // Graceful stop (SIGTERM): the connector stops accepting, requests already in the handler finish
-      // (up to the stop timeout), then the store closes.
-      jetty.setHandler(new GracefulHandler(new OperatorHandler(api, metrics::scrape)));
-      jetty.start();
-      return new BelfryServer(jetty, (ServerConnector) jetty.getConnectors()[0], store, chime, credentials);
-    } catch (Exception | Error e) {
-      store.close();
-      throw e;
+    private BelfryServer(
+            Server jetty, ServerConnector connector, RoomStore store, Chime chime, Credentials credentials) {
+        this.jetty = jetty;
+        this.connector = connector;
+        this.store = store;
+        this.chime = chime;
+        this.credentials = credentials;
     }
-  }
 
-  private static Server newJetty(ServerSettings settings) {
-    QueuedThreadPool threads = new QueuedThreadPool(64, 4);
-    threads.setName("belfry-http");
-    Server jetty = new Server(threads);
-    HttpConfiguration http = new HttpConfiguration();
-    http.setSendServerVersion(false);
-    http.setSendDateHeader(false); // ApiHandler writes Date itself, after the body headers, as Chime ordered them
-    // Routing is ours, by the model: let encoded slashes and odd segments reach it instead of Jetty's 400 page.
-    http.setUriCompliance(UriCompliance.UNSAFE);
-    ServerConnector connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
-    connector.setHost(settings.host());
-    connector.setPort(settings.port());
-    // On a graceful stop Jetty shortens connections' idle timeout to this (default 1 s), which would cut a
-    // request whose body is still arriving; give in-flight uploads a fair chance within the stop timeout.
-    connector.setShutdownIdleTimeout(5_000);
-    jetty.addConnector(connector);
-    jetty.setErrorHandler(new JsonErrorHandler());
-    jetty.setStopTimeout(STOP_TIMEOUT_MS);
-    return jetty;
-  }
-
-  private static <T> FutureTask<T> inBackground(Callable<T> work) {
-    FutureTask<T> task = new FutureTask<>(work);
-    Thread thread = new Thread(task, "belfry-startup");
-    thread.setDaemon(true);
-    thread.start();
-    return task;
-  }
-
-  private static <T> T await(FutureTask<T> task) throws Exception {
-    try {
-      return task.get();
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof Exception cause) {
-        throw cause;
-      }
-      throw (Error) e.getCause();
+    public static BelfryServer start(
+            ServerSettings settings, Map<String, String> env, PrintStream log, boolean accessLog) throws Exception {
+        // Start-up is mostly class loading: read the model and build Jetty on other threads while this one
+        // opens the database (a profile of `serve` showed the three about equally long, one after another).
+        FutureTask<ServiceModel> modelTask = inBackground(ServiceModel::chime);
+        FutureTask<Server> jettyTask = inBackground(() -> newJetty(settings));
+        Credentials credentials = Credentials.load(settings.credentialsFile(), env);
+        RoomStore store = Stores.open(settings.store());
+        try {
+            Clock clock = Clock.systemUTC();
+            Chime chime = new Chime(store, clock, settings.limits(), settings.createAccountType());
+            ServiceModel model = await(modelTask);
+            Metrics metrics = new Metrics();
+            RequestListener listener = AccessLog.both(new AccessLog(log, accessLog), metrics);
+            Operations operations = new Operations(chime);
+            AdminOperations admin = new AdminOperations(model, operations, chime.accounts());
+            ApiHandler api = new ApiHandler(
+                    new Authenticator(credentials, clock),
+                    new OperationRouter(model, admin.operations()),
+                    operations,
+                    new ErrorTranslator(model),
+                    listener,
+                    settings.maxBodyBytes(),
+                    new Throttle(credentials::rateLimit));
+            Server jetty = await(jettyTask);
+            // Graceful stop (SIGTERM): the connector stops accepting, requests already in the handler finish
+            // (up to the stop timeout), then the store closes.
+            jetty.setHandler(new GracefulHandler(new OperatorHandler(api, metrics::scrape)));
+            jetty.start();
+            return new BelfryServer(jetty, (ServerConnector) jetty.getConnectors()[0], store, chime, credentials);
+        } catch (Exception | Error e) {
+            store.close();
+            throw e;
+        }
     }
-  }
 
-  public int port() {
-    return connector.getLocalPort();
-  }
-
-  public String url() {
-    String host = connector.getHost() == null ? "127.0.0.1" : connector.getHost();
-    return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port();
-  }
-
-  public Chime chime() {
-    return chime;
-  }
-
-  public Credentials credentials() {
-    return credentials;
-  }
-
-  public void join() throws InterruptedException {
-    jetty.join();
-  }
-
-  /**
-   * Stops gracefully: stop accepting, let in-flight requests finish (up to {@link #STOP_TIMEOUT_MS}), then
-   * close the store. Idempotent, so a signal handler and a shutdown hook may both call it.
-   */
-  @Override
-  public void close() throws Exception {
-    if (!closed.compareAndSet(false, true)) {
-      return;
+    private static Server newJetty(ServerSettings settings) {
+        QueuedThreadPool threads = new QueuedThreadPool(64, 4);
+        threads.setName("belfry-http");
+        Server jetty = new Server(threads);
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.setSendDateHeader(false); // ApiHandler writes Date itself, after the body headers, as Chime ordered them
+        // Routing is ours, by the model: let encoded slashes and odd segments reach it instead of Jetty's 400 page.
+        http.setUriCompliance(UriCompliance.UNSAFE);
+        ServerConnector connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
+        connector.setHost(settings.host());
+        connector.setPort(settings.port());
+        // On a graceful stop Jetty shortens connections' idle timeout to this (default 1 s), which would cut a
+        // request whose body is still arriving; give in-flight uploads a fair chance within the stop timeout.
+        connector.setShutdownIdleTimeout(5_000);
+        jetty.addConnector(connector);
+        jetty.setErrorHandler(new JsonErrorHandler());
+        jetty.setStopTimeout(STOP_TIMEOUT_MS);
+        return jetty;
     }
-    try {
-      jetty.stop();
-    } finally {
-      store.close();
+
+    private static <T> FutureTask<T> inBackground(Callable<T> work) {
+        FutureTask<T> task = new FutureTask<>(work);
+        Thread thread = new Thread(task, "belfry-startup");
+        thread.setDaemon(true);
+        thread.start();
+        return task;
     }
-  }
+
+    private static <T> T await(FutureTask<T> task) throws Exception {
+        try {
+            return task.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof Exception cause) {
+                throw cause;
+            }
+            throw (Error) e.getCause();
+        }
+    }
+
+    public int port() {
+        return connector.getLocalPort();
+    }
+
+    public String url() {
+        String host = connector.getHost() == null ? "127.0.0.1" : connector.getHost();
+        return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port();
+    }
+
+    public Chime chime() {
+        return chime;
+    }
+
+    public Credentials credentials() {
+        return credentials;
+    }
+
+    public void join() throws InterruptedException {
+        jetty.join();
+    }
+
+    /**
+     * Stops gracefully: stop accepting, let in-flight requests finish (up to {@link #STOP_TIMEOUT_MS}), then
+     * close the store. Idempotent, so a signal handler and a shutdown hook may both call it.
+     */
+    @Override
+    public void close() throws Exception {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            jetty.stop();
+        } finally {
+            store.close();
+        }
+    }
 }

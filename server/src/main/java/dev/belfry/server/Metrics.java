@@ -18,68 +18,80 @@ import java.util.concurrent.TimeUnit;
  * codes, model error shapes), so the series stay bounded whatever clients send.
  */
 final class Metrics implements RequestListener {
-  /**
-   * Building the Prometheus registry loads a few hundred classes (~0.1–0.3 s); it happens on a background
-   * thread so start-up does not wait for it. Requests answered before it is ready are kept and replayed.
-   */
-  private final CompletableFuture<PrometheusMeterRegistry> ready;
-  private final Object lock = new Object();
-  private final List<Completed> early = new ArrayList<>();
-  private volatile PrometheusMeterRegistry registry;
+    /**
+     * Building the Prometheus registry loads a few hundred classes (~0.1–0.3 s); it happens on a background
+     * thread so start-up does not wait for it. Requests answered before it is ready are kept and replayed.
+     */
+    private final CompletableFuture<PrometheusMeterRegistry> ready;
 
-  Metrics() {
-    ready = CompletableFuture.supplyAsync(() -> {
-      PrometheusMeterRegistry r = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-      r.config().commonTags("service", "belfry");
-      synchronized (lock) {
-        early.forEach(c -> record(r, c));
-        early.clear();
-        registry = r;
-      }
-      return r;
-    }, runnable -> {
-      Thread t = new Thread(runnable, "belfry-metrics-init");
-      t.setDaemon(true);
-      t.start();
-    });
-  }
+    private final Object lock = new Object();
+    private final List<Completed> early = new ArrayList<>();
+    private volatile PrometheusMeterRegistry registry;
 
-  @Override
-  public void completed(Completed r) {
-    PrometheusMeterRegistry reg = registry;
-    if (reg == null) {
-      synchronized (lock) {
-        reg = registry;
+    Metrics() {
+        ready = CompletableFuture.supplyAsync(
+                () -> {
+                    PrometheusMeterRegistry r = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+                    r.config().commonTags("service", "belfry");
+                    synchronized (lock) {
+                        early.forEach(c -> record(r, c));
+                        early.clear();
+                        registry = r;
+                    }
+                    return r;
+                },
+                runnable -> {
+                    Thread t = new Thread(runnable, "belfry-metrics-init");
+                    t.setDaemon(true);
+                    t.start();
+                });
+    }
+
+    @Override
+    public void completed(Completed r) {
+        PrometheusMeterRegistry reg = registry;
         if (reg == null) {
-          if (early.size() < 10_000) {
-            early.add(r);
-          }
-          return;
+            synchronized (lock) {
+                reg = registry;
+                if (reg == null) {
+                    if (early.size() < 10_000) {
+                        early.add(r);
+                    }
+                    return;
+                }
+            }
         }
-      }
+        record(reg, r);
     }
-    record(reg, r);
-  }
 
-  private static void record(PrometheusMeterRegistry registry, Completed r) {
-    String operation = r.operation() == null ? "none" : r.operation();
-    String status = String.valueOf(r.status());
-    String error = r.errorType() == null ? "none" : r.errorType();
-    Timer.builder("belfry.requests").description("API requests by operation, HTTP status and error type")
-        .tags("operation", operation, "status", status, "error", error)
-        .serviceLevelObjectives(Duration.ofMillis(5), Duration.ofMillis(25), Duration.ofMillis(100),
-            Duration.ofMillis(500), Duration.ofSeconds(2))
-        .register(registry).record(r.nanos(), TimeUnit.NANOSECONDS);
-    if (r.errorType() != null) {
-      Counter.builder("belfry.errors").description("API errors by error type, HTTP status and operation")
-          .tags("error", error, "status", status, "operation", operation).register(registry).increment();
+    private static void record(PrometheusMeterRegistry registry, Completed r) {
+        String operation = r.operation() == null ? "none" : r.operation();
+        String status = String.valueOf(r.status());
+        String error = r.errorType() == null ? "none" : r.errorType();
+        Timer.builder("belfry.requests")
+                .description("API requests by operation, HTTP status and error type")
+                .tags("operation", operation, "status", status, "error", error)
+                .serviceLevelObjectives(
+                        Duration.ofMillis(5),
+                        Duration.ofMillis(25),
+                        Duration.ofMillis(100),
+                        Duration.ofMillis(500),
+                        Duration.ofSeconds(2))
+                .register(registry)
+                .record(r.nanos(), TimeUnit.NANOSECONDS);
+        if (r.errorType() != null) {
+            Counter.builder("belfry.errors")
+                    .description("API errors by error type, HTTP status and operation")
+                    .tags("error", error, "status", status, "operation", operation)
+                    .register(registry)
+                    .increment();
+        }
     }
-  }
 
-  @Override
-  public void unexpected(String requestId, Throwable failure) {}
+    @Override
+    public void unexpected(String requestId, Throwable failure) {}
 
-  String scrape() {
-    return ready.join().scrape();
-  }
+    String scrape() {
+        return ready.join().scrape();
+    }
 }

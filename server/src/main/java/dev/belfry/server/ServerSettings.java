@@ -14,47 +14,47 @@ import java.nio.file.Path;
  * @param credentialsFile a JSON credentials file, or null for the environment / development default
  */
 public record ServerSettings(
-    String host,
-    int port,
-    StoreConfig store,
-    AccountType createAccountType,
-    Path credentialsFile,
-    Limits limits,
-    int maxBodyBytes) {
+        String host,
+        int port,
+        StoreConfig store,
+        AccountType createAccountType,
+        Path credentialsFile,
+        Limits limits,
+        int maxBodyBytes) {
 
-  public static final int DEFAULT_PORT = 8765;
-  public static final int DEFAULT_MAX_BODY = 1 << 20;
+    public static final int DEFAULT_PORT = 8765;
+    public static final int DEFAULT_MAX_BODY = 1 << 20;
 
-  public static ServerSettings defaults(Path dataDir) {
-    return defaults(StoreConfig.sqlite(dataDir));
-  }
+    public static ServerSettings defaults(Path dataDir) {
+        return defaults(StoreConfig.sqlite(dataDir));
+    }
 
-  public static ServerSettings defaults(StoreConfig store) {
-    return new ServerSettings("127.0.0.1", DEFAULT_PORT, store, AccountType.Team, null, Limits.chimeDefaults(),
-        DEFAULT_MAX_BODY);
-  }
+    public static ServerSettings defaults(StoreConfig store) {
+        return new ServerSettings(
+                "127.0.0.1", DEFAULT_PORT, store, AccountType.Team, null, Limits.chimeDefaults(), DEFAULT_MAX_BODY);
+    }
 
-  public ServerSettings withPort(int newPort) {
-    return new ServerSettings(host, newPort, store, createAccountType, credentialsFile, limits, maxBodyBytes);
-  }
+    public ServerSettings withPort(int newPort) {
+        return new ServerSettings(host, newPort, store, createAccountType, credentialsFile, limits, maxBodyBytes);
+    }
 
-  public ServerSettings withStore(StoreConfig newStore) {
-    return new ServerSettings(host, port, newStore, createAccountType, credentialsFile, limits, maxBodyBytes);
-  }
+    public ServerSettings withStore(StoreConfig newStore) {
+        return new ServerSettings(host, port, newStore, createAccountType, credentialsFile, limits, maxBodyBytes);
+    }
 
-  public ServerSettings withCreateAccountType(AccountType type) {
-    return new ServerSettings(host, port, store, type, credentialsFile, limits, maxBodyBytes);
-  }
+    public ServerSettings withCreateAccountType(AccountType type) {
+        return new ServerSettings(host, port, store, type, credentialsFile, limits, maxBodyBytes);
+    }
 
-  public ServerSettings withCredentialsFile(Path file) {
-    return new ServerSettings(host, port, store, createAccountType, file, limits, maxBodyBytes);
-  }
+    public ServerSettings withCredentialsFile(Path file) {
+        return new ServerSettings(host, port, store, createAccountType, file, limits, maxBodyBytes);
+    }
 
-  public ServerSettings withLimits(Limits newLimits) {
-    return new ServerSettings(host, port, store, createAccountType, credentialsFile, newLimits, maxBodyBytes);
-  }
+    public ServerSettings withLimits(Limits newLimits) {
+        return new ServerSettings(host, port, store, createAccountType, credentialsFile, newLimits, maxBodyBytes);
+    }
 
-  public ServerSettings withHost(String newHost) {
-    return new ServerSettings(newHost, port, store, createAccountType, credentialsFile, limits, maxBodyBytes);
-  }
+    public ServerSettings withHost(String newHost) {
+        return new ServerSettings(newHost, port, store, createAccountType, credentialsFile, limits, maxBodyBytes);
+    }
 }

@@ -16,46 +16,48 @@ import java.time.Duration;
  * @param connectTimeout how long to wait for the database before failing
  */
 public record StoreConfig(
-    String jdbcUrl, Path dataDir, int poolSize, String username, String password, Duration connectTimeout) {
+        String jdbcUrl, Path dataDir, int poolSize, String username, String password, Duration connectTimeout) {
 
-  public static final String SQLITE_FILE = "belfry.db";
+    public static final String SQLITE_FILE = "belfry.db";
 
-  public StoreConfig {
-    if ((jdbcUrl == null) == (dataDir == null)) {
-      throw new StoreException("give either a data directory or a JDBC URL, not both or neither");
+    public StoreConfig {
+        if ((jdbcUrl == null) == (dataDir == null)) {
+            throw new StoreException("give either a data directory or a JDBC URL, not both or neither");
+        }
+        if (poolSize < 1) {
+            throw new StoreException("pool size must be at least 1, was " + poolSize);
+        }
+        if (connectTimeout == null || connectTimeout.isNegative() || connectTimeout.isZero()) {
+            connectTimeout = Duration.ofSeconds(10);
+        }
     }
-    if (poolSize < 1) {
-      throw new StoreException("pool size must be at least 1, was " + poolSize);
+
+    /** SQLite in {@code <dataDir>/belfry.db}, the zero-set-up default. */
+    public static StoreConfig sqlite(Path dataDir) {
+        return new StoreConfig(null, dataDir, 4, null, null, null);
     }
-    if (connectTimeout == null || connectTimeout.isNegative() || connectTimeout.isZero()) {
-      connectTimeout = Duration.ofSeconds(10);
+
+    /** Any supported JDBC URL ({@code jdbc:postgresql://…} or {@code jdbc:sqlite:…}). */
+    public static StoreConfig jdbc(String jdbcUrl) {
+        return new StoreConfig(jdbcUrl, null, 10, null, null, null);
     }
-  }
 
-  /** SQLite in {@code <dataDir>/belfry.db}, the zero-set-up default. */
-  public static StoreConfig sqlite(Path dataDir) {
-    return new StoreConfig(null, dataDir, 4, null, null, null);
-  }
+    public StoreConfig withPoolSize(int size) {
+        return new StoreConfig(jdbcUrl, dataDir, size, username, password, connectTimeout);
+    }
 
-  /** Any supported JDBC URL ({@code jdbc:postgresql://…} or {@code jdbc:sqlite:…}). */
-  public static StoreConfig jdbc(String jdbcUrl) {
-    return new StoreConfig(jdbcUrl, null, 10, null, null, null);
-  }
+    public StoreConfig withCredentials(String user, String pass) {
+        return new StoreConfig(jdbcUrl, dataDir, poolSize, user, pass, connectTimeout);
+    }
 
-  public StoreConfig withPoolSize(int size) {
-    return new StoreConfig(jdbcUrl, dataDir, size, username, password, connectTimeout);
-  }
+    public StoreConfig withConnectTimeout(Duration timeout) {
+        return new StoreConfig(jdbcUrl, dataDir, poolSize, username, password, timeout);
+    }
 
-  public StoreConfig withCredentials(String user, String pass) {
-    return new StoreConfig(jdbcUrl, dataDir, poolSize, user, pass, connectTimeout);
-  }
-
-  public StoreConfig withConnectTimeout(Duration timeout) {
-    return new StoreConfig(jdbcUrl, dataDir, poolSize, username, password, timeout);
-  }
-
-  /** The JDBC URL this config resolves to. */
-  public String resolvedUrl() {
-    return jdbcUrl != null ? jdbcUrl : "jdbc:sqlite:" + dataDir.resolve(SQLITE_FILE).toAbsolutePath();
-  }
+    /** The JDBC URL this config resolves to. */
+    public String resolvedUrl() {
+        return jdbcUrl != null
+                ? jdbcUrl
+                : "jdbc:sqlite:" + dataDir.resolve(SQLITE_FILE).toAbsolutePath();
+    }
 }

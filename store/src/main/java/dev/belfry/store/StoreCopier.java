@@ -10,14 +10,14 @@ import dev.belfry.store.internal.TableCopier;
  * which opening both stores with this build guarantees. Row counts are checked at the end.
  */
 public final class StoreCopier {
-  public CopyReport copy(RoomStore from, RoomStore to) {
-    return new CopyReport(TableCopier.copy(jdbc(from), jdbc(to)));
-  }
-
-  private static JdbcRoomStore jdbc(RoomStore store) {
-    if (store instanceof JdbcRoomStore j) {
-      return j;
+    public CopyReport copy(RoomStore from, RoomStore to) {
+        return new CopyReport(TableCopier.copy(jdbc(from), jdbc(to)));
     }
-    throw new StoreException("can only copy between stores opened with Stores.open");
-  }
+
+    private static JdbcRoomStore jdbc(RoomStore store) {
+        if (store instanceof JdbcRoomStore j) {
+            return j;
+        }
+        throw new StoreException("can only copy between stores opened with Stores.open");
+    }
 }

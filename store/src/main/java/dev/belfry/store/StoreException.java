@@ -5,13 +5,13 @@ package dev.belfry.store;
  * what went wrong and, where we know, what to do. The JDBC cause is kept for logs, never for the user.
  */
 public final class StoreException extends RuntimeException {
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  public StoreException(String message) {
-    super(message);
-  }
+    public StoreException(String message) {
+        super(message);
+    }
 
-  public StoreException(String message, Throwable cause) {
-    super(message, cause);
-  }
+    public StoreException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

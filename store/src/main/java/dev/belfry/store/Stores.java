@@ -5,15 +5,15 @@ import dev.belfry.store.internal.JdbcRoomStore;
 
 /** Opens stores: connects, brings the schema up to date, and returns a thread-safe {@link RoomStore}. */
 public final class Stores {
-  private Stores() {}
+    private Stores() {}
 
-  /**
-   * Opens the database described by {@code config} and runs pending migrations.
-   *
-   * @throws StoreException with a one-line message when the database is unreachable, refuses the
-   *     credentials, or has a schema newer than this build
-   */
-  public static RoomStore open(StoreConfig config) {
-    return JdbcRoomStore.open(config);
-  }
+    /**
+     * Opens the database described by {@code config} and runs pending migrations.
+     *
+     * @throws StoreException with a one-line message when the database is unreachable, refuses the
+     *     credentials, or has a schema newer than this build
+     */
+    public static RoomStore open(StoreConfig config) {
+        return JdbcRoomStore.open(config);
+    }
 }

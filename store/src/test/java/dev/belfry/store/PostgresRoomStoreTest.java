@@ -19,68 +19,71 @@ import org.junit.jupiter.api.Test;
  * never share tables.
  */
 final class PostgresRoomStoreTest extends RoomStoreContract {
-  static final String BASE = System.getenv().getOrDefault("BELFRY_TEST_PG",
-      "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
+    static final String BASE =
+            System.getenv().getOrDefault("BELFRY_TEST_PG", "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
 
-  private final List<String> schemas = new ArrayList<>();
+    private final List<String> schemas = new ArrayList<>();
 
-  @Override
-  StoreConfig freshDatabase() {
-    String schema = "belfry_t_" + UUID.randomUUID().toString().replace("-", "");
-    schemas.add(schema);
-    return StoreConfig.jdbc(createSchema(schema)).withPoolSize(10);
-  }
-
-  /** Creates a schema and returns a URL whose connections use it. */
-  static String createSchema(String schema) {
-    exec("CREATE SCHEMA " + schema);
-    return BASE + (BASE.contains("?") ? "&" : "?") + "currentSchema=" + schema;
-  }
-
-  static void dropSchema(String schema) {
-    exec("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-  }
-
-  private static void exec(String sql) {
-    try (Connection c = DriverManager.getConnection(BASE); Statement s = c.createStatement()) {
-      s.execute(sql);
-    } catch (SQLException e) {
-      throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+    @Override
+    StoreConfig freshDatabase() {
+        String schema = "belfry_t_" + UUID.randomUUID().toString().replace("-", "");
+        schemas.add(schema);
+        return StoreConfig.jdbc(createSchema(schema)).withPoolSize(10);
     }
-  }
 
-  @AfterEach
-  void dropSchemas() {
-    if (store != null) {
-      store.close();
-      store = null;
+    /** Creates a schema and returns a URL whose connections use it. */
+    static String createSchema(String schema) {
+        exec("CREATE SCHEMA " + schema);
+        return BASE + (BASE.contains("?") ? "&" : "?") + "currentSchema=" + schema;
     }
-    schemas.forEach(PostgresRoomStoreTest::dropSchema);
-  }
 
-  @Test
-  void anUnreachableServerIsAOneLineError() {
-    StoreConfig config = StoreConfig.jdbc("jdbc:postgresql://127.0.0.1:1/test?user=postgres")
-        .withConnectTimeout(Duration.ofSeconds(2));
-    assertThatThrownBy(() -> Stores.open(config))
-        .isInstanceOf(StoreException.class)
-        .hasMessageStartingWith("cannot connect to PostgreSQL at 127.0.0.1:1/test")
-        .hasMessageNotContaining("\n");
-  }
+    static void dropSchema(String schema) {
+        exec("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+    }
 
-  @Test
-  void aMissingDatabaseIsAOneLineError() {
-    assertThatThrownBy(() -> Stores.open(StoreConfig.jdbc("jdbc:postgresql://127.0.0.1:5432/no_such_db_belfry?user=postgres")))
-        .isInstanceOf(StoreException.class)
-        .hasMessageContaining("no_such_db_belfry")
-        .hasMessageNotContaining("\n");
-  }
+    private static void exec(String sql) {
+        try (Connection c = DriverManager.getConnection(BASE);
+                Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+    }
 
-  @Test
-  void passwordsStayOutOfMessages() {
-    assertThatThrownBy(() -> Stores.open(StoreConfig.jdbc("jdbc:postgresql://127.0.0.1:1/test?user=x&password=hunter2")
-        .withConnectTimeout(Duration.ofSeconds(2))))
-        .isInstanceOf(StoreException.class)
-        .hasMessageNotContaining("hunter2");
-  }
+    @AfterEach
+    void dropSchemas() {
+        if (store != null) {
+            store.close();
+            store = null;
+        }
+        schemas.forEach(PostgresRoomStoreTest::dropSchema);
+    }
+
+    @Test
+    void anUnreachableServerIsAOneLineError() {
+        StoreConfig config = StoreConfig.jdbc("jdbc:postgresql://127.0.0.1:1/test?user=postgres")
+                .withConnectTimeout(Duration.ofSeconds(2));
+        assertThatThrownBy(() -> Stores.open(config))
+                .isInstanceOf(StoreException.class)
+                .hasMessageStartingWith("cannot connect to PostgreSQL at 127.0.0.1:1/test")
+                .hasMessageNotContaining("\n");
+    }
+
+    @Test
+    void aMissingDatabaseIsAOneLineError() {
+        assertThatThrownBy(() -> Stores.open(
+                        StoreConfig.jdbc("jdbc:postgresql://127.0.0.1:5432/no_such_db_belfry?user=postgres")))
+                .isInstanceOf(StoreException.class)
+                .hasMessageContaining("no_such_db_belfry")
+                .hasMessageNotContaining("\n");
+    }
+
+    @Test
+    void passwordsStayOutOfMessages() {
+        assertThatThrownBy(
+                        () -> Stores.open(StoreConfig.jdbc("jdbc:postgresql://127.0.0.1:1/test?user=x&password=hunter2")
+                                .withConnectTimeout(Duration.ofSeconds(2))))
+                .isInstanceOf(StoreException.class)
+                .hasMessageNotContaining("hunter2");
+    }
 }

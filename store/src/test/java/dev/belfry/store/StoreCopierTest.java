@@ -24,82 +24,98 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** SQLite filled through the port, copied into a fresh PostgreSQL schema, read back through the port. */
 final class StoreCopierTest {
-  static final String TENANT = "111122223333";
-  @TempDir Path temp;
-  private final String schema = "belfry_c_" + UUID.randomUUID().toString().replace("-", "");
-  private RoomStore sqlite;
-  private RoomStore postgres;
+    static final String TENANT = "111122223333";
 
-  @BeforeEach
-  void open() {
-    sqlite = Stores.open(StoreConfig.sqlite(temp));
-    postgres = Stores.open(StoreConfig.jdbc(PostgresRoomStoreTest.createSchema(schema)));
-  }
+    @TempDir
+    Path temp;
 
-  @AfterEach
-  void close() {
-    sqlite.close();
-    postgres.close();
-    PostgresRoomStoreTest.dropSchema(schema);
-  }
+    private final String schema = "belfry_c_" + UUID.randomUUID().toString().replace("-", "");
+    private RoomStore sqlite;
+    private RoomStore postgres;
 
-  @Test
-  void copiesEveryRowAndField() {
-    Account acct = account(TENANT, "Acme", 0);
-    List<User> users = new ArrayList<>();
-    List<Bot> bots = new ArrayList<>();
-    List<Room> rooms = new ArrayList<>();
-    for (int i = 0; i < 1_200; i++) { // more than two copy batches
-      users.add(i % 7 == 0 ? bareUser(acct.accountId(), i) : user(acct.accountId(), "u" + i + "@example.com", i));
+    @BeforeEach
+    void open() {
+        sqlite = Stores.open(StoreConfig.sqlite(temp));
+        postgres = Stores.open(StoreConfig.jdbc(PostgresRoomStoreTest.createSchema(schema)));
     }
-    for (int i = 0; i < 4; i++) {
-      bots.add(i % 2 == 0 ? bot(acct.accountId(), "Bot" + i, i).withDisabled(true, at(i)) : bot(acct.accountId(), "Bot" + i, i));
-      rooms.add(room(acct.accountId(), "Room" + i, i));
+
+    @AfterEach
+    void close() {
+        sqlite.close();
+        postgres.close();
+        PostgresRoomStoreTest.dropSchema(schema);
     }
-    sqlite.write((StoreTransaction tx) -> {
-      tx.insertAccount(acct);
-      users.forEach(tx::insertUser);
-      bots.forEach(tx::insertBot);
-      rooms.forEach(tx::insertRoom);
-      tx.claimRoomToken(acct.accountId(), "tok", rooms.get(0).roomId(), "Room0", at(1), null);
-      List<Membership> ms = new ArrayList<>();
-      users.forEach(u -> ms.add(membership(rooms.get(0), member(u), Role.Member, 5)));
-      bots.forEach(b -> ms.add(membership(rooms.get(1), member(b), Role.Administrator, 6)));
-      tx.insertMemberships(ms);
-      return null;
-    });
-    byte[] secret = sqlite.sharedSecret("page-token");
 
-    CopyReport report = new StoreCopier().copy(sqlite, postgres);
+    @Test
+    void copiesEveryRowAndField() {
+        Account acct = account(TENANT, "Acme", 0);
+        List<User> users = new ArrayList<>();
+        List<Bot> bots = new ArrayList<>();
+        List<Room> rooms = new ArrayList<>();
+        for (int i = 0; i < 1_200; i++) { // more than two copy batches
+            users.add(i % 7 == 0 ? bareUser(acct.accountId(), i) : user(acct.accountId(), "u" + i + "@example.com", i));
+        }
+        for (int i = 0; i < 4; i++) {
+            bots.add(
+                    i % 2 == 0
+                            ? bot(acct.accountId(), "Bot" + i, i).withDisabled(true, at(i))
+                            : bot(acct.accountId(), "Bot" + i, i));
+            rooms.add(room(acct.accountId(), "Room" + i, i));
+        }
+        sqlite.write((StoreTransaction tx) -> {
+            tx.insertAccount(acct);
+            users.forEach(tx::insertUser);
+            bots.forEach(tx::insertBot);
+            rooms.forEach(tx::insertRoom);
+            tx.claimRoomToken(acct.accountId(), "tok", rooms.get(0).roomId(), "Room0", at(1), null);
+            List<Membership> ms = new ArrayList<>();
+            users.forEach(u -> ms.add(membership(rooms.get(0), member(u), Role.Member, 5)));
+            bots.forEach(b -> ms.add(membership(rooms.get(1), member(b), Role.Administrator, 6)));
+            tx.insertMemberships(ms);
+            return null;
+        });
+        byte[] secret = sqlite.sharedSecret("page-token");
 
-    assertThat(report.rowsPerTable()).containsEntry("accounts", 1L).containsEntry("users", 1_200L)
-        .containsEntry("bots", 4L).containsEntry("rooms", 4L).containsEntry("room_tokens", 1L)
-        .containsEntry("memberships", 1_204L).containsEntry("settings", 1L);
-    assertThat(postgres.sharedSecret("page-token")).isEqualTo(secret);
-    for (RoomStore s : List.of(sqlite, postgres)) {
-      assertThat(s.read((StoreTransaction tx) -> tx.users(acct.accountId(), null, null, null, 5_000))).containsExactlyElementsOf(users);
+        CopyReport report = new StoreCopier().copy(sqlite, postgres);
+
+        assertThat(report.rowsPerTable())
+                .containsEntry("accounts", 1L)
+                .containsEntry("users", 1_200L)
+                .containsEntry("bots", 4L)
+                .containsEntry("rooms", 4L)
+                .containsEntry("room_tokens", 1L)
+                .containsEntry("memberships", 1_204L)
+                .containsEntry("settings", 1L);
+        assertThat(postgres.sharedSecret("page-token")).isEqualTo(secret);
+        for (RoomStore s : List.of(sqlite, postgres)) {
+            assertThat(s.read((StoreTransaction tx) -> tx.users(acct.accountId(), null, null, null, 5_000)))
+                    .containsExactlyElementsOf(users);
+        }
+        assertThat(dump(postgres, acct)).isEqualTo(dump(sqlite, acct));
     }
-    assertThat(dump(postgres, acct)).isEqualTo(dump(sqlite, acct));
-  }
 
-  @Test
-  void refusesANonEmptyTarget() {
-    postgres.write((StoreTransaction tx) -> { tx.insertAccount(account(TENANT, "There", 0)); return null; });
-    assertThatThrownBy(() -> new StoreCopier().copy(sqlite, postgres))
-        .isInstanceOf(StoreException.class).hasMessageContaining("not empty");
-  }
+    @Test
+    void refusesANonEmptyTarget() {
+        postgres.write((StoreTransaction tx) -> {
+            tx.insertAccount(account(TENANT, "There", 0));
+            return null;
+        });
+        assertThatThrownBy(() -> new StoreCopier().copy(sqlite, postgres))
+                .isInstanceOf(StoreException.class)
+                .hasMessageContaining("not empty");
+    }
 
-  private static List<Object> dump(RoomStore s, Account acct) {
-    return s.read((StoreTransaction tx) -> {
-      List<Object> out = new ArrayList<>();
-      out.add(tx.account(TENANT, acct.accountId()));
-      out.addAll(tx.bots(acct.accountId(), null, 100));
-      for (Room r : tx.rooms(acct.accountId(), null, null, 100)) {
-        out.add(r);
-        out.addAll(tx.memberships(r.roomId(), (Cursor) null, 5_000));
-      }
-      out.add(tx.roomForToken(acct.accountId(), "tok", at(0)));
-      return out;
-    });
-  }
+    private static List<Object> dump(RoomStore s, Account acct) {
+        return s.read((StoreTransaction tx) -> {
+            List<Object> out = new ArrayList<>();
+            out.add(tx.account(TENANT, acct.accountId()));
+            out.addAll(tx.bots(acct.accountId(), null, 100));
+            for (Room r : tx.rooms(acct.accountId(), null, null, 100)) {
+                out.add(r);
+                out.addAll(tx.memberships(r.roomId(), (Cursor) null, 5_000));
+            }
+            out.add(tx.roomForToken(acct.accountId(), "tok", at(0)));
+            return out;
+        });
+    }
 }

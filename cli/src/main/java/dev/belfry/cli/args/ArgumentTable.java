@@ -14,39 +14,40 @@ import java.util.Map;
  * {@link ArgumentTableContributor} in order, as the AWS CLI's building-argument-table handlers do.
  */
 public final class ArgumentTable {
-  private static final List<ArgumentTableContributor> CONTRIBUTORS =
-      List.of(new CliInputContributor(), new SkeletonContributor(), new PagingContributor());
+    private static final List<ArgumentTableContributor> CONTRIBUTORS =
+            List.of(new CliInputContributor(), new SkeletonContributor(), new PagingContributor());
 
-  private final Map<String, CliArgument> arguments = new LinkedHashMap<>();
+    private final Map<String, CliArgument> arguments = new LinkedHashMap<>();
 
-  private ArgumentTable() {}
+    private ArgumentTable() {}
 
-  public static ArgumentTable of(OperationModel op, ServiceModel model) {
-    ArgumentTable table = new ArgumentTable();
-    Shape.Structure input = op.input();
-    if (input != null) {
-      for (Member m : input.members().values()) {
-        CliArgument.Arity arity = m.shape() instanceof Shape.ListOf ? CliArgument.Arity.MANY
-            : m.shape() instanceof Shape.Bool ? CliArgument.Arity.FLAG : CliArgument.Arity.ONE;
-        boolean required = input.isRequired(m.name()) && !m.idempotencyToken();
-        table.add(new CliArgument(Names.kebab(m.name()), m, arity, required, false));
-      }
+    public static ArgumentTable of(OperationModel op, ServiceModel model) {
+        ArgumentTable table = new ArgumentTable();
+        Shape.Structure input = op.input();
+        if (input != null) {
+            for (Member m : input.members().values()) {
+                CliArgument.Arity arity = m.shape() instanceof Shape.ListOf
+                        ? CliArgument.Arity.MANY
+                        : m.shape() instanceof Shape.Bool ? CliArgument.Arity.FLAG : CliArgument.Arity.ONE;
+                boolean required = input.isRequired(m.name()) && !m.idempotencyToken();
+                table.add(new CliArgument(Names.kebab(m.name()), m, arity, required, false));
+            }
+        }
+        for (ArgumentTableContributor contributor : CONTRIBUTORS) {
+            contributor.contribute(table, op, model);
+        }
+        return table;
     }
-    for (ArgumentTableContributor contributor : CONTRIBUTORS) {
-      contributor.contribute(table, op, model);
+
+    public void add(CliArgument argument) {
+        arguments.put(argument.name(), argument);
     }
-    return table;
-  }
 
-  public void add(CliArgument argument) {
-    arguments.put(argument.name(), argument);
-  }
+    public CliArgument get(String name) {
+        return arguments.get(name);
+    }
 
-  public CliArgument get(String name) {
-    return arguments.get(name);
-  }
-
-  public Map<String, CliArgument> arguments() {
-    return arguments;
-  }
+    public Map<String, CliArgument> arguments() {
+        return arguments;
+    }
 }

@@ -5,5 +5,5 @@ import dev.belfry.model.ServiceModel;
 
 /** Adds options that do not come from the input shape (the AWS CLI's building-argument-table hooks). */
 public interface ArgumentTableContributor {
-  void contribute(ArgumentTable table, OperationModel op, ServiceModel model);
+    void contribute(ArgumentTable table, OperationModel op, ServiceModel model);
 }

@@ -14,27 +14,27 @@ import dev.belfry.model.Shape;
  */
 public record CliArgument(String name, Member member, Arity arity, boolean required, boolean hidden) {
 
-  /** How argparse consumes words for an option. */
-  public enum Arity {
-    /** exactly one value */
-    ONE,
-    /** nargs='+': lists */
-    MANY,
-    /** store_true with a --no- twin */
-    FLAG,
-    /** nargs='?' with a const (--generate-cli-skeleton) */
-    OPTIONAL
-  }
+    /** How argparse consumes words for an option. */
+    public enum Arity {
+        /** exactly one value */
+        ONE,
+        /** nargs='+': lists */
+        MANY,
+        /** store_true with a --no- twin */
+        FLAG,
+        /** nargs='?' with a const (--generate-cli-skeleton) */
+        OPTIONAL
+    }
 
-  public String cliName() {
-    return "--" + name;
-  }
+    public String cliName() {
+        return "--" + name;
+    }
 
-  public Shape shape() {
-    return member == null ? null : member.shape();
-  }
+    public Shape shape() {
+        return member == null ? null : member.shape();
+    }
 
-  public CliArgument notRequired() {
-    return new CliArgument(name, member, arity, false, hidden);
-  }
+    public CliArgument notRequired() {
+        return new CliArgument(name, member, arity, false, hidden);
+    }
 }

@@ -8,13 +8,13 @@ import dev.belfry.model.ServiceModel;
  * (customizations/paginate.py); the model's own token and limit members stay usable but undocumented.
  */
 final class PagingContributor implements ArgumentTableContributor {
-  @Override
-  public void contribute(ArgumentTable table, OperationModel op, ServiceModel model) {
-    if (model.paginator(op.name()) == null) {
-      return;
+    @Override
+    public void contribute(ArgumentTable table, OperationModel op, ServiceModel model) {
+        if (model.paginator(op.name()) == null) {
+            return;
+        }
+        table.add(new CliArgument("starting-token", null, CliArgument.Arity.ONE, false, false));
+        table.add(new CliArgument("page-size", null, CliArgument.Arity.ONE, false, false));
+        table.add(new CliArgument("max-items", null, CliArgument.Arity.ONE, false, false));
     }
-    table.add(new CliArgument("starting-token", null, CliArgument.Arity.ONE, false, false));
-    table.add(new CliArgument("page-size", null, CliArgument.Arity.ONE, false, false));
-    table.add(new CliArgument("max-items", null, CliArgument.Arity.ONE, false, false));
-  }
 }

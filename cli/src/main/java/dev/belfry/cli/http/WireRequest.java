@@ -8,9 +8,10 @@ import java.util.Map;
  *
  * @param body null when the request carries no body at all (GET), empty for DELETE's Content-Length: 0
  */
-public record WireRequest(String method, String path, String query, List<Map.Entry<String, String>> headers, byte[] body) {
+public record WireRequest(
+        String method, String path, String query, List<Map.Entry<String, String>> headers, byte[] body) {
 
-  public String target() {
-    return query.isEmpty() ? path : path + "?" + query;
-  }
+    public String target() {
+        return query.isEmpty() ? path : path + "?" + query;
+    }
 }

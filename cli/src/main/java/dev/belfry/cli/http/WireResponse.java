@@ -8,16 +8,16 @@ import java.util.Map;
 /** A response as read off the socket: headers in received order with their original names. */
 public record WireResponse(int status, List<Map.Entry<String, String>> headers, byte[] body) {
 
-  /** urllib3's view as botocore exposes it: lower-cased names, first-seen order, repeats joined by ", ". */
-  public Map<String, String> lowercaseHeaders() {
-    Map<String, String> out = new LinkedHashMap<>();
-    for (Map.Entry<String, String> h : headers) {
-      out.merge(h.getKey().toLowerCase(Locale.ROOT), h.getValue(), (a, b) -> a + ", " + b);
+    /** urllib3's view as botocore exposes it: lower-cased names, first-seen order, repeats joined by ", ". */
+    public Map<String, String> lowercaseHeaders() {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Map.Entry<String, String> h : headers) {
+            out.merge(h.getKey().toLowerCase(Locale.ROOT), h.getValue(), (a, b) -> a + ", " + b);
+        }
+        return out;
     }
-    return out;
-  }
 
-  public String header(String name) {
-    return lowercaseHeaders().get(name.toLowerCase(Locale.ROOT));
-  }
+    public String header(String name) {
+        return lowercaseHeaders().get(name.toLowerCase(Locale.ROOT));
+    }
 }

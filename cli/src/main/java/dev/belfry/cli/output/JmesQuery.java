@@ -17,64 +17,64 @@ import java.util.Map;
  * JMESPath runtime) is loaded only when --query is given, keeping the common path's start-up short.
  */
 final class JmesQuery implements Query {
-  private static final JacksonRuntime RUNTIME = new JacksonRuntime();
-  private final Expression<JsonNode> expression;
+    private static final JacksonRuntime RUNTIME = new JacksonRuntime();
+    private final Expression<JsonNode> expression;
 
-  private JmesQuery(Expression<JsonNode> expression) {
-    this.expression = expression;
-  }
-
-  static Query compile(String text) {
-    try {
-      return new JmesQuery(RUNTIME.compile(text));
-    } catch (RuntimeException e) {
-      throw new CliException.Usage("argument --query: Bad value for --query: " + text + ": " + e.getMessage());
+    private JmesQuery(Expression<JsonNode> expression) {
+        this.expression = expression;
     }
-  }
 
-  @Override
-  public Object search(Object data) {
-    return fromNode(expression.search(toNode(data)));
-  }
-
-  private static JsonNode toNode(Object value) {
-    JsonNodeFactory f = JsonNodeFactory.instance;
-    if (value instanceof Map<?, ?> map) {
-      var node = f.objectNode();
-      map.forEach((k, v) -> node.set(String.valueOf(k), toNode(v)));
-      return node;
-    } else if (value instanceof List<?> list) {
-      var node = f.arrayNode();
-      list.forEach(v -> node.add(toNode(v)));
-      return node;
-    } else if (value == null) {
-      return f.nullNode();
+    static Query compile(String text) {
+        try {
+            return new JmesQuery(RUNTIME.compile(text));
+        } catch (RuntimeException e) {
+            throw new CliException.Usage("argument --query: Bad value for --query: " + text + ": " + e.getMessage());
+        }
     }
-    return new ObjectMapper().valueToTree(value);
-  }
 
-  private static Object fromNode(JsonNode node) {
-    if (node == null || node.isNull() || node.isMissingNode()) {
-      return null;
-    } else if (node.isObject()) {
-      Map<String, Object> out = new LinkedHashMap<>();
-      Iterator<Map.Entry<String, JsonNode>> it = node.fields();
-      while (it.hasNext()) {
-        Map.Entry<String, JsonNode> e = it.next();
-        out.put(e.getKey(), fromNode(e.getValue()));
-      }
-      return out;
-    } else if (node.isArray()) {
-      List<Object> out = new ArrayList<>();
-      node.forEach(n -> out.add(fromNode(n)));
-      return out;
-    } else if (node.isBoolean()) {
-      return node.booleanValue();
-    } else if (node.isIntegralNumber()) {
-      return node.longValue();
-    } else if (node.isNumber()) {
-      return node.doubleValue();
+    @Override
+    public Object search(Object data) {
+        return fromNode(expression.search(toNode(data)));
     }
-    return node.asText();
-  }
+
+    private static JsonNode toNode(Object value) {
+        JsonNodeFactory f = JsonNodeFactory.instance;
+        if (value instanceof Map<?, ?> map) {
+            var node = f.objectNode();
+            map.forEach((k, v) -> node.set(String.valueOf(k), toNode(v)));
+            return node;
+        } else if (value instanceof List<?> list) {
+            var node = f.arrayNode();
+            list.forEach(v -> node.add(toNode(v)));
+            return node;
+        } else if (value == null) {
+            return f.nullNode();
+        }
+        return new ObjectMapper().valueToTree(value);
+    }
+
+    private static Object fromNode(JsonNode node) {
+        if (node == null || node.isNull() || node.isMissingNode()) {
+            return null;
+        } else if (node.isObject()) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            Iterator<Map.Entry<String, JsonNode>> it = node.fields();
+            while (it.hasNext()) {
+                Map.Entry<String, JsonNode> e = it.next();
+                out.put(e.getKey(), fromNode(e.getValue()));
+            }
+            return out;
+        } else if (node.isArray()) {
+            List<Object> out = new ArrayList<>();
+            node.forEach(n -> out.add(fromNode(n)));
+            return out;
+        } else if (node.isBoolean()) {
+            return node.booleanValue();
+        } else if (node.isIntegralNumber()) {
+            return node.longValue();
+        } else if (node.isNumber()) {
+            return node.doubleValue();
+        }
+        return node.asText();
+    }
 }

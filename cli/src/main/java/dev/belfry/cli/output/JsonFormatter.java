@@ -6,18 +6,18 @@ import java.util.Map;
 
 /** --output json: indent 4, non-ASCII kept, nothing at all for an empty response. */
 public final class JsonFormatter implements Formatter {
-  private final Query query;
+    private final Query query;
 
-  public JsonFormatter(Query query) {
-    this.query = query;
-  }
-
-  @Override
-  public void format(String commandName, Map<String, Object> response, PrintStream out) {
-    Object data = ResponseView.transform(response, query);
-    if (data instanceof Map<?, ?> map && map.isEmpty()) {
-      return;
+    public JsonFormatter(Query query) {
+        this.query = query;
     }
-    out.print(PyJsonWriter.pretty(data) + "\n");
-  }
+
+    @Override
+    public void format(String commandName, Map<String, Object> response, PrintStream out) {
+        Object data = ResponseView.transform(response, query);
+        if (data instanceof Map<?, ?> map && map.isEmpty()) {
+            return;
+        }
+        out.print(PyJsonWriter.pretty(data) + "\n");
+    }
 }

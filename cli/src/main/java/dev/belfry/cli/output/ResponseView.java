@@ -7,16 +7,16 @@ import java.util.Map;
  * ResponseMetadata is dropped unless the response has an "Errors" key, then --query is applied.
  */
 public final class ResponseView {
-  private ResponseView() {}
+    private ResponseView() {}
 
-  public static Object transform(Map<String, Object> response, Query query) {
-    removeRequestId(response);
-    return query == null ? response : query.search(response);
-  }
-
-  public static void removeRequestId(Map<String, Object> response) {
-    if (!response.containsKey("Errors")) {
-      response.remove("ResponseMetadata");
+    public static Object transform(Map<String, Object> response, Query query) {
+        removeRequestId(response);
+        return query == null ? response : query.search(response);
     }
-  }
+
+    public static void removeRequestId(Map<String, Object> response) {
+        if (!response.containsKey("Errors")) {
+            response.remove("ResponseMetadata");
+        }
+    }
 }

@@ -5,18 +5,18 @@ import java.util.Map;
 
 /** --output table: a port of formatter.py's TableFormatter over {@link TableRenderer} (table.py). */
 public final class TableFormatter implements Formatter {
-  private final Query query;
+    private final Query query;
 
-  public TableFormatter(Query query) {
-    this.query = query;
-  }
-
-  @Override
-  public void format(String commandName, Map<String, Object> response, PrintStream out) {
-    Object data = ResponseView.transform(response, query);
-    TableRenderer renderer = new TableRenderer();
-    if (renderer.build(commandName, data)) {
-      out.print(renderer.render());
+    public TableFormatter(Query query) {
+        this.query = query;
     }
-  }
+
+    @Override
+    public void format(String commandName, Map<String, Object> response, PrintStream out) {
+        Object data = ResponseView.transform(response, query);
+        TableRenderer renderer = new TableRenderer();
+        if (renderer.build(commandName, data)) {
+            out.print(renderer.render());
+        }
+    }
 }

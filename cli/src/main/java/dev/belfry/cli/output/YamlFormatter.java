@@ -11,27 +11,27 @@ import java.util.Map;
  * in a one-element list.
  */
 public final class YamlFormatter implements Formatter {
-  private final Query query;
-  private final boolean stream;
+    private final Query query;
+    private final boolean stream;
 
-  public YamlFormatter(Query query, boolean stream) {
-    this.query = query;
-    this.stream = stream;
-  }
-
-  @Override
-  public void format(String commandName, Map<String, Object> response, PrintStream out) {
-    Object data = ResponseView.transform(response, query);
-    if (data instanceof Map<?, ?> map && map.isEmpty()) {
-      return;
+    public YamlFormatter(Query query, boolean stream) {
+        this.query = query;
+        this.stream = stream;
     }
-    out.print(dump(stream ? List.of(data) : data));
-  }
 
-  static String dump(Object value) {
-    if (!(value instanceof Map) && !(value instanceof List)) {
-      return PyJsonWriter.inline(value) + "\n";
+    @Override
+    public void format(String commandName, Map<String, Object> response, PrintStream out) {
+        Object data = ResponseView.transform(response, query);
+        if (data instanceof Map<?, ?> map && map.isEmpty()) {
+            return;
+        }
+        out.print(dump(stream ? List.of(data) : data));
     }
-    return YamlEmitter.emit(value);
-  }
+
+    static String dump(Object value) {
+        if (!(value instanceof Map) && !(value instanceof List)) {
+            return PyJsonWriter.inline(value) + "\n";
+        }
+        return YamlEmitter.emit(value);
+    }
 }

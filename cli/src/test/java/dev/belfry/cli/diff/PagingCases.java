@@ -8,32 +8,54 @@ import java.util.Map;
 
 /** ListAccounts and ListUsers, the two operations with botocore paginators. */
 final class PagingCases {
-  private PagingCases() {}
+    private PagingCases() {}
 
-  private static StubServer.Response page(String ids, String next) {
-    StringBuilder body = new StringBuilder("{\"Accounts\":[");
-    String[] parts = ids.split(",");
-    for (int i = 0; i < parts.length; i++) {
-      body.append(i > 0 ? "," : "").append("{\"AccountId\":\"").append(parts[i]).append("\",\"Name\":\"n")
-          .append(parts[i]).append("\"}");
+    private static StubServer.Response page(String ids, String next) {
+        StringBuilder body = new StringBuilder("{\"Accounts\":[");
+        String[] parts = ids.split(",");
+        for (int i = 0; i < parts.length; i++) {
+            body.append(i > 0 ? "," : "")
+                    .append("{\"AccountId\":\"")
+                    .append(parts[i])
+                    .append("\",\"Name\":\"n")
+                    .append(parts[i])
+                    .append("\"}");
+        }
+        body.append("]")
+                .append(next == null ? "" : ",\"NextToken\":\"" + next + "\"")
+                .append("}");
+        return response(200, body.toString(), List.of(Map.entry("x-amzn-RequestId", REQUEST_ID)));
     }
-    body.append("]").append(next == null ? "" : ",\"NextToken\":\"" + next + "\"").append("}");
-    return response(200, body.toString(), List.of(Map.entry("x-amzn-RequestId", REQUEST_ID)));
-  }
 
-  static List<DiffCase> all() {
-    List<StubServer.Response> two = List.of(page("a1,a2", "p2"), page("a3", null));
-    return List.of(
-        DiffCase.of("list-accounts follows every page", two, "list-accounts"),
-        DiffCase.of("list-accounts --max-items cuts a page", two, "list-accounts", "--max-items", "1"),
-        DiffCase.of("list-accounts --max-items at a page end", two, "list-accounts", "--max-items", "2"),
-        DiffCase.of("list-accounts --page-size", two, "list-accounts", "--page-size", "2"),
-        DiffCase.of("list-accounts --starting-token", two, "list-accounts", "--starting-token",
-            "eyJOZXh0VG9rZW4iOiAicDIifQ=="),
-        DiffCase.of("list-accounts explicit --next-token disables paging", two, "list-accounts", "--next-token", "p2"),
-        DiffCase.of("list-accounts text output", two, "list-accounts", "--output", "text"),
-        DiffCase.of("list-accounts empty", List.of(response(200, "{\"Accounts\":[]}", List.of())), "list-accounts"),
-        DiffCase.of("list-users pages", List.of(response(200, "{\"Users\":[{\"UserId\":\"u1\"}],\"NextToken\":\"q\"}",
-            List.of()), response(200, "{\"Users\":[{\"UserId\":\"u2\"}]}", List.of())), "list-users", "--account-id", "a"));
-  }
+    static List<DiffCase> all() {
+        List<StubServer.Response> two = List.of(page("a1,a2", "p2"), page("a3", null));
+        return List.of(
+                DiffCase.of("list-accounts follows every page", two, "list-accounts"),
+                DiffCase.of("list-accounts --max-items cuts a page", two, "list-accounts", "--max-items", "1"),
+                DiffCase.of("list-accounts --max-items at a page end", two, "list-accounts", "--max-items", "2"),
+                DiffCase.of("list-accounts --page-size", two, "list-accounts", "--page-size", "2"),
+                DiffCase.of(
+                        "list-accounts --starting-token",
+                        two,
+                        "list-accounts",
+                        "--starting-token",
+                        "eyJOZXh0VG9rZW4iOiAicDIifQ=="),
+                DiffCase.of(
+                        "list-accounts explicit --next-token disables paging",
+                        two,
+                        "list-accounts",
+                        "--next-token",
+                        "p2"),
+                DiffCase.of("list-accounts text output", two, "list-accounts", "--output", "text"),
+                DiffCase.of(
+                        "list-accounts empty", List.of(response(200, "{\"Accounts\":[]}", List.of())), "list-accounts"),
+                DiffCase.of(
+                        "list-users pages",
+                        List.of(
+                                response(200, "{\"Users\":[{\"UserId\":\"u1\"}],\"NextToken\":\"q\"}", List.of()),
+                                response(200, "{\"Users\":[{\"UserId\":\"u2\"}]}", List.of())),
+                        "list-users",
+                        "--account-id",
+                        "a"));
+    }
 }

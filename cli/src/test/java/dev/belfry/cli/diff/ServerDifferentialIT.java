@@ -1,10 +1,9 @@
 package dev.belfry.cli.diff;
 
-import dev.belfry.testsupport.RequiredTools;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.belfry.cli.json.PyJsonReader;
+import dev.belfry.testsupport.RequiredTools;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,72 +19,74 @@ import org.junit.jupiter.api.Test;
  * started in this JVM on a free port.
  */
 class ServerDifferentialIT {
-  @Test
-  void scenarioMatchesTheAwsCli() throws Exception {
-    RequiredTools.awsCliV2();
-    try (ServerProcess server = ServerProcess.start()) {
-      Path home = Files.createTempDirectory("belfry-server-diff");
-      Map<String, String> env = ChimeDifferentialIT.env(DiffCase.of("server", List.of()), home);
-      List<String> aws = run(server.url(), env, home, "r1a", true);
-      List<String> belfry = run(server.url(), env, home, "r1b", false);
-      assertThat(belfry).hasSameSizeAs(aws);
-      for (int i = 0; i < aws.size(); i++) {
-        assertThat(belfry.get(i)).as("step %d: %s", i, ServerScenario.steps().get(i)).isEqualTo(aws.get(i));
-      }
-    }
-  }
-
-  private static List<String> run(String url, Map<String, String> env, Path home, String runId, boolean useAws)
-      throws Exception {
-    Map<String, String> ids = new HashMap<>();
-    List<String> outcomes = new ArrayList<>();
-    for (ServerScenario.Step step : ServerScenario.steps()) {
-      List<String> args = new ArrayList<>();
-      for (String a : step.args()) {
-        String filled = a.replace("RUNID", runId);
-        for (Map.Entry<String, String> id : ids.entrySet()) {
-          filled = filled.replace("{" + id.getKey() + "}", id.getValue());
+    @Test
+    void scenarioMatchesTheAwsCli() throws Exception {
+        RequiredTools.awsCliV2();
+        try (ServerProcess server = ServerProcess.start()) {
+            Path home = Files.createTempDirectory("belfry-server-diff");
+            Map<String, String> env = ChimeDifferentialIT.env(DiffCase.of("server", List.of()), home);
+            List<String> aws = run(server.url(), env, home, "r1a", true);
+            List<String> belfry = run(server.url(), env, home, "r1b", false);
+            assertThat(belfry).hasSameSizeAs(aws);
+            for (int i = 0; i < aws.size(); i++) {
+                assertThat(belfry.get(i))
+                        .as("step %d: %s", i, ServerScenario.steps().get(i))
+                        .isEqualTo(aws.get(i));
+            }
         }
-        args.add(filled);
-      }
-      args.add("--endpoint-url");
-      args.add(url);
-      ChimeDifferentialIT.Outcome o = useAws ? aws(args, env, home) : belfry(args, env);
-      if (step.capture() != null && o.exit() == 0) {
-        ids.put(step.key(), String.valueOf(path(PyJsonReader.read(o.stdout()), step.capture())));
-      }
-      outcomes.add("exit " + o.exit() + "\n" + normalise(o.stdout(), runId) + "\n--- stderr\n"
-          + normalise(useAws ? ChimeDifferentialIT.normaliseProgramName(o.stderr()) : o.stderr(), runId));
     }
-    return outcomes;
-  }
 
-  private static ChimeDifferentialIT.Outcome aws(List<String> args, Map<String, String> env, Path home)
-      throws Exception {
-    try (StubServer unused = new StubServer()) {
-      return ChimeDifferentialIT.runAws(unused, args, env, home, DiffCase.of("server", List.of()));
+    private static List<String> run(String url, Map<String, String> env, Path home, String runId, boolean useAws)
+            throws Exception {
+        Map<String, String> ids = new HashMap<>();
+        List<String> outcomes = new ArrayList<>();
+        for (ServerScenario.Step step : ServerScenario.steps()) {
+            List<String> args = new ArrayList<>();
+            for (String a : step.args()) {
+                String filled = a.replace("RUNID", runId);
+                for (Map.Entry<String, String> id : ids.entrySet()) {
+                    filled = filled.replace("{" + id.getKey() + "}", id.getValue());
+                }
+                args.add(filled);
+            }
+            args.add("--endpoint-url");
+            args.add(url);
+            ChimeDifferentialIT.Outcome o = useAws ? aws(args, env, home) : belfry(args, env);
+            if (step.capture() != null && o.exit() == 0) {
+                ids.put(step.key(), String.valueOf(path(PyJsonReader.read(o.stdout()), step.capture())));
+            }
+            outcomes.add("exit " + o.exit() + "\n" + normalise(o.stdout(), runId) + "\n--- stderr\n"
+                    + normalise(useAws ? ChimeDifferentialIT.normaliseProgramName(o.stderr()) : o.stderr(), runId));
+        }
+        return outcomes;
     }
-  }
 
-  private static ChimeDifferentialIT.Outcome belfry(List<String> args, Map<String, String> env) throws Exception {
-    try (StubServer unused = new StubServer()) {
-      return ChimeDifferentialIT.runBelfry(unused, args, env, DiffCase.of("server", List.of()));
+    private static ChimeDifferentialIT.Outcome aws(List<String> args, Map<String, String> env, Path home)
+            throws Exception {
+        try (StubServer unused = new StubServer()) {
+            return ChimeDifferentialIT.runAws(unused, args, env, home, DiffCase.of("server", List.of()));
+        }
     }
-  }
 
-  private static Object path(Object json, String path) {
-    Object current = json;
-    for (String part : path.split("\\.")) {
-      current = current instanceof Map<?, ?> m ? m.get(part) : null;
+    private static ChimeDifferentialIT.Outcome belfry(List<String> args, Map<String, String> env) throws Exception {
+        try (StubServer unused = new StubServer()) {
+            return ChimeDifferentialIT.runBelfry(unused, args, env, DiffCase.of("server", List.of()));
+        }
     }
-    return current;
-  }
 
-  static String normalise(String text, String runId) {
-    return text.replace(runId, "RUN")
-        .replaceAll("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "<id>")
-        .replaceAll("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?(\\+00:00|Z)?", "<time>")
-        .replaceAll("[A-Za-z0-9+/]{43}=", "<secret>")
-        .replaceAll("\\w{3}, \\d\\d \\w{3} \\d{4} \\d\\d:\\d\\d:\\d\\d GMT", "<date>");
-  }
+    private static Object path(Object json, String path) {
+        Object current = json;
+        for (String part : path.split("\\.")) {
+            current = current instanceof Map<?, ?> m ? m.get(part) : null;
+        }
+        return current;
+    }
+
+    static String normalise(String text, String runId) {
+        return text.replace(runId, "RUN")
+                .replaceAll("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "<id>")
+                .replaceAll("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?(\\+00:00|Z)?", "<time>")
+                .replaceAll("[A-Za-z0-9+/]{43}=", "<secret>")
+                .replaceAll("\\w{3}, \\d\\d \\w{3} \\d{4} \\d\\d:\\d\\d:\\d\\d GMT", "<date>");
+    }
 }

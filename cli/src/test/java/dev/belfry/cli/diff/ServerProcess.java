@@ -14,34 +14,37 @@ import java.util.Map;
  * the test runs in a plain `mvn verify` before the app jar exists.
  */
 final class ServerProcess implements AutoCloseable {
-  private final String url;
-  private final BelfryServer server;
+    private final String url;
+    private final BelfryServer server;
 
-  private ServerProcess(String url, BelfryServer server) {
-    this.url = url;
-    this.server = server;
-  }
-
-  static ServerProcess start() throws Exception {
-    String given = System.getenv("BELFRY_SERVER_URL");
-    if (given != null && !given.isBlank()) {
-      return new ServerProcess(given, null);
+    private ServerProcess(String url, BelfryServer server) {
+        this.url = url;
+        this.server = server;
     }
-    BelfryServer server = BelfryServer.start(
-        ServerSettings.defaults(Files.createTempDirectory("belfry-server-data")).withPort(0)
-            .withCreateAccountType(AccountType.EnterpriseLWA),
-        Map.of(), new PrintStream(OutputStream.nullOutputStream()), false);
-    return new ServerProcess(server.url(), server);
-  }
 
-  String url() {
-    return url;
-  }
-
-  @Override
-  public void close() throws Exception {
-    if (server != null) {
-      server.close();
+    static ServerProcess start() throws Exception {
+        String given = System.getenv("BELFRY_SERVER_URL");
+        if (given != null && !given.isBlank()) {
+            return new ServerProcess(given, null);
+        }
+        BelfryServer server = BelfryServer.start(
+                ServerSettings.defaults(Files.createTempDirectory("belfry-server-data"))
+                        .withPort(0)
+                        .withCreateAccountType(AccountType.EnterpriseLWA),
+                Map.of(),
+                new PrintStream(OutputStream.nullOutputStream()),
+                false);
+        return new ServerProcess(server.url(), server);
     }
-  }
+
+    String url() {
+        return url;
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (server != null) {
+            server.close();
+        }
+    }
 }

@@ -8,66 +8,163 @@ import java.util.List;
  * {id} placeholders are filled from earlier steps' JSON output (capture = "Key.Path").
  */
 final class ServerScenario {
-  record Step(String capture, String key, List<String> args) {
-    static Step of(String... args) {
-      return new Step(null, null, List.of(args));
+    record Step(String capture, String key, List<String> args) {
+        static Step of(String... args) {
+            return new Step(null, null, List.of(args));
+        }
+
+        static Step capture(String key, String path, String... args) {
+            return new Step(path, key, List.of(args));
+        }
+
+        @Override
+        public String toString() {
+            return String.join(" ", args);
+        }
     }
 
-    static Step capture(String key, String path, String... args) {
-      return new Step(path, key, List.of(args));
+    private ServerScenario() {}
+
+    static List<Step> steps() {
+        return List.of(
+                Step.capture("account", "Account.AccountId", "create-account", "--name", "acct-RUNID"),
+                Step.of("get-account", "--account-id", "{account}"),
+                Step.of("list-accounts", "--name", "acct-RUNID"),
+                Step.of("update-account", "--account-id", "{account}", "--name", "acct2-RUNID"),
+                Step.capture(
+                        "user1",
+                        "User.UserId",
+                        "create-user",
+                        "--account-id",
+                        "{account}",
+                        "--email",
+                        "one-RUNID@example.com",
+                        "--user-type",
+                        "PrivateUser"),
+                Step.capture(
+                        "user2",
+                        "User.UserId",
+                        "create-user",
+                        "--account-id",
+                        "{account}",
+                        "--email",
+                        "two-RUNID@example.com"),
+                Step.of("get-user", "--account-id", "{account}", "--user-id", "{user1}"),
+                Step.of("list-users", "--account-id", "{account}", "--user-email", "one-RUNID@example.com"),
+                Step.of(
+                        "list-users",
+                        "--account-id",
+                        "{account}",
+                        "--query",
+                        "sort_by(Users, &PrimaryEmail)[].PrimaryEmail"),
+                Step.of("update-user", "--account-id", "{account}", "--user-id", "{user2}", "--license-type", "Basic"),
+                Step.capture(
+                        "bot",
+                        "Bot.BotId",
+                        "create-bot",
+                        "--account-id",
+                        "{account}",
+                        "--display-name",
+                        "Helper",
+                        "--domain",
+                        "example.com"),
+                Step.of("get-bot", "--account-id", "{account}", "--bot-id", "{bot}"),
+                Step.of("list-bots", "--account-id", "{account}"),
+                Step.of("update-bot", "--account-id", "{account}", "--bot-id", "{bot}", "--disabled"),
+                Step.capture("room", "Room.RoomId", "create-room", "--account-id", "{account}", "--name", "Ops"),
+                Step.of("get-room", "--account-id", "{account}", "--room-id", "{room}"),
+                Step.of("list-rooms", "--account-id", "{account}"),
+                Step.of("update-room", "--account-id", "{account}", "--room-id", "{room}", "--name", "Ops 2"),
+                Step.of(
+                        "batch-create-room-membership",
+                        "--account-id",
+                        "{account}",
+                        "--room-id",
+                        "{room}",
+                        "--membership-item-list",
+                        "MemberId={user1},Role=Administrator",
+                        "MemberId=no-such-member"),
+                Step.of("list-room-memberships", "--account-id", "{account}", "--room-id", "{room}"),
+                Step.of(
+                        "list-room-memberships",
+                        "--account-id",
+                        "{account}",
+                        "--room-id",
+                        "{room}",
+                        "--output",
+                        "text"),
+                Step.of(
+                        "list-room-memberships",
+                        "--account-id",
+                        "{account}",
+                        "--room-id",
+                        "{room}",
+                        "--output",
+                        "table"),
+                Step.of(
+                        "list-room-memberships",
+                        "--account-id",
+                        "{account}",
+                        "--room-id",
+                        "{room}",
+                        "--output",
+                        "yaml"),
+                Step.of(
+                        "list-room-memberships",
+                        "--account-id",
+                        "{account}",
+                        "--room-id",
+                        "{room}",
+                        "--query",
+                        "RoomMemberships[].Role"),
+                Step.of(
+                        "update-room-membership",
+                        "--account-id",
+                        "{account}",
+                        "--room-id",
+                        "{room}",
+                        "--member-id",
+                        "{user1}",
+                        "--role",
+                        "Member"),
+                Step.of(
+                        "delete-room-membership",
+                        "--account-id",
+                        "{account}",
+                        "--room-id",
+                        "{room}",
+                        "--member-id",
+                        "{user1}"),
+                Step.of(
+                        "create-room-membership",
+                        "--account-id",
+                        "{account}",
+                        "--room-id",
+                        "{room}",
+                        "--member-id",
+                        "{user2}"),
+                Step.of(
+                        "create-room-membership",
+                        "--account-id",
+                        "{account}",
+                        "--room-id",
+                        "{room}",
+                        "--member-id",
+                        "{user2}"),
+                Step.of(
+                        "list-room-memberships",
+                        "--account-id",
+                        "{account}",
+                        "--room-id",
+                        "{room}",
+                        "--output",
+                        "text"),
+                Step.of("get-room", "--account-id", "{account}", "--room-id", "no-such-room"),
+                Step.of("batch-suspend-user", "--account-id", "{account}", "--user-id-list", "{user2}", "nobody"),
+                Step.of("batch-unsuspend-user", "--account-id", "{account}", "--user-id-list", "{user2}"),
+                Step.of("get-room", "--account-id", "{account}", "--room-id", "{room}", "--output", "yaml-stream"),
+                Step.of("delete-room", "--account-id", "{account}", "--room-id", "{room}"),
+                Step.of("get-room", "--account-id", "{account}", "--room-id", "{room}"),
+                Step.of("delete-account", "--account-id", "{account}"));
     }
-
-    @Override
-    public String toString() {
-      return String.join(" ", args);
-    }
-  }
-
-  private ServerScenario() {}
-
-  static List<Step> steps() {
-    return List.of(
-        Step.capture("account", "Account.AccountId", "create-account", "--name", "acct-RUNID"),
-        Step.of("get-account", "--account-id", "{account}"),
-        Step.of("list-accounts", "--name", "acct-RUNID"),
-        Step.of("update-account", "--account-id", "{account}", "--name", "acct2-RUNID"),
-        Step.capture("user1", "User.UserId", "create-user", "--account-id", "{account}", "--email",
-            "one-RUNID@example.com", "--user-type", "PrivateUser"),
-        Step.capture("user2", "User.UserId", "create-user", "--account-id", "{account}", "--email",
-            "two-RUNID@example.com"),
-        Step.of("get-user", "--account-id", "{account}", "--user-id", "{user1}"),
-        Step.of("list-users", "--account-id", "{account}", "--user-email", "one-RUNID@example.com"),
-        Step.of("list-users", "--account-id", "{account}", "--query", "sort_by(Users, &PrimaryEmail)[].PrimaryEmail"),
-        Step.of("update-user", "--account-id", "{account}", "--user-id", "{user2}", "--license-type", "Basic"),
-        Step.capture("bot", "Bot.BotId", "create-bot", "--account-id", "{account}", "--display-name", "Helper",
-            "--domain", "example.com"),
-        Step.of("get-bot", "--account-id", "{account}", "--bot-id", "{bot}"),
-        Step.of("list-bots", "--account-id", "{account}"),
-        Step.of("update-bot", "--account-id", "{account}", "--bot-id", "{bot}", "--disabled"),
-        Step.capture("room", "Room.RoomId", "create-room", "--account-id", "{account}", "--name", "Ops"),
-        Step.of("get-room", "--account-id", "{account}", "--room-id", "{room}"),
-        Step.of("list-rooms", "--account-id", "{account}"),
-        Step.of("update-room", "--account-id", "{account}", "--room-id", "{room}", "--name", "Ops 2"),
-        Step.of("batch-create-room-membership", "--account-id", "{account}", "--room-id", "{room}",
-            "--membership-item-list", "MemberId={user1},Role=Administrator", "MemberId=no-such-member"),
-        Step.of("list-room-memberships", "--account-id", "{account}", "--room-id", "{room}"),
-        Step.of("list-room-memberships", "--account-id", "{account}", "--room-id", "{room}", "--output", "text"),
-        Step.of("list-room-memberships", "--account-id", "{account}", "--room-id", "{room}", "--output", "table"),
-        Step.of("list-room-memberships", "--account-id", "{account}", "--room-id", "{room}", "--output", "yaml"),
-        Step.of("list-room-memberships", "--account-id", "{account}", "--room-id", "{room}", "--query",
-            "RoomMemberships[].Role"),
-        Step.of("update-room-membership", "--account-id", "{account}", "--room-id", "{room}", "--member-id",
-            "{user1}", "--role", "Member"),
-        Step.of("delete-room-membership", "--account-id", "{account}", "--room-id", "{room}", "--member-id", "{user1}"),
-        Step.of("create-room-membership", "--account-id", "{account}", "--room-id", "{room}", "--member-id", "{user2}"),
-        Step.of("create-room-membership", "--account-id", "{account}", "--room-id", "{room}", "--member-id", "{user2}"),
-        Step.of("list-room-memberships", "--account-id", "{account}", "--room-id", "{room}", "--output", "text"),
-        Step.of("get-room", "--account-id", "{account}", "--room-id", "no-such-room"),
-        Step.of("batch-suspend-user", "--account-id", "{account}", "--user-id-list", "{user2}", "nobody"),
-        Step.of("batch-unsuspend-user", "--account-id", "{account}", "--user-id-list", "{user2}"),
-        Step.of("get-room", "--account-id", "{account}", "--room-id", "{room}", "--output", "yaml-stream"),
-        Step.of("delete-room", "--account-id", "{account}", "--room-id", "{room}"),
-        Step.of("get-room", "--account-id", "{account}", "--room-id", "{room}"),
-        Step.of("delete-account", "--account-id", "{account}"));
-  }
 }

@@ -19,35 +19,46 @@ import org.junit.jupiter.api.Test;
  */
 class Boto3BatchEdgeCasesIT {
 
-  @Test
-  @SuppressWarnings("unchecked")
-  void batchEdgeCasesWithBoto3() throws Exception {
-    String python = RequiredTools.python3WithBoto3();
-    Path script = Files.createTempFile("boto3_batch", ".py");
-    try (var in = getClass().getResourceAsStream("/api/boto3_batch_edge_cases.py")) {
-      Files.write(script, in.readAllBytes());
+    @Test
+    @SuppressWarnings("unchecked")
+    void batchEdgeCasesWithBoto3() throws Exception {
+        String python = RequiredTools.python3WithBoto3();
+        Path script = Files.createTempFile("boto3_batch", ".py");
+        try (var in = getClass().getResourceAsStream("/api/boto3_batch_edge_cases.py")) {
+            Files.write(script, in.readAllBytes());
+        }
+        try (RunningServer server = Api.start(s -> s.withCredentialsFile(Api.twoTenantCredentials())
+                .withCreateAccountType(dev.belfry.rooms.Enums.AccountType.EnterpriseLWA))) {
+            ProcessBuilder pb = new ProcessBuilder(python, script.toString(), server.url());
+            pb.environment().keySet().removeIf(k -> k.startsWith("AWS_"));
+            pb.environment().put("HOME", Files.createTempDirectory("boto3-home").toString());
+            Path err = Files.createTempFile("boto3", ".err");
+            pb.redirectError(err.toFile());
+            Process p = pb.start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+            String diagnostics = "stdout:\n" + out + "\nstderr:\n" + Files.readString(err);
+            assertThat(p.exitValue()).as(diagnostics).isZero();
+            Map<String, Object> result = (Map<String, Object>) JsonTree.read(out.strip());
+            assertThat((List<String>) result.get("failures")).as(diagnostics).isEmpty();
+            assertThat((List<String>) result.get("checks"))
+                    .as(diagnostics)
+                    .hasSizeGreaterThanOrEqualTo(28)
+                    .contains(
+                            "51 items -> 400 BadRequestException",
+                            "empty list -> Errors []",
+                            "invalid Role -> 400 BadRequestException",
+                            "blank MemberId -> 400 BadRequestException",
+                            "item without MemberId -> BadRequest without MemberId",
+                            "unknown id -> NotFound",
+                            "another account's user -> NotFound",
+                            "another tenant's user -> NotFound",
+                            "suspended user -> Forbidden",
+                            "disabled bot -> Forbidden",
+                            "duplicate id: no error",
+                            "bot is a member with MemberType Bot",
+                            "role kept when omitted",
+                            "role changed when supplied");
+        }
     }
-    try (RunningServer server = Api.start(s -> s.withCredentialsFile(Api.twoTenantCredentials())
-        .withCreateAccountType(dev.belfry.rooms.Enums.AccountType.EnterpriseLWA))) {
-      ProcessBuilder pb = new ProcessBuilder(python, script.toString(), server.url());
-      pb.environment().keySet().removeIf(k -> k.startsWith("AWS_"));
-      pb.environment().put("HOME", Files.createTempDirectory("boto3-home").toString());
-      Path err = Files.createTempFile("boto3", ".err");
-      pb.redirectError(err.toFile());
-      Process p = pb.start();
-      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
-      String diagnostics = "stdout:\n" + out + "\nstderr:\n" + Files.readString(err);
-      assertThat(p.exitValue()).as(diagnostics).isZero();
-      Map<String, Object> result = (Map<String, Object>) JsonTree.read(out.strip());
-      assertThat((List<String>) result.get("failures")).as(diagnostics).isEmpty();
-      assertThat((List<String>) result.get("checks")).as(diagnostics).hasSizeGreaterThanOrEqualTo(28).contains(
-          "51 items -> 400 BadRequestException", "empty list -> Errors []", "invalid Role -> 400 BadRequestException",
-          "blank MemberId -> 400 BadRequestException", "item without MemberId -> BadRequest without MemberId",
-          "unknown id -> NotFound", "another account's user -> NotFound", "another tenant's user -> NotFound",
-          "suspended user -> Forbidden", "disabled bot -> Forbidden", "duplicate id: no error",
-          "bot is a member with MemberType Bot", "role kept when omitted", "role changed when supplied");
-    }
-  }
-
 }

@@ -30,231 +30,265 @@ import org.junit.jupiter.api.Test;
  * The calls are raw signed HTTP, so the exact wire bytes are what is checked.
  */
 class ModelConformanceIT {
-  static RunningServer server;
-  static Raw raw;
-  static Map<String, Object> model;
-  static Map<String, Object> operationsJson;
-  static Map<String, Object> shapes;
-  static final Set<String> checked = new LinkedHashSet<>();
+    static RunningServer server;
+    static Raw raw;
+    static Map<String, Object> model;
+    static Map<String, Object> operationsJson;
+    static Map<String, Object> shapes;
+    static final Set<String> checked = new LinkedHashSet<>();
 
-  @BeforeAll
-  @SuppressWarnings("unchecked")
-  static void start() throws Exception {
-    server = Api.enterprise();
-    raw = new Raw(server);
-    try (InputStream in = ServiceModel.class.getResourceAsStream(ServiceModel.CHIME_RESOURCE)) {
-      model = (Map<String, Object>) JsonTree.read(in);
-    }
-    operationsJson = (Map<String, Object>) model.get("operations");
-    shapes = (Map<String, Object>) model.get("shapes");
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    server.close();
-  }
-
-  @SuppressWarnings("unchecked")
-  static Map<String, Object> http(String op) {
-    return (Map<String, Object>) ((Map<String, Object>) operationsJson.get(op)).get("http");
-  }
-
-  /** The model's requestUri with labels filled (percent-encoded), literal query kept. */
-  static String uri(String op, Map<String, String> labels) {
-    String uri = (String) http(op).get("requestUri");
-    for (Map.Entry<String, String> l : labels.entrySet()) {
-      uri = uri.replace("{" + l.getKey() + "}", URLEncoder.encode(l.getValue(), StandardCharsets.UTF_8));
-    }
-    assertThat(uri).as("%s: every label filled", op).doesNotContain("{");
-    return uri;
-  }
-
-  static Map<String, List<String>> query(String uri) {
-    Map<String, List<String>> q = new LinkedHashMap<>();
-    int i = uri.indexOf('?');
-    if (i >= 0) {
-      for (String pair : uri.substring(i + 1).split("&")) {
-        String[] kv = pair.split("=", 2);
-        q.computeIfAbsent(kv[0], k -> new ArrayList<>()).add(kv.length > 1 ? kv[1] : "");
-      }
-    }
-    return q;
-  }
-
-  /** Routes, calls and checks one operation; returns the response JSON (empty for 204). */
-  @SuppressWarnings("unchecked")
-  static Map<String, Object> check(String op, Map<String, String> labels, String body) throws Exception {
-    String method = (String) http(op).get("method");
-    String uri = uri(op, labels);
-    String path = uri.contains("?") ? uri.substring(0, uri.indexOf('?')) : uri;
-    OperationRouter router = new OperationRouter(ServiceModel.chime(), List.of());
-    assertThat(router.route(method, path, query(uri)).operation().name()).as("route of %s %s", method, uri)
-        .isEqualTo(op);
-
-    Wire w = raw.call(method, uri, body);
-    int expected = ((Number) http(op).getOrDefault("responseCode", 200)).intValue();
-    assertThat(w.status()).as("%s %s → %s", method, uri, w.text()).isEqualTo(expected);
-    assertThat(w.header("x-amzn-RequestId")).as("%s request id", op).matches(Api.UUID);
-    checked.add(op);
-    if (expected == 204) {
-      assertThat(w.body()).as("%s body", op).isEmpty();
-      return Map.of();
-    }
-    assertThat(w.header("content-type")).as("%s content-type", op).isEqualTo("application/json");
-    assertThat(w.header("content-length")).isEqualTo(String.valueOf(w.body().length));
-    Map<String, Object> op0 = (Map<String, Object>) operationsJson.get(op);
-    String outputShape = (String) ((Map<String, Object>) op0.get("output")).get("shape");
-    Object json = JsonTree.read(w.text());
-    conforms(op, json, outputShape);
-    return (Map<String, Object>) json;
-  }
-
-  @SuppressWarnings("unchecked")
-  static void conforms(String where, Object value, String shapeName) {
-    Map<String, Object> shape = (Map<String, Object>) shapes.get(shapeName);
-    String type = (String) shape.get("type");
-    assertThat(value).as("%s (%s) is not null", where, shapeName).isNotNull();
-    switch (type) {
-      case "structure" -> {
-        assertThat(value).as("%s is a JSON object", where).isInstanceOf(Map.class);
-        Map<String, Object> members = (Map<String, Object>) shape.get("members");
-        Map<String, String> byWireName = new LinkedHashMap<>();
-        members.forEach((name, m) -> {
-          Map<String, Object> member = (Map<String, Object>) m;
-          if (member.get("location") == null) {
-            byWireName.put((String) member.getOrDefault("locationName", name),
-                (String) member.get("shape"));
-          }
-        });
-        ((Map<String, Object>) value).forEach((k, v) -> {
-          assertThat(byWireName).as("%s: member %s is in the model's %s", where, k, shapeName).containsKey(k);
-          conforms(where + "." + k, v, byWireName.get(k));
-        });
-        for (Object req : (List<Object>) shape.getOrDefault("required", List.of())) {
-          assertThat((Map<String, Object>) value).as("%s: required member %s", where, req).containsKey((String) req);
-        }
-      }
-      case "list" -> {
-        assertThat(value).as("%s is a JSON array", where).isInstanceOf(List.class);
-        String memberShape = (String) ((Map<String, Object>) shape.get("member")).get("shape");
-        List<Object> list = (List<Object>) value;
-        for (int i = 0; i < list.size(); i++) {
-          conforms(where + "[" + i + "]", list.get(i), memberShape);
-        }
-      }
-      case "map" -> assertThat(value).as(where).isInstanceOf(Map.class);
-      case "string" -> {
-        assertThat(value).as("%s is a JSON string", where).isInstanceOf(String.class);
-        List<Object> values = (List<Object>) shape.get("enum");
-        if (values != null) {
-          assertThat(values).as("%s: enum of %s", where, shapeName).contains(value);
-        }
-      }
-      case "timestamp" -> {
-        assertThat(value).as("%s is a JSON string", where).isInstanceOf(String.class);
-        assertThat((String) value).as(where).matches(Api.ISO_MILLIS);
-      }
-      case "boolean" -> assertThat(value).as("%s is a JSON boolean", where).isInstanceOf(Boolean.class);
-      case "integer", "long" -> {
-        assertThat(value).as("%s is a JSON number", where).isInstanceOf(Number.class);
-        assertThat(((Number) value).doubleValue() % 1).isZero();
-      }
-      case "double", "float" -> assertThat(value).as(where).isInstanceOf(Number.class);
-      default -> throw new AssertionError(where + ": unexpected shape type " + type);
-    }
-  }
-
-  static Map<String, String> labels(String... kv) {
-    Map<String, String> m = new LinkedHashMap<>();
-    for (int i = 0; i < kv.length; i += 2) {
-      m.put(kv[i], kv[i + 1]);
-    }
-    return m;
-  }
-
-  @Test
-  void everyImplementedOperationMatchesTheModelOnTheWire() throws Exception {
-    Set<String> implemented = new Operations(server.server().chime()).implemented();
-    assertThat(implemented).isNotEmpty().allSatisfy(op -> assertThat(operationsJson).containsKey(op));
-
-    String acct = Raw.id(check("CreateAccount", Map.of(), "{\"Name\":\"Conformance\"}"), "Account", "AccountId");
-    check("GetAccount", labels("accountId", acct), null);
-    check("ListAccounts", Map.of(), null);
-    check("UpdateAccount", labels("accountId", acct), "{\"Name\":\"Conformance 2\",\"DefaultLicense\":\"Basic\"}");
-    String u1 = Raw.id(check("CreateUser", labels("accountId", acct),
-        "{\"Username\":\"one\",\"Email\":\"one@example.com\",\"UserType\":\"PrivateUser\"}"), "User", "UserId");
-    String u2 = Raw.id(check("CreateUser", labels("accountId", acct), "{\"Email\":\"two@example.com\"}"), "User",
-        "UserId");
-    check("GetUser", labels("accountId", acct, "userId", u1), null);
-    check("ListUsers", labels("accountId", acct), null);
-    check("UpdateUser", labels("accountId", acct, "userId", u1), "{\"LicenseType\":\"Basic\"}");
-    check("BatchSuspendUser", labels("accountId", acct), "{\"UserIdList\":[\"" + u2 + "\"]}");
-    check("BatchUnsuspendUser", labels("accountId", acct), "{\"UserIdList\":[\"" + u2 + "\"]}");
-    String botId = Raw.id(check("CreateBot", labels("accountId", acct),
-        "{\"DisplayName\":\"bot\",\"Domain\":\"example.com\"}"), "Bot", "BotId");
-    check("GetBot", labels("accountId", acct, "botId", botId), null);
-    check("ListBots", labels("accountId", acct), null);
-    check("UpdateBot", labels("accountId", acct, "botId", botId), "{\"Disabled\":false}");
-    String room = Raw.id(check("CreateRoom", labels("accountId", acct),
-        "{\"Name\":\"conformance\",\"ClientRequestToken\":\"conf-token-1\"}"), "Room", "RoomId");
-    check("GetRoom", labels("accountId", acct, "roomId", room), null);
-    check("ListRooms", labels("accountId", acct), null);
-    check("UpdateRoom", labels("accountId", acct, "roomId", room), "{\"Name\":\"renamed\"}");
-    check("CreateRoomMembership", labels("accountId", acct, "roomId", room),
-        "{\"MemberId\":\"" + u1 + "\",\"Role\":\"Administrator\"}");
-
-    // the fully successful batch: exactly the 13 bytes of the seed page
-    String batchUri = uri("BatchCreateRoomMembership", labels("accountId", acct, "roomId", room));
-    Wire batch = raw.post(batchUri, "{\"MembershipItemList\":[{\"MemberId\":\"" + u2 + "\",\"Role\":\"Member\"},"
-        + "{\"MemberId\":\"" + botId + "\"}]}");
-    assertThat(batch.status()).isEqualTo(201);
-    assertThat(batch.body()).isEqualTo("{\"Errors\":[]}".getBytes(StandardCharsets.UTF_8)).hasSize(13);
-    assertThat(batch.header("content-type")).isEqualTo("application/json");
-    assertThat(batch.header("content-length")).isEqualTo("13");
-    assertThat(batch.header("x-amzn-RequestId")).matches(Api.UUID);
-    // …and one with errors conforms too
-    check("BatchCreateRoomMembership", labels("accountId", acct, "roomId", room),
-        "{\"MembershipItemList\":[{\"MemberId\":\"0a0b0c0d-0000-4000-8000-000000000000\"},{\"Role\":\"Member\"}]}");
-
-    Map<String, Object> list = check("ListRoomMemberships", labels("accountId", acct, "roomId", room), null);
-    assertThat((List<?>) list.get("RoomMemberships")).hasSize(3);
-    check("UpdateRoomMembership", labels("accountId", acct, "roomId", room, "memberId", u1), "{\"Role\":\"Member\"}");
-    check("DeleteRoomMembership", labels("accountId", acct, "roomId", room, "memberId", u1), null);
-    check("DeleteRoom", labels("accountId", acct, "roomId", room), null);
-    check("DeleteAccount", labels("accountId", acct), null);
-
-    assertThat(checked).as("every implemented operation was checked").containsAll(implemented);
-  }
-
-  @Test
-  void everyModelOperationRoutesToItselfFromItsOwnRequestUri() {
-    OperationRouter router = new OperationRouter(ServiceModel.chime(), List.of());
-    for (String op : operationsJson.keySet()) {
-      String uri = ((String) http(op).get("requestUri")).replaceAll("\\{[A-Za-z]+\\+?}", "label-x");
-      String path = uri.contains("?") ? uri.substring(0, uri.indexOf('?')) : uri;
-      assertThat(router.route((String) http(op).get("method"), path, query(uri)).operation().name())
-          .as("%s %s", http(op).get("method"), uri).isEqualTo(op);
-    }
-  }
-
-  @Test
-  void timestampsAndIdsOnTheWire() throws Exception {
-    Map<String, Object> account = raw.ok("POST", "/accounts", "{\"Name\":\"Wire\"}");
-    String acct = Raw.id(account, "Account", "AccountId");
-    assertThat(acct).matches(Api.UUID);
-    Map<String, Object> room = raw.ok("POST", "/accounts/" + acct + "/rooms", "{\"Name\":\"w\"}");
+    @BeforeAll
     @SuppressWarnings("unchecked")
-    Map<String, Object> r = (Map<String, Object>) room.get("Room");
-    assertThat((String) r.get("CreatedTimestamp")).matches(Api.ISO_MILLIS).isEqualTo(r.get("UpdatedTimestamp"));
-    // D25: a missing body, an empty body and "{}" are all accepted on POST
-    String path = "/accounts/" + acct + "/rooms/" + r.get("RoomId");
-    assertThat(raw.send(raw.sign(new Api.Req("POST", path, null))).status()).isEqualTo(200);
-    Api.Req empty = new Api.Req("POST", path, "");
-    assertThat(raw.send(raw.sign(empty)).status()).isEqualTo(200);
-    assertThat(raw.post(path, "{}").status()).isEqualTo(200);
-    // every response carries a request id, errors included
-    Wire missing = raw.get("/accounts/" + acct + "/rooms/0a0b0c0d-0000-4000-8000-000000000000");
-    missing.assertApiError(404, "NotFoundException");
-    assertThat(missing.json().get("Code")).isEqualTo("NotFound");
-  }
+    static void start() throws Exception {
+        server = Api.enterprise();
+        raw = new Raw(server);
+        try (InputStream in = ServiceModel.class.getResourceAsStream(ServiceModel.CHIME_RESOURCE)) {
+            model = (Map<String, Object>) JsonTree.read(in);
+        }
+        operationsJson = (Map<String, Object>) model.get("operations");
+        shapes = (Map<String, Object>) model.get("shapes");
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        server.close();
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> http(String op) {
+        return (Map<String, Object>) ((Map<String, Object>) operationsJson.get(op)).get("http");
+    }
+
+    /** The model's requestUri with labels filled (percent-encoded), literal query kept. */
+    static String uri(String op, Map<String, String> labels) {
+        String uri = (String) http(op).get("requestUri");
+        for (Map.Entry<String, String> l : labels.entrySet()) {
+            uri = uri.replace("{" + l.getKey() + "}", URLEncoder.encode(l.getValue(), StandardCharsets.UTF_8));
+        }
+        assertThat(uri).as("%s: every label filled", op).doesNotContain("{");
+        return uri;
+    }
+
+    static Map<String, List<String>> query(String uri) {
+        Map<String, List<String>> q = new LinkedHashMap<>();
+        int i = uri.indexOf('?');
+        if (i >= 0) {
+            for (String pair : uri.substring(i + 1).split("&")) {
+                String[] kv = pair.split("=", 2);
+                q.computeIfAbsent(kv[0], k -> new ArrayList<>()).add(kv.length > 1 ? kv[1] : "");
+            }
+        }
+        return q;
+    }
+
+    /** Routes, calls and checks one operation; returns the response JSON (empty for 204). */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> check(String op, Map<String, String> labels, String body) throws Exception {
+        String method = (String) http(op).get("method");
+        String uri = uri(op, labels);
+        String path = uri.contains("?") ? uri.substring(0, uri.indexOf('?')) : uri;
+        OperationRouter router = new OperationRouter(ServiceModel.chime(), List.of());
+        assertThat(router.route(method, path, query(uri)).operation().name())
+                .as("route of %s %s", method, uri)
+                .isEqualTo(op);
+
+        Wire w = raw.call(method, uri, body);
+        int expected = ((Number) http(op).getOrDefault("responseCode", 200)).intValue();
+        assertThat(w.status()).as("%s %s → %s", method, uri, w.text()).isEqualTo(expected);
+        assertThat(w.header("x-amzn-RequestId")).as("%s request id", op).matches(Api.UUID);
+        checked.add(op);
+        if (expected == 204) {
+            assertThat(w.body()).as("%s body", op).isEmpty();
+            return Map.of();
+        }
+        assertThat(w.header("content-type")).as("%s content-type", op).isEqualTo("application/json");
+        assertThat(w.header("content-length")).isEqualTo(String.valueOf(w.body().length));
+        Map<String, Object> op0 = (Map<String, Object>) operationsJson.get(op);
+        String outputShape = (String) ((Map<String, Object>) op0.get("output")).get("shape");
+        Object json = JsonTree.read(w.text());
+        conforms(op, json, outputShape);
+        return (Map<String, Object>) json;
+    }
+
+    @SuppressWarnings("unchecked")
+    static void conforms(String where, Object value, String shapeName) {
+        Map<String, Object> shape = (Map<String, Object>) shapes.get(shapeName);
+        String type = (String) shape.get("type");
+        assertThat(value).as("%s (%s) is not null", where, shapeName).isNotNull();
+        switch (type) {
+            case "structure" -> {
+                assertThat(value).as("%s is a JSON object", where).isInstanceOf(Map.class);
+                Map<String, Object> members = (Map<String, Object>) shape.get("members");
+                Map<String, String> byWireName = new LinkedHashMap<>();
+                members.forEach((name, m) -> {
+                    Map<String, Object> member = (Map<String, Object>) m;
+                    if (member.get("location") == null) {
+                        byWireName.put(
+                                (String) member.getOrDefault("locationName", name), (String) member.get("shape"));
+                    }
+                });
+                ((Map<String, Object>) value).forEach((k, v) -> {
+                    assertThat(byWireName)
+                            .as("%s: member %s is in the model's %s", where, k, shapeName)
+                            .containsKey(k);
+                    conforms(where + "." + k, v, byWireName.get(k));
+                });
+                for (Object req : (List<Object>) shape.getOrDefault("required", List.of())) {
+                    assertThat((Map<String, Object>) value)
+                            .as("%s: required member %s", where, req)
+                            .containsKey((String) req);
+                }
+            }
+            case "list" -> {
+                assertThat(value).as("%s is a JSON array", where).isInstanceOf(List.class);
+                String memberShape = (String) ((Map<String, Object>) shape.get("member")).get("shape");
+                List<Object> list = (List<Object>) value;
+                for (int i = 0; i < list.size(); i++) {
+                    conforms(where + "[" + i + "]", list.get(i), memberShape);
+                }
+            }
+            case "map" -> assertThat(value).as(where).isInstanceOf(Map.class);
+            case "string" -> {
+                assertThat(value).as("%s is a JSON string", where).isInstanceOf(String.class);
+                List<Object> values = (List<Object>) shape.get("enum");
+                if (values != null) {
+                    assertThat(values).as("%s: enum of %s", where, shapeName).contains(value);
+                }
+            }
+            case "timestamp" -> {
+                assertThat(value).as("%s is a JSON string", where).isInstanceOf(String.class);
+                assertThat((String) value).as(where).matches(Api.ISO_MILLIS);
+            }
+            case "boolean" ->
+                assertThat(value).as("%s is a JSON boolean", where).isInstanceOf(Boolean.class);
+            case "integer", "long" -> {
+                assertThat(value).as("%s is a JSON number", where).isInstanceOf(Number.class);
+                assertThat(((Number) value).doubleValue() % 1).isZero();
+            }
+            case "double", "float" -> assertThat(value).as(where).isInstanceOf(Number.class);
+            default -> throw new AssertionError(where + ": unexpected shape type " + type);
+        }
+    }
+
+    static Map<String, String> labels(String... kv) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            m.put(kv[i], kv[i + 1]);
+        }
+        return m;
+    }
+
+    @Test
+    void everyImplementedOperationMatchesTheModelOnTheWire() throws Exception {
+        Set<String> implemented = new Operations(server.server().chime()).implemented();
+        assertThat(implemented)
+                .isNotEmpty()
+                .allSatisfy(op -> assertThat(operationsJson).containsKey(op));
+
+        String acct = Raw.id(check("CreateAccount", Map.of(), "{\"Name\":\"Conformance\"}"), "Account", "AccountId");
+        check("GetAccount", labels("accountId", acct), null);
+        check("ListAccounts", Map.of(), null);
+        check("UpdateAccount", labels("accountId", acct), "{\"Name\":\"Conformance 2\",\"DefaultLicense\":\"Basic\"}");
+        String u1 = Raw.id(
+                check(
+                        "CreateUser",
+                        labels("accountId", acct),
+                        "{\"Username\":\"one\",\"Email\":\"one@example.com\",\"UserType\":\"PrivateUser\"}"),
+                "User",
+                "UserId");
+        String u2 = Raw.id(
+                check("CreateUser", labels("accountId", acct), "{\"Email\":\"two@example.com\"}"), "User", "UserId");
+        check("GetUser", labels("accountId", acct, "userId", u1), null);
+        check("ListUsers", labels("accountId", acct), null);
+        check("UpdateUser", labels("accountId", acct, "userId", u1), "{\"LicenseType\":\"Basic\"}");
+        check("BatchSuspendUser", labels("accountId", acct), "{\"UserIdList\":[\"" + u2 + "\"]}");
+        check("BatchUnsuspendUser", labels("accountId", acct), "{\"UserIdList\":[\"" + u2 + "\"]}");
+        String botId = Raw.id(
+                check("CreateBot", labels("accountId", acct), "{\"DisplayName\":\"bot\",\"Domain\":\"example.com\"}"),
+                "Bot",
+                "BotId");
+        check("GetBot", labels("accountId", acct, "botId", botId), null);
+        check("ListBots", labels("accountId", acct), null);
+        check("UpdateBot", labels("accountId", acct, "botId", botId), "{\"Disabled\":false}");
+        String room = Raw.id(
+                check(
+                        "CreateRoom",
+                        labels("accountId", acct),
+                        "{\"Name\":\"conformance\",\"ClientRequestToken\":\"conf-token-1\"}"),
+                "Room",
+                "RoomId");
+        check("GetRoom", labels("accountId", acct, "roomId", room), null);
+        check("ListRooms", labels("accountId", acct), null);
+        check("UpdateRoom", labels("accountId", acct, "roomId", room), "{\"Name\":\"renamed\"}");
+        check(
+                "CreateRoomMembership",
+                labels("accountId", acct, "roomId", room),
+                "{\"MemberId\":\"" + u1 + "\",\"Role\":\"Administrator\"}");
+
+        // the fully successful batch: exactly the 13 bytes of the seed page
+        String batchUri = uri("BatchCreateRoomMembership", labels("accountId", acct, "roomId", room));
+        Wire batch = raw.post(
+                batchUri,
+                "{\"MembershipItemList\":[{\"MemberId\":\"" + u2 + "\",\"Role\":\"Member\"}," + "{\"MemberId\":\""
+                        + botId + "\"}]}");
+        assertThat(batch.status()).isEqualTo(201);
+        assertThat(batch.body())
+                .isEqualTo("{\"Errors\":[]}".getBytes(StandardCharsets.UTF_8))
+                .hasSize(13);
+        assertThat(batch.header("content-type")).isEqualTo("application/json");
+        assertThat(batch.header("content-length")).isEqualTo("13");
+        assertThat(batch.header("x-amzn-RequestId")).matches(Api.UUID);
+        // …and one with errors conforms too
+        check(
+                "BatchCreateRoomMembership",
+                labels("accountId", acct, "roomId", room),
+                "{\"MembershipItemList\":[{\"MemberId\":\"0a0b0c0d-0000-4000-8000-000000000000\"},{\"Role\":\"Member\"}]}");
+
+        Map<String, Object> list = check("ListRoomMemberships", labels("accountId", acct, "roomId", room), null);
+        assertThat((List<?>) list.get("RoomMemberships")).hasSize(3);
+        check(
+                "UpdateRoomMembership",
+                labels("accountId", acct, "roomId", room, "memberId", u1),
+                "{\"Role\":\"Member\"}");
+        check("DeleteRoomMembership", labels("accountId", acct, "roomId", room, "memberId", u1), null);
+        check("DeleteRoom", labels("accountId", acct, "roomId", room), null);
+        check("DeleteAccount", labels("accountId", acct), null);
+
+        assertThat(checked).as("every implemented operation was checked").containsAll(implemented);
+    }
+
+    @Test
+    void everyModelOperationRoutesToItselfFromItsOwnRequestUri() {
+        OperationRouter router = new OperationRouter(ServiceModel.chime(), List.of());
+        for (String op : operationsJson.keySet()) {
+            String uri = ((String) http(op).get("requestUri")).replaceAll("\\{[A-Za-z]+\\+?}", "label-x");
+            String path = uri.contains("?") ? uri.substring(0, uri.indexOf('?')) : uri;
+            assertThat(router.route((String) http(op).get("method"), path, query(uri))
+                            .operation()
+                            .name())
+                    .as("%s %s", http(op).get("method"), uri)
+                    .isEqualTo(op);
+        }
+    }
+
+    @Test
+    void timestampsAndIdsOnTheWire() throws Exception {
+        Map<String, Object> account = raw.ok("POST", "/accounts", "{\"Name\":\"Wire\"}");
+        String acct = Raw.id(account, "Account", "AccountId");
+        assertThat(acct).matches(Api.UUID);
+        Map<String, Object> room = raw.ok("POST", "/accounts/" + acct + "/rooms", "{\"Name\":\"w\"}");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> r = (Map<String, Object>) room.get("Room");
+        assertThat((String) r.get("CreatedTimestamp")).matches(Api.ISO_MILLIS).isEqualTo(r.get("UpdatedTimestamp"));
+        // D25: a missing body, an empty body and "{}" are all accepted on POST
+        String path = "/accounts/" + acct + "/rooms/" + r.get("RoomId");
+        assertThat(raw.send(raw.sign(new Api.Req("POST", path, null))).status()).isEqualTo(200);
+        Api.Req empty = new Api.Req("POST", path, "");
+        assertThat(raw.send(raw.sign(empty)).status()).isEqualTo(200);
+        assertThat(raw.post(path, "{}").status()).isEqualTo(200);
+        // every response carries a request id, errors included
+        Wire missing = raw.get("/accounts/" + acct + "/rooms/0a0b0c0d-0000-4000-8000-000000000000");
+        missing.assertApiError(404, "NotFoundException");
+        assertThat(missing.json().get("Code")).isEqualTo("NotFound");
+    }
 }

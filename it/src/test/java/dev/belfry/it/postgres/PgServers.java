@@ -21,31 +21,36 @@ import software.amazon.awssdk.services.chime.ChimeClient;
  * retry (so every response the server gives is seen), and direct SQL on the test schema.
  */
 final class PgServers {
-  private PgServers() {}
+    private PgServers() {}
 
-  /** {@code serve --db url <extra>} without the access log. */
-  static ServerProcess serve(String url, String... extra) throws Exception {
-    List<String> args = new ArrayList<>(List.of("--db", url, "--no-access-log"));
-    args.addAll(List.of(extra));
-    return ServerProcess.start(args, Map.of());
-  }
-
-  static ChimeClient client(String endpoint) {
-    return ChimeClient.builder().endpointOverride(URI.create(endpoint)).region(Region.US_EAST_1)
-        .httpClient(UrlConnectionHttpClient.builder().socketTimeout(Duration.ofSeconds(60)).build())
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-        .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
-        .build();
-  }
-
-  static Connection sql(String url) throws SQLException {
-    return DriverManager.getConnection(url);
-  }
-
-  static long count(Connection c, String query) throws SQLException {
-    try (var s = c.createStatement(); var rs = s.executeQuery(query)) {
-      rs.next();
-      return rs.getLong(1);
+    /** {@code serve --db url <extra>} without the access log. */
+    static ServerProcess serve(String url, String... extra) throws Exception {
+        List<String> args = new ArrayList<>(List.of("--db", url, "--no-access-log"));
+        args.addAll(List.of(extra));
+        return ServerProcess.start(args, Map.of());
     }
-  }
+
+    static ChimeClient client(String endpoint) {
+        return ChimeClient.builder()
+                .endpointOverride(URI.create(endpoint))
+                .region(Region.US_EAST_1)
+                .httpClient(UrlConnectionHttpClient.builder()
+                        .socketTimeout(Duration.ofSeconds(60))
+                        .build())
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
+                .build();
+    }
+
+    static Connection sql(String url) throws SQLException {
+        return DriverManager.getConnection(url);
+    }
+
+    static long count(Connection c, String query) throws SQLException {
+        try (var s = c.createStatement();
+                var rs = s.executeQuery(query)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
 }

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.belfry.it.support.Databases;
 import dev.belfry.it.support.RunningServer;
 import dev.belfry.model.ServiceModel;
-import dev.belfry.server.ServerSettings;
 import dev.belfry.rooms.Enums.AccountType;
+import dev.belfry.server.ServerSettings;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,143 +29,202 @@ import software.amazon.awssdk.services.chime.model.UserType;
  * read, listed, changed or even confirmed to exist; and at the end every tenant's data is unchanged.
  */
 class TenantIsolationIT {
-  static final ServiceModel MODEL = ServiceModel.chime();
-  static final List<String> OPS = List.of("BatchCreateRoomMembership", "BatchSuspendUser", "BatchUnsuspendUser",
-      "CreateBot", "CreateRoom", "CreateRoomMembership", "CreateUser", "DeleteAccount", "DeleteRoom",
-      "DeleteRoomMembership", "GetAccount", "GetBot", "GetRoom", "GetUser", "ListBots", "ListRoomMemberships",
-      "ListRooms", "ListUsers", "UpdateAccount", "UpdateBot", "UpdateRoom", "UpdateRoomMembership", "UpdateUser");
-  static final int ROUNDS = 600;
+    static final ServiceModel MODEL = ServiceModel.chime();
+    static final List<String> OPS = List.of(
+            "BatchCreateRoomMembership",
+            "BatchSuspendUser",
+            "BatchUnsuspendUser",
+            "CreateBot",
+            "CreateRoom",
+            "CreateRoomMembership",
+            "CreateUser",
+            "DeleteAccount",
+            "DeleteRoom",
+            "DeleteRoomMembership",
+            "GetAccount",
+            "GetBot",
+            "GetRoom",
+            "GetUser",
+            "ListBots",
+            "ListRoomMemberships",
+            "ListRooms",
+            "ListUsers",
+            "UpdateAccount",
+            "UpdateBot",
+            "UpdateRoom",
+            "UpdateRoomMembership",
+            "UpdateUser");
+    static final int ROUNDS = 600;
 
-  record Tenant(String key, String account, String room, String user, String user2, String bot) {}
+    record Tenant(String key, String account, String room, String user, String user2, String bot) {}
 
-  @Test
-  void noTenantReachesAnothersData() throws Exception {
-    Path creds = Files.createTempFile("belfry-creds", ".json");
-    Files.writeString(creds, "{\"credentials\":["
-        + "{\"accessKeyId\":\"t1\",\"secretAccessKey\":\"s1\",\"tenant\":\"111111111111\"},"
-        + "{\"accessKeyId\":\"t2\",\"secretAccessKey\":\"s2\",\"tenant\":\"222222222222\"},"
-        + "{\"accessKeyId\":\"t3\",\"secretAccessKey\":\"s3\",\"tenant\":\"333333333333\"}]}");
-    try (RunningServer server = RunningServer.start(ServerSettings.defaults(Databases.forSuite()).withPort(0)
-        .withCredentialsFile(creds).withCreateAccountType(AccountType.EnterpriseLWA))) {
-      int port = server.server().port();
-      List<Tenant> tenants = new ArrayList<>();
-      Map<String, ChimeClient> clients = new HashMap<>();
-      for (int i = 1; i <= 3; i++) {
-        ChimeClient c = server.client("t" + i, "s" + i);
-        clients.put("t" + i, c);
-        tenants.add(seed(c, "t" + i));
-      }
-      Map<String, String> before = new HashMap<>();
-      clients.forEach((k, c) -> before.put(k, Http.snapshot(c)));
+    @Test
+    void noTenantReachesAnothersData() throws Exception {
+        Path creds = Files.createTempFile("belfry-creds", ".json");
+        Files.writeString(
+                creds,
+                "{\"credentials\":["
+                        + "{\"accessKeyId\":\"t1\",\"secretAccessKey\":\"s1\",\"tenant\":\"111111111111\"},"
+                        + "{\"accessKeyId\":\"t2\",\"secretAccessKey\":\"s2\",\"tenant\":\"222222222222\"},"
+                        + "{\"accessKeyId\":\"t3\",\"secretAccessKey\":\"s3\",\"tenant\":\"333333333333\"}]}");
+        try (RunningServer server = RunningServer.start(ServerSettings.defaults(Databases.forSuite())
+                .withPort(0)
+                .withCredentialsFile(creds)
+                .withCreateAccountType(AccountType.EnterpriseLWA))) {
+            int port = server.server().port();
+            List<Tenant> tenants = new ArrayList<>();
+            Map<String, ChimeClient> clients = new HashMap<>();
+            for (int i = 1; i <= 3; i++) {
+                ChimeClient c = server.client("t" + i, "s" + i);
+                clients.put("t" + i, c);
+                tenants.add(seed(c, "t" + i));
+            }
+            Map<String, String> before = new HashMap<>();
+            clients.forEach((k, c) -> before.put(k, Http.snapshot(c)));
 
-      Random random = new Random(20261128L);
-      int compared = 0;
-      for (int round = 0; round < ROUNDS; round++) {
-        Tenant attacker = tenants.get(random.nextInt(3));
-        Tenant victim = tenants.get(random.nextInt(3));
-        if (victim == attacker) {
-          continue;
+            Random random = new Random(20261128L);
+            int compared = 0;
+            for (int round = 0; round < ROUNDS; round++) {
+                Tenant attacker = tenants.get(random.nextInt(3));
+                Tenant victim = tenants.get(random.nextInt(3));
+                if (victim == attacker) {
+                    continue;
+                }
+                String op = OPS.get(random.nextInt(OPS.size()));
+                boolean ownAccount = random.nextBoolean();
+                Map<String, String> victimIds = ids(op, attacker, victim, ownAccount);
+                if (victimIds == null) {
+                    continue; // nothing of the victim's in this request
+                }
+                Map<String, String> freshIds = new HashMap<>(victimIds);
+                freshIds.replaceAll((label, id) ->
+                        isAttackers(id, attacker) ? id : UUID.randomUUID().toString());
+                Http.Response toVictim = call(port, attacker, op, victimIds);
+                Http.Response toNobody = call(port, attacker, op, freshIds);
+                assertThat(toVictim.status())
+                        .as("%s by %s at %s's %s", op, attacker.key(), victim.key(), victimIds)
+                        .isLessThan(500);
+                assertThat(normalized(toVictim))
+                        .as(
+                                "%s by %s at %s's %s is the answer for unknown ids",
+                                op, attacker.key(), victim.key(), victimIds)
+                        .isEqualTo(normalized(toNobody));
+                assertThat(toVictim.status())
+                        .as("%s at another tenant's ids", op)
+                        .isIn(200, 201, 404);
+                compared++;
+            }
+            for (var e : clients.entrySet()) {
+                assertThat(Http.snapshot(e.getValue()))
+                        .as("tenant %s's data", e.getKey())
+                        .isEqualTo(before.get(e.getKey()));
+                assertThat(e.getValue().listAccounts().accounts()).hasSize(1);
+            }
+            System.out.printf(
+                    "TenantIsolationIT: %d cross-tenant requests, each compared with the same request on"
+                            + " unknown ids%n",
+                    compared);
+            assertThat(compared).isGreaterThan(300);
+            clients.values().forEach(ChimeClient::close);
         }
-        String op = OPS.get(random.nextInt(OPS.size()));
-        boolean ownAccount = random.nextBoolean();
-        Map<String, String> victimIds = ids(op, attacker, victim, ownAccount);
-        if (victimIds == null) {
-          continue; // nothing of the victim's in this request
+    }
+
+    private static Tenant seed(ChimeClient c, String key) {
+        String account = c.createAccount(b -> b.name("acct-" + key)).account().accountId();
+        String user = c.createUser(b -> b.accountId(account)
+                        .username(key + "u1")
+                        .email(key + "u1@example.com")
+                        .userType(UserType.PRIVATE_USER))
+                .user()
+                .userId();
+        String user2 = c.createUser(b -> b.accountId(account)
+                        .username(key + "u2")
+                        .email(key + "u2@example.com")
+                        .userType(UserType.PRIVATE_USER))
+                .user()
+                .userId();
+        String bot = c.createBot(
+                        b -> b.accountId(account).displayName(key + "bot").domain("example.com"))
+                .bot()
+                .botId();
+        String room = c.createRoom(b -> b.accountId(account).name(key + " room"))
+                .room()
+                .roomId();
+        c.batchCreateRoomMembership(b -> b.accountId(account)
+                .roomId(room)
+                .membershipItemList(
+                        MembershipItem.builder().memberId(user).build(),
+                        MembershipItem.builder().memberId(bot).build()));
+        return new Tenant(key, account, room, user, user2, bot);
+    }
+
+    /**
+     * The ids for one cross-tenant request: either everything in the victim's account, or the attacker's
+     * own account with the victim's room/user/bot in the path or body. Null when the request would hold
+     * nothing of the victim's.
+     */
+    private static Map<String, String> ids(String op, Tenant attacker, Tenant victim, boolean ownAccount) {
+        Map<String, String> ids = new HashMap<>();
+        String uri = MODEL.operation(op).requestUri();
+        ids.put("accountId", ownAccount ? attacker.account() : victim.account());
+        boolean victimInside = !ownAccount;
+        if (uri.contains("{roomId}")) {
+            boolean victimRoom = !ownAccount
+                    || !uri.contains("{memberId}") && !op.startsWith("Batch") && !op.equals("CreateRoomMembership");
+            ids.put("roomId", victimRoom ? victim.room() : attacker.room());
+            victimInside |= victimRoom;
         }
-        Map<String, String> freshIds = new HashMap<>(victimIds);
-        freshIds.replaceAll((label, id) -> isAttackers(id, attacker) ? id : UUID.randomUUID().toString());
-        Http.Response toVictim = call(port, attacker, op, victimIds);
-        Http.Response toNobody = call(port, attacker, op, freshIds);
-        assertThat(toVictim.status()).as("%s by %s at %s's %s", op, attacker.key(), victim.key(), victimIds)
-            .isLessThan(500);
-        assertThat(normalized(toVictim)).as("%s by %s at %s's %s is the answer for unknown ids", op, attacker.key(),
-            victim.key(), victimIds).isEqualTo(normalized(toNobody));
-        assertThat(toVictim.status()).as("%s at another tenant's ids", op).isIn(200, 201, 404);
-        compared++;
-      }
-      for (var e : clients.entrySet()) {
-        assertThat(Http.snapshot(e.getValue())).as("tenant %s's data", e.getKey()).isEqualTo(before.get(e.getKey()));
-        assertThat(e.getValue().listAccounts().accounts()).hasSize(1);
-      }
-      System.out.printf("TenantIsolationIT: %d cross-tenant requests, each compared with the same request on"
-          + " unknown ids%n", compared);
-      assertThat(compared).isGreaterThan(300);
-      clients.values().forEach(ChimeClient::close);
+        for (String label : List.of("userId", "botId")) {
+            if (uri.contains("{" + label + "}")) {
+                ids.put(label, label.equals("userId") ? victim.user() : victim.bot());
+                victimInside = true;
+            }
+        }
+        if (uri.contains("{memberId}") || op.equals("CreateRoomMembership") || op.startsWith("Batch")) {
+            ids.put("memberId", victim.user());
+            victimInside = true;
+        }
+        return victimInside ? ids : null;
     }
-  }
 
-  private static Tenant seed(ChimeClient c, String key) {
-    String account = c.createAccount(b -> b.name("acct-" + key)).account().accountId();
-    String user = c.createUser(b -> b.accountId(account).username(key + "u1").email(key + "u1@example.com")
-        .userType(UserType.PRIVATE_USER)).user().userId();
-    String user2 = c.createUser(b -> b.accountId(account).username(key + "u2").email(key + "u2@example.com")
-        .userType(UserType.PRIVATE_USER)).user().userId();
-    String bot = c.createBot(b -> b.accountId(account).displayName(key + "bot").domain("example.com")).bot().botId();
-    String room = c.createRoom(b -> b.accountId(account).name(key + " room")).room().roomId();
-    c.batchCreateRoomMembership(b -> b.accountId(account).roomId(room).membershipItemList(
-        MembershipItem.builder().memberId(user).build(), MembershipItem.builder().memberId(bot).build()));
-    return new Tenant(key, account, room, user, user2, bot);
-  }
-
-  /**
-   * The ids for one cross-tenant request: either everything in the victim's account, or the attacker's
-   * own account with the victim's room/user/bot in the path or body. Null when the request would hold
-   * nothing of the victim's.
-   */
-  private static Map<String, String> ids(String op, Tenant attacker, Tenant victim, boolean ownAccount) {
-    Map<String, String> ids = new HashMap<>();
-    String uri = MODEL.operation(op).requestUri();
-    ids.put("accountId", ownAccount ? attacker.account() : victim.account());
-    boolean victimInside = !ownAccount;
-    if (uri.contains("{roomId}")) {
-      boolean victimRoom = !ownAccount || !uri.contains("{memberId}") && !op.startsWith("Batch")
-          && !op.equals("CreateRoomMembership");
-      ids.put("roomId", victimRoom ? victim.room() : attacker.room());
-      victimInside |= victimRoom;
+    private static boolean isAttackers(String id, Tenant t) {
+        return id.equals(t.account()) || id.equals(t.room()) || id.equals(t.user()) || id.equals(t.bot());
     }
-    for (String label : List.of("userId", "botId")) {
-      if (uri.contains("{" + label + "}")) {
-        ids.put(label, label.equals("userId") ? victim.user() : victim.bot());
-        victimInside = true;
-      }
-    }
-    if (uri.contains("{memberId}") || op.equals("CreateRoomMembership") || op.startsWith("Batch")) {
-      ids.put("memberId", victim.user());
-      victimInside = true;
-    }
-    return victimInside ? ids : null;
-  }
 
-  private static boolean isAttackers(String id, Tenant t) {
-    return id.equals(t.account()) || id.equals(t.room()) || id.equals(t.user()) || id.equals(t.bot());
-  }
-
-  private static Http.Response call(int port, Tenant caller, String op, Map<String, String> ids) throws Exception {
-    String target = MODEL.operation(op).requestUri();
-    for (var e : ids.entrySet()) {
-      target = target.replace("{" + e.getKey() + "}", e.getValue());
+    private static Http.Response call(int port, Tenant caller, String op, Map<String, String> ids) throws Exception {
+        String target = MODEL.operation(op).requestUri();
+        for (var e : ids.entrySet()) {
+            target = target.replace("{" + e.getKey() + "}", e.getValue());
+        }
+        String member = ids.getOrDefault("memberId", UUID.randomUUID().toString());
+        String json = switch (op) {
+            case "BatchCreateRoomMembership" -> "{\"MembershipItemList\":[{\"MemberId\":\"" + member + "\"}]}";
+            case "BatchSuspendUser", "BatchUnsuspendUser" -> "{\"UserIdList\":[\"" + member + "\"]}";
+            case "CreateBot" -> "{\"DisplayName\":\"intruder\",\"Domain\":\"example.com\"}";
+            case "CreateRoom" -> "{\"Name\":\"intruder\"}";
+            case "CreateRoomMembership" -> "{\"MemberId\":\"" + member + "\"}";
+            case "CreateUser" -> "{\"Username\":\"intruder\",\"Email\":\"intruder@example.com\"}";
+            case "UpdateAccount", "UpdateRoom" -> "{\"Name\":\"taken\"}";
+            case "UpdateBot" -> "{\"Disabled\":true}";
+            case "UpdateRoomMembership" -> "{\"Role\":\"Administrator\"}";
+            case "UpdateUser" -> "{\"LicenseType\":\"Basic\"}";
+            default -> "";
+        };
+        String method = MODEL.operation(op).httpMethod();
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        return Http.send(
+                port,
+                Http.signedRaw(
+                        port,
+                        method,
+                        target,
+                        body,
+                        caller.key(),
+                        "s" + caller.key().substring(1)));
     }
-    String member = ids.getOrDefault("memberId", UUID.randomUUID().toString());
-    String json = switch (op) {
-      case "BatchCreateRoomMembership" -> "{\"MembershipItemList\":[{\"MemberId\":\"" + member + "\"}]}";
-      case "BatchSuspendUser", "BatchUnsuspendUser" -> "{\"UserIdList\":[\"" + member + "\"]}";
-      case "CreateBot" -> "{\"DisplayName\":\"intruder\",\"Domain\":\"example.com\"}";
-      case "CreateRoom" -> "{\"Name\":\"intruder\"}";
-      case "CreateRoomMembership" -> "{\"MemberId\":\"" + member + "\"}";
-      case "CreateUser" -> "{\"Username\":\"intruder\",\"Email\":\"intruder@example.com\"}";
-      case "UpdateAccount", "UpdateRoom" -> "{\"Name\":\"taken\"}";
-      case "UpdateBot" -> "{\"Disabled\":true}";
-      case "UpdateRoomMembership" -> "{\"Role\":\"Administrator\"}";
-      case "UpdateUser" -> "{\"LicenseType\":\"Basic\"}";
-      default -> "";
-    };
-    String method = MODEL.operation(op).httpMethod();
-    byte[] body = json.getBytes(StandardCharsets.UTF_8);
-    return Http.send(port, Http.signedRaw(port, method, target, body, caller.key(), "s" + caller.key().substring(1)));
-  }
 
-  private static String normalized(Http.Response r) {
-    return r.status() + " " + r.header("x-amzn-ErrorType") + " "
-        + r.text().replaceAll("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "<id>");
-  }
+    private static String normalized(Http.Response r) {
+        return r.status() + " " + r.header("x-amzn-ErrorType") + " "
+                + r.text().replaceAll("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "<id>");
+    }
 }

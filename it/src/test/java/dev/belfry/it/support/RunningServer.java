@@ -19,48 +19,49 @@ import software.amazon.awssdk.services.chime.ChimeClient;
  * 000000000000) unless a credentials file is given, and the real AWS SDK for Java v2 client for it.
  */
 public final class RunningServer implements AutoCloseable {
-  private final BelfryServer server;
+    private final BelfryServer server;
 
-  private RunningServer(BelfryServer server) {
-    this.server = server;
-  }
+    private RunningServer(BelfryServer server) {
+        this.server = server;
+    }
 
-  public static RunningServer start(StoreConfig store) throws Exception {
-    return start(ServerSettings.defaults(store).withPort(0));
-  }
+    public static RunningServer start(StoreConfig store) throws Exception {
+        return start(ServerSettings.defaults(store).withPort(0));
+    }
 
-  /** An Enterprise-by-default server, so stock clients alone can run the whole room flow (D2). */
-  public static RunningServer enterprise(StoreConfig store) throws Exception {
-    return start(ServerSettings.defaults(store).withPort(0)
-        .withCreateAccountType(AccountType.EnterpriseLWA));
-  }
+    /** An Enterprise-by-default server, so stock clients alone can run the whole room flow (D2). */
+    public static RunningServer enterprise(StoreConfig store) throws Exception {
+        return start(ServerSettings.defaults(store).withPort(0).withCreateAccountType(AccountType.EnterpriseLWA));
+    }
 
-  public static RunningServer start(ServerSettings settings) throws Exception {
-    return new RunningServer(BelfryServer.start(settings, Map.of(), new PrintStream(OutputStream.nullOutputStream()),
-        false));
-  }
+    public static RunningServer start(ServerSettings settings) throws Exception {
+        return new RunningServer(
+                BelfryServer.start(settings, Map.of(), new PrintStream(OutputStream.nullOutputStream()), false));
+    }
 
-  public BelfryServer server() {
-    return server;
-  }
+    public BelfryServer server() {
+        return server;
+    }
 
-  public String url() {
-    return server.url();
-  }
+    public String url() {
+        return server.url();
+    }
 
-  public ChimeClient client() {
-    return client("test", "test");
-  }
+    public ChimeClient client() {
+        return client("test", "test");
+    }
 
-  public ChimeClient client(String accessKeyId, String secret) {
-    return ChimeClient.builder().endpointOverride(URI.create(url())).region(Region.US_EAST_1)
-        .httpClient(UrlConnectionHttpClient.create())
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, secret)))
-        .build();
-  }
+    public ChimeClient client(String accessKeyId, String secret) {
+        return ChimeClient.builder()
+                .endpointOverride(URI.create(url()))
+                .region(Region.US_EAST_1)
+                .httpClient(UrlConnectionHttpClient.create())
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, secret)))
+                .build();
+    }
 
-  @Override
-  public void close() throws Exception {
-    server.close();
-  }
+    @Override
+    public void close() throws Exception {
+        server.close();
+    }
 }

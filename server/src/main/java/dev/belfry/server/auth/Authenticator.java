@@ -11,25 +11,28 @@ import java.time.Duration;
  * and returns the credential that signed it.
  */
 public final class Authenticator {
-  private final Credentials credentials;
-  private final SigV4Verifier verifier = new SigV4Verifier("chime", Duration.ofMinutes(15));
-  private final Clock clock;
+    private final Credentials credentials;
+    private final SigV4Verifier verifier = new SigV4Verifier("chime", Duration.ofMinutes(15));
+    private final Clock clock;
 
-  public Authenticator(Credentials credentials, Clock clock) {
-    this.credentials = credentials;
-    this.clock = clock;
-  }
-
-  public Credential authenticate(SignableRequest request) {
-    String accessKeyId = verifier.verify(request, key -> {
-      Credential c = credentials.find(key);
-      return c == null ? null : c.secretAccessKey();
-    }, clock.instant());
-    Credential credential = credentials.find(accessKeyId);
-    if (credential == null) {
-      throw new SigV4Exception(SigV4Exception.Kind.UNRECOGNIZED_CLIENT,
-          "The security token included in the request is invalid.");
+    public Authenticator(Credentials credentials, Clock clock) {
+        this.credentials = credentials;
+        this.clock = clock;
     }
-    return credential;
-  }
+
+    public Credential authenticate(SignableRequest request) {
+        String accessKeyId = verifier.verify(
+                request,
+                key -> {
+                    Credential c = credentials.find(key);
+                    return c == null ? null : c.secretAccessKey();
+                },
+                clock.instant());
+        Credential credential = credentials.find(accessKeyId);
+        if (credential == null) {
+            throw new SigV4Exception(
+                    SigV4Exception.Kind.UNRECOGNIZED_CLIENT, "The security token included in the request is invalid.");
+        }
+        return credential;
+    }
 }

@@ -7,16 +7,16 @@ import dev.belfry.rooms.Caller;
  * CreatedBy/InvitedBy. {@link #toString()} never shows the secret.
  */
 public record Credential(String accessKeyId, String secretAccessKey, String tenantId, String principalArn) {
-  public static Credential of(String accessKeyId, String secret, String tenantId) {
-    return new Credential(accessKeyId, secret, tenantId, "arn:aws:iam::" + tenantId + ":user/" + accessKeyId);
-  }
+    public static Credential of(String accessKeyId, String secret, String tenantId) {
+        return new Credential(accessKeyId, secret, tenantId, "arn:aws:iam::" + tenantId + ":user/" + accessKeyId);
+    }
 
-  public Caller caller() {
-    return new Caller(tenantId, principalArn);
-  }
+    public Caller caller() {
+        return new Caller(tenantId, principalArn);
+    }
 
-  @Override
-  public String toString() {
-    return "Credential[" + accessKeyId + " → tenant " + tenantId + "]";
-  }
+    @Override
+    public String toString() {
+        return "Credential[" + accessKeyId + " → tenant " + tenantId + "]";
+    }
 }

@@ -8,12 +8,12 @@ package dev.belfry.server.auth;
  * is the configured one times the number of servers.
  */
 public record RateLimit(double requestsPerSecond, int burst) {
-  public RateLimit {
-    if (!(requestsPerSecond > 0) || Double.isInfinite(requestsPerSecond)) {
-      throw new IllegalArgumentException("rateLimit.requestsPerSecond must be a positive number");
+    public RateLimit {
+        if (!(requestsPerSecond > 0) || Double.isInfinite(requestsPerSecond)) {
+            throw new IllegalArgumentException("rateLimit.requestsPerSecond must be a positive number");
+        }
+        if (burst < 1) {
+            throw new IllegalArgumentException("rateLimit.burst must be at least 1");
+        }
     }
-    if (burst < 1) {
-      throw new IllegalArgumentException("rateLimit.burst must be at least 1");
-    }
-  }
 }

@@ -5,16 +5,19 @@ package dev.belfry.server.http;
  * the body's short Code and Message.
  */
 public record ApiError(int status, String type, String code, String message) {
-  public static ApiError badRequest(String message) {
-    return new ApiError(400, "BadRequestException", "BadRequest", message);
-  }
+    public static ApiError badRequest(String message) {
+        return new ApiError(400, "BadRequestException", "BadRequest", message);
+    }
 
-  public static ApiError notFound(String message) {
-    return new ApiError(404, "NotFoundException", "NotFound", message);
-  }
+    public static ApiError notFound(String message) {
+        return new ApiError(404, "NotFoundException", "NotFound", message);
+    }
 
-  public static ApiError serviceFailure(String requestId) {
-    return new ApiError(500, "ServiceFailureException", "ServiceFailure",
-        "The service failed to process the request; request id " + requestId + ".");
-  }
+    public static ApiError serviceFailure(String requestId) {
+        return new ApiError(
+                500,
+                "ServiceFailureException",
+                "ServiceFailure",
+                "The service failed to process the request; request id " + requestId + ".");
+    }
 }

@@ -2,14 +2,14 @@ package dev.belfry.server.http;
 
 /** A failure the transport itself decides (no route, body too large, operation not supported): already an ApiError. */
 public final class ApiFailure extends RuntimeException {
-  private final ApiError error;
+    private final ApiError error;
 
-  public ApiFailure(ApiError error) {
-    super(error.message(), null, false, false);
-    this.error = error;
-  }
+    public ApiFailure(ApiError error) {
+        super(error.message(), null, false, false);
+        this.error = error;
+    }
 
-  public ApiError error() {
-    return error;
-  }
+    public ApiError error() {
+        return error;
+    }
 }

@@ -1,16 +1,16 @@
 package dev.belfry.server.http;
 
 import dev.belfry.model.OperationModel;
-import dev.belfry.model.Shape;
 import dev.belfry.model.ServiceModel;
+import dev.belfry.model.Shape;
 import dev.belfry.rooms.DomainException;
 import dev.belfry.rooms.Failure;
 import dev.belfry.store.StoreException;
 import dev.belfry.wire.WireException;
+import dev.belfry.wire.sigv4.SigV4Exception;
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
-import dev.belfry.wire.sigv4.SigV4Exception;
 
 /**
  * The one place a failure becomes an {@link ApiError}. Domain failures map to the model's error shapes
@@ -18,96 +18,105 @@ import dev.belfry.wire.sigv4.SigV4Exception;
  * understand (D19); anything unexpected is a ServiceFailureException that names the request id only.
  */
 public final class ErrorTranslator {
-  private final ServiceModel model;
+    private final ServiceModel model;
 
-  public ErrorTranslator(ServiceModel model) {
-    this.model = model;
-  }
+    public ErrorTranslator(ServiceModel model) {
+        this.model = model;
+    }
 
-  public ApiError translate(Throwable failure, OperationModel operation, String requestId) {
-    if (failure instanceof DomainException d) {
-      return modeled(shapeOf(d.failure()), d.getMessage(), operation);
+    public ApiError translate(Throwable failure, OperationModel operation, String requestId) {
+        if (failure instanceof DomainException d) {
+            return modeled(shapeOf(d.failure()), d.getMessage(), operation);
+        }
+        if (failure instanceof WireException w) {
+            return ApiError.badRequest(w.getMessage());
+        }
+        if (failure instanceof SigV4Exception s) {
+            return authentication(s);
+        }
+        if (failure instanceof ApiFailure a) {
+            return a.error();
+        }
+        if (failure instanceof StoreException && transientDatabaseFailure(failure.getCause())) {
+            // SDKs retry a 503 with backoff; a database that is briefly away or busy is exactly that case.
+            return new ApiError(
+                    503,
+                    "ServiceUnavailableException",
+                    "ServiceUnavailable",
+                    "The database is busy or unreachable; retry the request (request id " + requestId + ").");
+        }
+        return ApiError.serviceFailure(requestId);
     }
-    if (failure instanceof WireException w) {
-      return ApiError.badRequest(w.getMessage());
-    }
-    if (failure instanceof SigV4Exception s) {
-      return authentication(s);
-    }
-    if (failure instanceof ApiFailure a) {
-      return a.error();
-    }
-    if (failure instanceof StoreException && transientDatabaseFailure(failure.getCause())) {
-      // SDKs retry a 503 with backoff; a database that is briefly away or busy is exactly that case.
-      return new ApiError(503, "ServiceUnavailableException", "ServiceUnavailable",
-          "The database is busy or unreachable; retry the request (request id " + requestId + ").");
-    }
-    return ApiError.serviceFailure(requestId);
-  }
 
-  /**
-   * Connection loss (SQLSTATE class 08), serialization or deadlock retries exhausted (40), resources
-   * (53), operator intervention such as a restart (57), a pool timeout, or SQLite still busy after its
-   * timeout. Anything else (a constraint the code should have prevented) stays a 500.
-   */
-  static boolean transientDatabaseFailure(Throwable cause) {
-    if (cause instanceof SQLTransientException || cause instanceof SQLRecoverableException) {
-      return true;
+    /**
+     * Connection loss (SQLSTATE class 08), serialization or deadlock retries exhausted (40), resources
+     * (53), operator intervention such as a restart (57), a pool timeout, or SQLite still busy after its
+     * timeout. Anything else (a constraint the code should have prevented) stays a 500.
+     */
+    static boolean transientDatabaseFailure(Throwable cause) {
+        if (cause instanceof SQLTransientException || cause instanceof SQLRecoverableException) {
+            return true;
+        }
+        if (cause instanceof SQLException sql) {
+            String state = sql.getSQLState();
+            String message = String.valueOf(sql.getMessage());
+            return (state != null
+                            && (state.startsWith("08")
+                                    || state.startsWith("40")
+                                    || state.startsWith("53")
+                                    || state.startsWith("57")))
+                    || message.contains("SQLITE_BUSY")
+                    || message.contains("SQLITE_LOCKED");
+        }
+        return false;
     }
-    if (cause instanceof SQLException sql) {
-      String state = sql.getSQLState();
-      String message = String.valueOf(sql.getMessage());
-      return (state != null && (state.startsWith("08") || state.startsWith("40") || state.startsWith("53")
-          || state.startsWith("57"))) || message.contains("SQLITE_BUSY") || message.contains("SQLITE_LOCKED");
+
+    /** The per-item ErrorCode of a batch for a domain failure, e.g. NotFound (D10). */
+    public static String itemCode(Failure failure) {
+        return codeOf(shapeOf(failure));
     }
-    return false;
-  }
 
-  /** The per-item ErrorCode of a batch for a domain failure, e.g. NotFound (D10). */
-  public static String itemCode(Failure failure) {
-    return codeOf(shapeOf(failure));
-  }
-
-  static String shapeOf(Failure failure) {
-    return switch (failure) {
-      case BAD_REQUEST -> "BadRequestException";
-      case NOT_FOUND -> "NotFoundException";
-      case FORBIDDEN -> "ForbiddenException";
-      case CONFLICT -> "ConflictException";
-      case LIMIT_EXCEEDED -> "ResourceLimitExceededException";
-      case UNPROCESSABLE -> "UnprocessableEntityException";
-    };
-  }
-
-  /** Short codes as the model's ErrorCode enum spells them. */
-  static String codeOf(String shapeName) {
-    return switch (shapeName) {
-      case "ThrottledClientException" -> "Throttled";
-      case "UnauthorizedClientException" -> "Unauthorized";
-      case "UnprocessableEntityException" -> "Unprocessable";
-      default -> shapeName.substring(0, shapeName.length() - "Exception".length());
-    };
-  }
-
-  private ApiError modeled(String shapeName, String message, OperationModel operation) {
-    if (operation != null && !operation.declaresError(shapeName)) {
-      // An error the operation does not declare would surface as a generic exception in SDKs; say it as
-      // the closest declared one instead, keeping the message.
-      shapeName = "BadRequestException";
+    static String shapeOf(Failure failure) {
+        return switch (failure) {
+            case BAD_REQUEST -> "BadRequestException";
+            case NOT_FOUND -> "NotFoundException";
+            case FORBIDDEN -> "ForbiddenException";
+            case CONFLICT -> "ConflictException";
+            case LIMIT_EXCEEDED -> "ResourceLimitExceededException";
+            case UNPROCESSABLE -> "UnprocessableEntityException";
+        };
     }
-    Shape.Structure shape = (Shape.Structure) model.shape(shapeName);
-    return new ApiError(shape.error().httpStatusCode(), shapeName, codeOf(shapeName), message);
-  }
 
-  private static ApiError authentication(SigV4Exception e) {
-    return switch (e.kind()) {
-      case MISSING_AUTHENTICATION -> new ApiError(403, "MissingAuthenticationTokenException", "MissingAuthenticationToken",
-          e.getMessage());
-      case INCOMPLETE_SIGNATURE -> new ApiError(400, "IncompleteSignatureException", "IncompleteSignature",
-          e.getMessage());
-      case UNRECOGNIZED_CLIENT -> new ApiError(403, "UnrecognizedClientException", "UnrecognizedClient", e.getMessage());
-      case INVALID_SIGNATURE, SIGNATURE_EXPIRED -> new ApiError(403, "InvalidSignatureException", "InvalidSignature",
-          e.getMessage());
-    };
-  }
+    /** Short codes as the model's ErrorCode enum spells them. */
+    static String codeOf(String shapeName) {
+        return switch (shapeName) {
+            case "ThrottledClientException" -> "Throttled";
+            case "UnauthorizedClientException" -> "Unauthorized";
+            case "UnprocessableEntityException" -> "Unprocessable";
+            default -> shapeName.substring(0, shapeName.length() - "Exception".length());
+        };
+    }
+
+    private ApiError modeled(String shapeName, String message, OperationModel operation) {
+        if (operation != null && !operation.declaresError(shapeName)) {
+            // An error the operation does not declare would surface as a generic exception in SDKs; say it as
+            // the closest declared one instead, keeping the message.
+            shapeName = "BadRequestException";
+        }
+        Shape.Structure shape = (Shape.Structure) model.shape(shapeName);
+        return new ApiError(shape.error().httpStatusCode(), shapeName, codeOf(shapeName), message);
+    }
+
+    private static ApiError authentication(SigV4Exception e) {
+        return switch (e.kind()) {
+            case MISSING_AUTHENTICATION ->
+                new ApiError(403, "MissingAuthenticationTokenException", "MissingAuthenticationToken", e.getMessage());
+            case INCOMPLETE_SIGNATURE ->
+                new ApiError(400, "IncompleteSignatureException", "IncompleteSignature", e.getMessage());
+            case UNRECOGNIZED_CLIENT ->
+                new ApiError(403, "UnrecognizedClientException", "UnrecognizedClient", e.getMessage());
+            case INVALID_SIGNATURE, SIGNATURE_EXPIRED ->
+                new ApiError(403, "InvalidSignatureException", "InvalidSignature", e.getMessage());
+        };
+    }
 }

@@ -13,19 +13,20 @@ import org.eclipse.jetty.util.Callback;
  * API's own error shape rather than Jetty's HTML page.
  */
 public final class JsonErrorHandler extends ErrorHandler {
-  @Override
-  public boolean handle(Request request, Response response, Callback callback) {
-    int status = response.getStatus() >= 400 ? response.getStatus() : 400;
-    String message = "The request could not be read (HTTP " + status + ").";
-    ApiError error = status >= 500 ? ApiError.serviceFailure("-")
-        : new ApiError(status, "BadRequestException", "BadRequest", message);
-    byte[] body = ErrorWriter.body(error);
-    response.setStatus(error.status());
-    response.getHeaders().put("x-amzn-ErrorType", error.type());
-    response.getHeaders().put("x-amzn-RequestId", UUID.randomUUID().toString());
-    response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
-    response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
-    response.write(true, ByteBuffer.wrap(body), callback);
-    return true;
-  }
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) {
+        int status = response.getStatus() >= 400 ? response.getStatus() : 400;
+        String message = "The request could not be read (HTTP " + status + ").";
+        ApiError error = status >= 500
+                ? ApiError.serviceFailure("-")
+                : new ApiError(status, "BadRequestException", "BadRequest", message);
+        byte[] body = ErrorWriter.body(error);
+        response.setStatus(error.status());
+        response.getHeaders().put("x-amzn-ErrorType", error.type());
+        response.getHeaders().put("x-amzn-RequestId", UUID.randomUUID().toString());
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
+        response.write(true, ByteBuffer.wrap(body), callback);
+        return true;
+    }
 }

@@ -15,36 +15,36 @@ import org.eclipse.jetty.util.Callback;
  * {@code metrics} serves Prometheus text when metrics are on. Everything else goes to the API.
  */
 public final class OperatorHandler extends Handler.Wrapper {
-  public static final String PREFIX = "/_belfry/";
-  private final Supplier<String> metrics;
+    public static final String PREFIX = "/_belfry/";
+    private final Supplier<String> metrics;
 
-  public OperatorHandler(Handler api, Supplier<String> metrics) {
-    super(api);
-    this.metrics = metrics;
-  }
+    public OperatorHandler(Handler api, Supplier<String> metrics) {
+        super(api);
+        this.metrics = metrics;
+    }
 
-  @Override
-  public boolean handle(Request request, Response response, Callback callback) throws Exception {
-    String path = request.getHttpURI().getPath();
-    if (path == null || !path.startsWith(PREFIX)) {
-      return super.handle(request, response, callback);
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) throws Exception {
+        String path = request.getHttpURI().getPath();
+        if (path == null || !path.startsWith(PREFIX)) {
+            return super.handle(request, response, callback);
+        }
+        String name = path.substring(PREFIX.length());
+        if (name.equals("health")) {
+            return text(response, callback, 200, "application/json", "{\"status\":\"UP\"}");
+        }
+        if (name.equals("metrics") && metrics != null) {
+            return text(response, callback, 200, "text/plain; version=0.0.4; charset=utf-8", metrics.get());
+        }
+        return super.handle(request, response, callback);
     }
-    String name = path.substring(PREFIX.length());
-    if (name.equals("health")) {
-      return text(response, callback, 200, "application/json", "{\"status\":\"UP\"}");
-    }
-    if (name.equals("metrics") && metrics != null) {
-      return text(response, callback, 200, "text/plain; version=0.0.4; charset=utf-8", metrics.get());
-    }
-    return super.handle(request, response, callback);
-  }
 
-  private static boolean text(Response response, Callback callback, int status, String type, String text) {
-    byte[] body = text.getBytes(StandardCharsets.UTF_8);
-    response.setStatus(status);
-    response.getHeaders().put(HttpHeader.CONTENT_TYPE, type);
-    response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
-    response.write(true, ByteBuffer.wrap(body), callback);
-    return true;
-  }
+    private static boolean text(Response response, Callback callback, int status, String type, String text) {
+        byte[] body = text.getBytes(StandardCharsets.UTF_8);
+        response.setStatus(status);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, type);
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
+        response.write(true, ByteBuffer.wrap(body), callback);
+        return true;
+    }
 }

@@ -18,42 +18,75 @@ import java.util.Set;
  * model's own member shapes, so an AccountType is validated exactly as Chime's enum.
  */
 public final class AdminOperations {
-  public static final String CREATE_ACCOUNT_PATH = "/_belfry/admin/accounts";
-  private final OperationModel createAccount;
-  private final OperationModel setAccountStatus;
+    public static final String CREATE_ACCOUNT_PATH = "/_belfry/admin/accounts";
+    private final OperationModel createAccount;
+    private final OperationModel setAccountStatus;
 
-  public AdminOperations(ServiceModel model, Operations operations, AccountService accounts) {
-    Shape.Structure account = (Shape.Structure) model.shape("Account");
-    Shape.Structure createInput = structure("BelfryCreateAccountRequest",
-        Map.of("Name", account.member("Name"), "AccountType", account.member("AccountType")),
-        Set.of("Name", "AccountType"));
-    Shape.Structure statusInput = structure("BelfrySetAccountStatusRequest",
-        Map.of("AccountId", model.operation("GetAccount").input().member("AccountId"),
-            "AccountStatus", account.member("AccountStatus")), Set.of("AccountId", "AccountStatus"));
-    Shape.Structure output = model.operation("CreateAccount").output();
-    this.createAccount = new OperationModel("BelfryCreateAccount", "POST", CREATE_ACCOUNT_PATH, 201, createInput,
-        output, List.of("BadRequestException", "NotFoundException", "ForbiddenException"), false, null);
-    this.setAccountStatus = new OperationModel("BelfrySetAccountStatus", "POST",
-        CREATE_ACCOUNT_PATH + "/{accountId}/status", 200, statusInput, output,
-        List.of("BadRequestException", "NotFoundException"), false, null);
-    operations.add(createAccount.name(), (caller, in) -> Views.single("Account", Views.account(
-        accounts.create(caller.tenantId(), in.string("Name"), in.enumValue("AccountType", AccountType.class)))));
-    operations.add(setAccountStatus.name(), (caller, in) -> Views.single("Account", Views.account(
-        accounts.setStatus(caller, in.string("AccountId"), in.enumValue("AccountStatus", AccountStatus.class)))));
-  }
+    public AdminOperations(ServiceModel model, Operations operations, AccountService accounts) {
+        Shape.Structure account = (Shape.Structure) model.shape("Account");
+        Shape.Structure createInput = structure(
+                "BelfryCreateAccountRequest",
+                Map.of("Name", account.member("Name"), "AccountType", account.member("AccountType")),
+                Set.of("Name", "AccountType"));
+        Shape.Structure statusInput = structure(
+                "BelfrySetAccountStatusRequest",
+                Map.of(
+                        "AccountId",
+                        model.operation("GetAccount").input().member("AccountId"),
+                        "AccountStatus",
+                        account.member("AccountStatus")),
+                Set.of("AccountId", "AccountStatus"));
+        Shape.Structure output = model.operation("CreateAccount").output();
+        this.createAccount = new OperationModel(
+                "BelfryCreateAccount",
+                "POST",
+                CREATE_ACCOUNT_PATH,
+                201,
+                createInput,
+                output,
+                List.of("BadRequestException", "NotFoundException", "ForbiddenException"),
+                false,
+                null);
+        this.setAccountStatus = new OperationModel(
+                "BelfrySetAccountStatus",
+                "POST",
+                CREATE_ACCOUNT_PATH + "/{accountId}/status",
+                200,
+                statusInput,
+                output,
+                List.of("BadRequestException", "NotFoundException"),
+                false,
+                null);
+        operations.add(
+                createAccount.name(),
+                (caller, in) -> Views.single(
+                        "Account",
+                        Views.account(accounts.create(
+                                caller.tenantId(),
+                                in.string("Name"),
+                                in.enumValue("AccountType", AccountType.class)))));
+        operations.add(
+                setAccountStatus.name(),
+                (caller, in) -> Views.single(
+                        "Account",
+                        Views.account(accounts.setStatus(
+                                caller, in.string("AccountId"), in.enumValue("AccountStatus", AccountStatus.class)))));
+    }
 
-  /** The admin operations, routed like any model operation by their request URIs. */
-  public List<OperationModel> operations() {
-    return List.of(createAccount, setAccountStatus);
-  }
+    /** The admin operations, routed like any model operation by their request URIs. */
+    public List<OperationModel> operations() {
+        return List.of(createAccount, setAccountStatus);
+    }
 
-  private static Shape.Structure structure(String name, Map<String, Member> members, Set<String> required) {
-    Map<String, Member> ordered = new LinkedHashMap<>();
-    members.keySet().stream().sorted().forEach(k -> {
-      Member m = members.get(k);
-      // AccountId travels in the path here, as in every Chime account operation.
-      ordered.put(k, k.equals("AccountId") ? m : new Member(k, m.target(), null, null, false, false, m.documentation()));
-    });
-    return new Shape.Structure(name, ordered, required, null, null);
-  }
+    private static Shape.Structure structure(String name, Map<String, Member> members, Set<String> required) {
+        Map<String, Member> ordered = new LinkedHashMap<>();
+        members.keySet().stream().sorted().forEach(k -> {
+            Member m = members.get(k);
+            // AccountId travels in the path here, as in every Chime account operation.
+            ordered.put(
+                    k,
+                    k.equals("AccountId") ? m : new Member(k, m.target(), null, null, false, false, m.documentation()));
+        });
+        return new Shape.Structure(name, ordered, required, null, null);
+    }
 }

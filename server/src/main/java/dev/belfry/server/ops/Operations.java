@@ -6,26 +6,26 @@ import java.util.Map;
 
 /** Every operation Belfry implements, by model operation name; the rest answer as not supported (D26). */
 public final class Operations {
-  private final Map<String, OperationAdapter> adapters = new HashMap<>();
+    private final Map<String, OperationAdapter> adapters = new HashMap<>();
 
-  public Operations(Chime chime) {
-    AccountOperations.register(this, chime.accounts());
-    UserOperations.register(this, chime.users());
-    BotOperations.register(this, chime.bots());
-    RoomOperations.register(this, chime.rooms());
-    MembershipOperations.register(this, chime.memberships());
-  }
+    public Operations(Chime chime) {
+        AccountOperations.register(this, chime.accounts());
+        UserOperations.register(this, chime.users());
+        BotOperations.register(this, chime.bots());
+        RoomOperations.register(this, chime.rooms());
+        MembershipOperations.register(this, chime.memberships());
+    }
 
-  void add(String operationName, OperationAdapter adapter) {
-    adapters.put(operationName, adapter);
-  }
+    void add(String operationName, OperationAdapter adapter) {
+        adapters.put(operationName, adapter);
+    }
 
-  /** The adapter of an operation, or null when Belfry does not implement it. */
-  public OperationAdapter find(String operationName) {
-    return adapters.get(operationName);
-  }
+    /** The adapter of an operation, or null when Belfry does not implement it. */
+    public OperationAdapter find(String operationName) {
+        return adapters.get(operationName);
+    }
 
-  public java.util.Set<String> implemented() {
-    return java.util.Set.copyOf(adapters.keySet());
-  }
+    public java.util.Set<String> implemented() {
+        return java.util.Set.copyOf(adapters.keySet());
+    }
 }

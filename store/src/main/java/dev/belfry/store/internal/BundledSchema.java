@@ -25,65 +25,67 @@ import javax.sql.DataSource;
  * of already applied scripts (Flyway's validate-on-migrate); a release never edits an applied script.
  */
 final class BundledSchema {
-  private BundledSchema() {}
+    private BundledSchema() {}
 
-  static boolean isCurrent(DataSource ds) {
-    TreeSet<String> bundled = bundledVersions();
-    if (bundled == null || bundled.isEmpty()) {
-      return false;
-    }
-    TreeSet<String> applied = new TreeSet<>();
-    try (Connection c = ds.getConnection(); Statement s = c.createStatement();
-         ResultSet rs = s.executeQuery("SELECT version, success FROM flyway_schema_history WHERE version IS NOT NULL")) {
-      while (rs.next()) {
-        if (!rs.getBoolean(2)) {
-          return false;
+    static boolean isCurrent(DataSource ds) {
+        TreeSet<String> bundled = bundledVersions();
+        if (bundled == null || bundled.isEmpty()) {
+            return false;
         }
-        applied.add(rs.getString(1));
-      }
-    } catch (SQLException e) {
-      return false; // no history table yet: Flyway creates it
+        TreeSet<String> applied = new TreeSet<>();
+        try (Connection c = ds.getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(
+                        "SELECT version, success FROM flyway_schema_history WHERE version IS NOT NULL")) {
+            while (rs.next()) {
+                if (!rs.getBoolean(2)) {
+                    return false;
+                }
+                applied.add(rs.getString(1));
+            }
+        } catch (SQLException e) {
+            return false; // no history table yet: Flyway creates it
+        }
+        return applied.equals(bundled);
     }
-    return applied.equals(bundled);
-  }
 
-  /** Versions of db/migration/V<version>__*.sql on the class path, or null when they cannot be listed. */
-  static TreeSet<String> bundledVersions() {
-    URL url = BundledSchema.class.getClassLoader().getResource("db/migration");
-    if (url == null) {
-      return null;
-    }
-    TreeSet<String> out = new TreeSet<>();
-    try {
-      if (url.getProtocol().equals("jar")) {
-        JarURLConnection conn = (JarURLConnection) url.openConnection();
-        conn.setUseCaches(false);
-        try (java.util.jar.JarFile jar = conn.getJarFile()) {
-          for (Enumeration<JarEntry> e = jar.entries(); e.hasMoreElements(); ) {
-            add(out, e.nextElement().getName(), "db/migration/");
-          }
+    /** Versions of db/migration/V<version>__*.sql on the class path, or null when they cannot be listed. */
+    static TreeSet<String> bundledVersions() {
+        URL url = BundledSchema.class.getClassLoader().getResource("db/migration");
+        if (url == null) {
+            return null;
         }
-      } else if (url.getProtocol().equals("file")) {
-        try (Stream<Path> files = Files.list(Path.of(url.toURI()))) {
-          files.forEach(f -> add(out, "db/migration/" + f.getFileName(), "db/migration/"));
+        TreeSet<String> out = new TreeSet<>();
+        try {
+            if (url.getProtocol().equals("jar")) {
+                JarURLConnection conn = (JarURLConnection) url.openConnection();
+                conn.setUseCaches(false);
+                try (java.util.jar.JarFile jar = conn.getJarFile()) {
+                    for (Enumeration<JarEntry> e = jar.entries(); e.hasMoreElements(); ) {
+                        add(out, e.nextElement().getName(), "db/migration/");
+                    }
+                }
+            } else if (url.getProtocol().equals("file")) {
+                try (Stream<Path> files = Files.list(Path.of(url.toURI()))) {
+                    files.forEach(f -> add(out, "db/migration/" + f.getFileName(), "db/migration/"));
+                }
+            } else {
+                return null;
+            }
+        } catch (IOException | URISyntaxException | RuntimeException e) {
+            return null;
         }
-      } else {
-        return null;
-      }
-    } catch (IOException | URISyntaxException | RuntimeException e) {
-      return null;
+        return out;
     }
-    return out;
-  }
 
-  private static void add(TreeSet<String> out, String name, String dir) {
-    if (!name.startsWith(dir + "V") || !name.endsWith(".sql") || name.indexOf('/', dir.length()) >= 0) {
-      return;
+    private static void add(TreeSet<String> out, String name, String dir) {
+        if (!name.startsWith(dir + "V") || !name.endsWith(".sql") || name.indexOf('/', dir.length()) >= 0) {
+            return;
+        }
+        String file = name.substring(dir.length() + 1);
+        int sep = file.indexOf("__");
+        if (sep > 0) {
+            out.add(file.substring(0, sep).replace('_', '.'));
+        }
     }
-    String file = name.substring(dir.length() + 1);
-    int sep = file.indexOf("__");
-    if (sep > 0) {
-      out.add(file.substring(0, sep).replace('_', '.'));
-    }
-  }
 }

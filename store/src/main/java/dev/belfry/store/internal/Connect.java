@@ -15,77 +15,80 @@ import java.util.Properties;
  * instead of a pool's logged stack trace.
  */
 final class Connect {
-  private Connect() {}
+    private Connect() {}
 
-  static Properties postgresProperties(StoreConfig config) {
-    Properties p = new Properties();
-    if (config.username() != null) {
-      p.setProperty("user", config.username());
+    static Properties postgresProperties(StoreConfig config) {
+        Properties p = new Properties();
+        if (config.username() != null) {
+            p.setProperty("user", config.username());
+        }
+        if (config.password() != null) {
+            p.setProperty("password", config.password());
+        }
+        long seconds = Math.max(1, config.connectTimeout().toSeconds());
+        p.setProperty("connectTimeout", Long.toString(seconds));
+        p.setProperty("loginTimeout", Long.toString(seconds));
+        p.setProperty("ApplicationName", "belfry");
+        return p;
     }
-    if (config.password() != null) {
-      p.setProperty("password", config.password());
-    }
-    long seconds = Math.max(1, config.connectTimeout().toSeconds());
-    p.setProperty("connectTimeout", Long.toString(seconds));
-    p.setProperty("loginTimeout", Long.toString(seconds));
-    p.setProperty("ApplicationName", "belfry");
-    return p;
-  }
 
-  static void probePostgres(StoreConfig config) {
-    String url = config.resolvedUrl();
-    try (Connection c = DriverManager.getConnection(url, postgresProperties(config))) {
-      c.isValid(1);
-    } catch (SQLException e) {
-      throw postgresError(url, e);
+    static void probePostgres(StoreConfig config) {
+        String url = config.resolvedUrl();
+        try (Connection c = DriverManager.getConnection(url, postgresProperties(config))) {
+            c.isValid(1);
+        } catch (SQLException e) {
+            throw postgresError(url, e);
+        }
     }
-  }
 
-  static StoreException postgresError(String url, SQLException e) {
-    String where = "PostgreSQL at " + Redact.target(url);
-    String state = e.getSQLState() == null ? "" : e.getSQLState();
-    String why = oneLine(e.getMessage());
-    if (state.equals("28P01") || state.equals("28000")) {
-      return new StoreException("cannot log in to " + where + ": the user name or password was refused (" + why + ")", e);
+    static StoreException postgresError(String url, SQLException e) {
+        String where = "PostgreSQL at " + Redact.target(url);
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        String why = oneLine(e.getMessage());
+        if (state.equals("28P01") || state.equals("28000")) {
+            return new StoreException(
+                    "cannot log in to " + where + ": the user name or password was refused (" + why + ")", e);
+        }
+        if (state.equals("3D000")) {
+            return new StoreException("cannot open " + where + ": " + why + "; create the database first", e);
+        }
+        if (state.startsWith("08") || e.getCause() instanceof IOException) {
+            return new StoreException(
+                    "cannot connect to " + where + ": " + why + "; is the server running and reachable?", e);
+        }
+        return new StoreException("cannot open " + where + ": " + why, e);
     }
-    if (state.equals("3D000")) {
-      return new StoreException("cannot open " + where + ": " + why + "; create the database first", e);
-    }
-    if (state.startsWith("08") || e.getCause() instanceof IOException) {
-      return new StoreException("cannot connect to " + where + ": " + why
-          + "; is the server running and reachable?", e);
-    }
-    return new StoreException("cannot open " + where + ": " + why, e);
-  }
 
-  /** Creates the data directory and checks the database file can be opened. */
-  static void probeSqlite(StoreConfig config) {
-    String url = config.resolvedUrl();
-    if (config.dataDir() != null) {
-      Path dir = config.dataDir();
-      try {
-        Files.createDirectories(dir);
-      } catch (IOException e) {
-        throw new StoreException("cannot create the data directory " + dir + ": " + oneLine(e.toString()), e);
-      }
-      if (config.jdbcUrl() == null) { // the default file in the data directory, not a URL of the operator's
-        SchemaTemplate.installIfNew(dir.resolve(StoreConfig.SQLITE_FILE));
-      }
+    /** Creates the data directory and checks the database file can be opened. */
+    static void probeSqlite(StoreConfig config) {
+        String url = config.resolvedUrl();
+        if (config.dataDir() != null) {
+            Path dir = config.dataDir();
+            try {
+                Files.createDirectories(dir);
+            } catch (IOException e) {
+                throw new StoreException("cannot create the data directory " + dir + ": " + oneLine(e.toString()), e);
+            }
+            if (config.jdbcUrl() == null) { // the default file in the data directory, not a URL of the operator's
+                SchemaTemplate.installIfNew(dir.resolve(StoreConfig.SQLITE_FILE));
+            }
+        }
+        try (Connection c = Pools.sqlite(url, false).getConnection()) {
+            c.isValid(1);
+        } catch (SQLException e) {
+            throw new StoreException(
+                    "cannot open the SQLite database " + url.substring("jdbc:sqlite:".length()) + ": "
+                            + oneLine(e.getMessage()),
+                    e);
+        }
     }
-    try (Connection c = Pools.sqlite(url, false).getConnection()) {
-      c.isValid(1);
-    } catch (SQLException e) {
-      throw new StoreException("cannot open the SQLite database " + url.substring("jdbc:sqlite:".length())
-          + ": " + oneLine(e.getMessage()), e);
-    }
-  }
 
-  static String oneLine(String message) {
-    if (message == null) {
-      return "unknown error";
+    static String oneLine(String message) {
+        if (message == null) {
+            return "unknown error";
+        }
+        String s = message.strip();
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl).strip();
     }
-    String s = message.strip();
-    int nl = s.indexOf('\n');
-    return nl < 0 ? s : s.substring(0, nl).strip();
-  }
 }

@@ -10,120 +10,120 @@ import java.sql.Statement;
  * and which errors mean "try again". Everything else is shared, portable SQL.
  */
 public enum Dialect {
-  SQLITE {
-    @Override
-    void begin(Connection c, boolean write) throws SQLException {
-      // BEGIN IMMEDIATE takes the database's write lock up front, so concurrent writers queue on the
-      // busy timeout instead of failing at commit; a deferred BEGIN gives readers one WAL snapshot.
-      exec(c, write ? "BEGIN IMMEDIATE" : "BEGIN");
+    SQLITE {
+        @Override
+        void begin(Connection c, boolean write) throws SQLException {
+            // BEGIN IMMEDIATE takes the database's write lock up front, so concurrent writers queue on the
+            // busy timeout instead of failing at commit; a deferred BEGIN gives readers one WAL snapshot.
+            exec(c, write ? "BEGIN IMMEDIATE" : "BEGIN");
+        }
+
+        @Override
+        void commit(Connection c) throws SQLException {
+            exec(c, "COMMIT");
+        }
+
+        @Override
+        void rollback(Connection c) {
+            try (Statement s = c.createStatement()) {
+                s.execute("ROLLBACK");
+            } catch (SQLException e) {
+                // "no transaction is active": the failure already ended it
+            }
+        }
+
+        @Override
+        String forUpdate() {
+            return ""; // the IMMEDIATE transaction already holds the only write lock
+        }
+
+        @Override
+        String forNoKeyUpdate() {
+            return "";
+        }
+
+        @Override
+        boolean retryable(SQLException e) {
+            int primary = e.getErrorCode() & 0xFF;
+            return primary == 5 || primary == 6; // SQLITE_BUSY, SQLITE_LOCKED
+        }
+    },
+
+    POSTGRES {
+        @Override
+        void begin(Connection c, boolean write) throws SQLException {
+            c.setReadOnly(!write);
+            c.setAutoCommit(false);
+        }
+
+        @Override
+        void commit(Connection c) throws SQLException {
+            c.commit();
+            c.setAutoCommit(true);
+        }
+
+        @Override
+        void rollback(Connection c) throws SQLException {
+            if (!c.getAutoCommit()) {
+                c.rollback();
+                c.setAutoCommit(true);
+            }
+        }
+
+        @Override
+        String forUpdate() {
+            return " FOR UPDATE";
+        }
+
+        @Override
+        String forNoKeyUpdate() {
+            return " FOR NO KEY UPDATE"; // does not conflict with the KEY SHARE locks of foreign-key checks
+        }
+
+        @Override
+        boolean retryable(SQLException e) {
+            // serialization_failure, deadlock_detected
+            return "40001".equals(e.getSQLState()) || "40P01".equals(e.getSQLState());
+        }
+    };
+
+    abstract void begin(Connection c, boolean write) throws SQLException;
+
+    abstract void commit(Connection c) throws SQLException;
+
+    abstract void rollback(Connection c) throws SQLException;
+
+    abstract String forUpdate();
+
+    /** A row lock that writers of child rows (foreign keys pointing at the row) do not wait for. */
+    abstract String forNoKeyUpdate();
+
+    abstract boolean retryable(SQLException e);
+
+    /** True when {@code t} or one of its causes is an error this database says to retry. */
+    boolean retryable(Throwable t) {
+        for (Throwable x = t; x != null; x = x.getCause()) {
+            if (x instanceof SQLException sql && retryable(sql)) {
+                return true;
+            }
+        }
+        return false;
     }
 
-    @Override
-    void commit(Connection c) throws SQLException {
-      exec(c, "COMMIT");
+    static Dialect of(String jdbcUrl) {
+        if (jdbcUrl.startsWith("jdbc:sqlite:")) {
+            return SQLITE;
+        }
+        if (jdbcUrl.startsWith("jdbc:postgresql:")) {
+            return POSTGRES;
+        }
+        throw new StoreException("unsupported database URL (use jdbc:postgresql://… or a SQLite data directory): "
+                + Redact.url(jdbcUrl));
     }
 
-    @Override
-    void rollback(Connection c) {
-      try (Statement s = c.createStatement()) {
-        s.execute("ROLLBACK");
-      } catch (SQLException e) {
-        // "no transaction is active": the failure already ended it
-      }
+    private static void exec(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
     }
-
-    @Override
-    String forUpdate() {
-      return ""; // the IMMEDIATE transaction already holds the only write lock
-    }
-
-    @Override
-    String forNoKeyUpdate() {
-      return "";
-    }
-
-    @Override
-    boolean retryable(SQLException e) {
-      int primary = e.getErrorCode() & 0xFF;
-      return primary == 5 || primary == 6; // SQLITE_BUSY, SQLITE_LOCKED
-    }
-  },
-
-  POSTGRES {
-    @Override
-    void begin(Connection c, boolean write) throws SQLException {
-      c.setReadOnly(!write);
-      c.setAutoCommit(false);
-    }
-
-    @Override
-    void commit(Connection c) throws SQLException {
-      c.commit();
-      c.setAutoCommit(true);
-    }
-
-    @Override
-    void rollback(Connection c) throws SQLException {
-      if (!c.getAutoCommit()) {
-        c.rollback();
-        c.setAutoCommit(true);
-      }
-    }
-
-    @Override
-    String forUpdate() {
-      return " FOR UPDATE";
-    }
-
-    @Override
-    String forNoKeyUpdate() {
-      return " FOR NO KEY UPDATE"; // does not conflict with the KEY SHARE locks of foreign-key checks
-    }
-
-    @Override
-    boolean retryable(SQLException e) {
-      // serialization_failure, deadlock_detected
-      return "40001".equals(e.getSQLState()) || "40P01".equals(e.getSQLState());
-    }
-  };
-
-  abstract void begin(Connection c, boolean write) throws SQLException;
-
-  abstract void commit(Connection c) throws SQLException;
-
-  abstract void rollback(Connection c) throws SQLException;
-
-  abstract String forUpdate();
-
-  /** A row lock that writers of child rows (foreign keys pointing at the row) do not wait for. */
-  abstract String forNoKeyUpdate();
-
-  abstract boolean retryable(SQLException e);
-
-  /** True when {@code t} or one of its causes is an error this database says to retry. */
-  boolean retryable(Throwable t) {
-    for (Throwable x = t; x != null; x = x.getCause()) {
-      if (x instanceof SQLException sql && retryable(sql)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  static Dialect of(String jdbcUrl) {
-    if (jdbcUrl.startsWith("jdbc:sqlite:")) {
-      return SQLITE;
-    }
-    if (jdbcUrl.startsWith("jdbc:postgresql:")) {
-      return POSTGRES;
-    }
-    throw new StoreException("unsupported database URL (use jdbc:postgresql://… or a SQLite data directory): "
-        + Redact.url(jdbcUrl));
-  }
-
-  private static void exec(Connection c, String sql) throws SQLException {
-    try (Statement s = c.createStatement()) {
-      s.execute(sql);
-    }
-  }
 }

@@ -25,143 +25,144 @@ import javax.sql.DataSource;
  * <p>Hand-written because no library offers transaction batching over a JDBC connection.
  */
 final class GroupCommit {
-  /** Units per transaction, so one group cannot hold the write lock for long. */
-  static final int MAX_GROUP = 64;
+    /** Units per transaction, so one group cannot hold the write lock for long. */
+    static final int MAX_GROUP = 64;
 
-  private final DataSource writers;
-  private final Dialect dialect;
-  private final List<Unit<?>> queue = new ArrayList<>(); // guarded by this
-  private boolean leading; // guarded by this: a group is running
+    private final DataSource writers;
+    private final Dialect dialect;
+    private final List<Unit<?>> queue = new ArrayList<>(); // guarded by this
+    private boolean leading; // guarded by this: a group is running
 
-  GroupCommit(DataSource writers, Dialect dialect) {
-    this.writers = writers;
-    this.dialect = dialect;
-  }
-
-  <T> T write(Function<StoreTransaction, T> work) {
-    Unit<T> me = new Unit<>(work);
-    boolean interrupted = false;
-    synchronized (this) {
-      queue.add(me);
+    GroupCommit(DataSource writers, Dialect dialect) {
+        this.writers = writers;
+        this.dialect = dialect;
     }
-    try {
-      while (true) {
-        List<Unit<?>> group;
+
+    <T> T write(Function<StoreTransaction, T> work) {
+        Unit<T> me = new Unit<>(work);
+        boolean interrupted = false;
         synchronized (this) {
-          while (!me.done && leading) {
-            try {
-              wait();
-            } catch (InterruptedException e) {
-              if (queue.remove(me)) { // not started yet: safe to give up
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting to write", e);
-              }
-              interrupted = true; // its group is running: wait for the outcome, then pass the interrupt on
-            }
-          }
-          if (me.done) {
-            return me.result();
-          }
-          // lead the oldest units (when more than MAX_GROUP wait, ours may be in a later group: loop)
-          leading = true;
-          int n = Math.min(queue.size(), MAX_GROUP);
-          group = new ArrayList<>(queue.subList(0, n));
-          queue.subList(0, n).clear();
+            queue.add(me);
         }
         try {
-          run(group);
+            while (true) {
+                List<Unit<?>> group;
+                synchronized (this) {
+                    while (!me.done && leading) {
+                        try {
+                            wait();
+                        } catch (InterruptedException e) {
+                            if (queue.remove(me)) { // not started yet: safe to give up
+                                Thread.currentThread().interrupt();
+                                throw new IllegalStateException("interrupted while waiting to write", e);
+                            }
+                            interrupted =
+                                    true; // its group is running: wait for the outcome, then pass the interrupt on
+                        }
+                    }
+                    if (me.done) {
+                        return me.result();
+                    }
+                    // lead the oldest units (when more than MAX_GROUP wait, ours may be in a later group: loop)
+                    leading = true;
+                    int n = Math.min(queue.size(), MAX_GROUP);
+                    group = new ArrayList<>(queue.subList(0, n));
+                    queue.subList(0, n).clear();
+                }
+                try {
+                    run(group);
+                } finally {
+                    synchronized (this) {
+                        leading = false;
+                        notifyAll();
+                    }
+                }
+            }
         } finally {
-          synchronized (this) {
-            leading = false;
-            notifyAll();
-          }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
-      }
-    } finally {
-      if (interrupted) {
-        Thread.currentThread().interrupt();
-      }
     }
-  }
 
-  private void run(List<Unit<?>> group) {
-    try (Connection c = writers.getConnection()) {
-      dialect.begin(c, true);
-      try {
-        Sql sql = new Sql(c, StatementCache.of(c), false);
+    private void run(List<Unit<?>> group) {
+        try (Connection c = writers.getConnection()) {
+            dialect.begin(c, true);
+            try {
+                Sql sql = new Sql(c, StatementCache.of(c), false);
+                for (Unit<?> unit : group) {
+                    unit.runIn(c, sql, dialect);
+                }
+                dialect.commit(c);
+            } catch (SQLException | RuntimeException | Error e) {
+                dialect.rollback(c);
+                throw e;
+            }
+            for (Unit<?> unit : group) {
+                unit.finish(null);
+            }
+        } catch (SQLException e) {
+            failAll(group, Sql.failure(e));
+        } catch (RuntimeException | Error e) {
+            failAll(group, e);
+        }
+    }
+
+    /** The group did not commit: no unit's work happened, and each caller learns why (and may retry). */
+    private static void failAll(List<Unit<?>> group, Throwable why) {
         for (Unit<?> unit : group) {
-          unit.runIn(c, sql, dialect);
+            unit.finish(why);
         }
-        dialect.commit(c);
-      } catch (SQLException | RuntimeException | Error e) {
-        dialect.rollback(c);
-        throw e;
-      }
-      for (Unit<?> unit : group) {
-        unit.finish(null);
-      }
-    } catch (SQLException e) {
-      failAll(group, Sql.failure(e));
-    } catch (RuntimeException | Error e) {
-      failAll(group, e);
-    }
-  }
-
-  /** The group did not commit: no unit's work happened, and each caller learns why (and may retry). */
-  private static void failAll(List<Unit<?>> group, Throwable why) {
-    for (Unit<?> unit : group) {
-      unit.finish(why);
-    }
-  }
-
-  /** One caller's unit of work and, once its group has ended, its outcome. */
-  private static final class Unit<T> {
-    private final Function<StoreTransaction, T> work;
-    private T value;
-    private Throwable failure;
-    volatile boolean done;
-
-    Unit(Function<StoreTransaction, T> work) {
-      this.work = work;
     }
 
-    /** Runs the work in a savepoint: if it throws, its own changes are undone and the group goes on. */
-    void runIn(Connection c, Sql sql, Dialect dialect) throws SQLException {
-      exec(c, "SAVEPOINT unit");
-      try {
-        value = work.apply(new JdbcTransaction(sql, dialect));
-        exec(c, "RELEASE unit");
-      } catch (RuntimeException | Error e) {
-        exec(c, "ROLLBACK TO unit");
-        exec(c, "RELEASE unit");
-        value = null;
-        failure = e;
-      }
-    }
+    /** One caller's unit of work and, once its group has ended, its outcome. */
+    private static final class Unit<T> {
+        private final Function<StoreTransaction, T> work;
+        private T value;
+        private Throwable failure;
+        volatile boolean done;
 
-    /** Called once the group has committed (why == null) or failed as a whole. */
-    void finish(Throwable why) {
-      if (why != null) {
-        value = null;
-        failure = why;
-      }
-      done = true;
-    }
+        Unit(Function<StoreTransaction, T> work) {
+            this.work = work;
+        }
 
-    T result() {
-      if (failure instanceof RuntimeException r) {
-        throw r;
-      }
-      if (failure instanceof Error e) {
-        throw e;
-      }
-      return value;
-    }
+        /** Runs the work in a savepoint: if it throws, its own changes are undone and the group goes on. */
+        void runIn(Connection c, Sql sql, Dialect dialect) throws SQLException {
+            exec(c, "SAVEPOINT unit");
+            try {
+                value = work.apply(new JdbcTransaction(sql, dialect));
+                exec(c, "RELEASE unit");
+            } catch (RuntimeException | Error e) {
+                exec(c, "ROLLBACK TO unit");
+                exec(c, "RELEASE unit");
+                value = null;
+                failure = e;
+            }
+        }
 
-    private static void exec(Connection c, String sql) throws SQLException {
-      try (Statement s = c.createStatement()) {
-        s.execute(sql);
-      }
+        /** Called once the group has committed (why == null) or failed as a whole. */
+        void finish(Throwable why) {
+            if (why != null) {
+                value = null;
+                failure = why;
+            }
+            done = true;
+        }
+
+        T result() {
+            if (failure instanceof RuntimeException r) {
+                throw r;
+            }
+            if (failure instanceof Error e) {
+                throw e;
+            }
+            return value;
+        }
+
+        private static void exec(Connection c, String sql) throws SQLException {
+            try (Statement s = c.createStatement()) {
+                s.execute(sql);
+            }
+        }
     }
-  }
 }

@@ -18,144 +18,150 @@ import org.postgresql.ds.PGSimpleDataSource;
  * Public only so that the copier in the API package can reach the data sources.
  */
 public final class JdbcRoomStore implements RoomStore {
-  private final Dialect dialect;
-  private final HikariDataSource writers;
-  private final HikariDataSource readers; // same as writers on PostgreSQL
-  private final Map<String, byte[]> secrets = new ConcurrentHashMap<>();
-  /** SQLite: writes of concurrent requests share transactions; PostgreSQL: null (writers run in parallel). */
-  private final GroupCommit groups;
-  /** SQLite: folds the write-ahead log into the database file off the request path; PostgreSQL: null. */
-  private final WalCheckpointer checkpointer;
+    private final Dialect dialect;
+    private final HikariDataSource writers;
+    private final HikariDataSource readers; // same as writers on PostgreSQL
+    private final Map<String, byte[]> secrets = new ConcurrentHashMap<>();
+    /** SQLite: writes of concurrent requests share transactions; PostgreSQL: null (writers run in parallel). */
+    private final GroupCommit groups;
+    /** SQLite: folds the write-ahead log into the database file off the request path; PostgreSQL: null. */
+    private final WalCheckpointer checkpointer;
 
-  private JdbcRoomStore(Dialect dialect, HikariDataSource writers, HikariDataSource readers,
-      WalCheckpointer checkpointer) {
-    this.dialect = dialect;
-    this.writers = writers;
-    this.readers = readers;
-    this.groups = dialect == Dialect.SQLITE ? new GroupCommit(writers, dialect) : null;
-    this.checkpointer = checkpointer;
-  }
-
-  public static JdbcRoomStore open(StoreConfig config) {
-    String url = config.resolvedUrl();
-    Dialect dialect = Dialect.of(url);
-    if (dialect == Dialect.SQLITE) {
-      Connect.probeSqlite(config);
-      // migrate before pooling: Flyway gets its own plain connection
-      Migrations.migrate(Pools.sqlite(url, false), dialect);
-      HikariDataSource w = Pools.sqliteWriters(url, config);
-      try {
-        return new JdbcRoomStore(dialect, w, Pools.sqliteReaders(url, config),
-            new WalCheckpointer(Pools.sqlite(url, false)));
-      } catch (RuntimeException e) {
-        Pools.closeQuietly(w);
-        throw new StoreException("cannot open the SQLite database: " + Connect.oneLine(e.getMessage()), e);
-      }
+    private JdbcRoomStore(
+            Dialect dialect, HikariDataSource writers, HikariDataSource readers, WalCheckpointer checkpointer) {
+        this.dialect = dialect;
+        this.writers = writers;
+        this.readers = readers;
+        this.groups = dialect == Dialect.SQLITE ? new GroupCommit(writers, dialect) : null;
+        this.checkpointer = checkpointer;
     }
-    Connect.probePostgres(config);
-    Migrations.migrate(flywaySource(config), dialect);
-    try {
-      HikariDataSource pool = Pools.postgres(config);
-      return new JdbcRoomStore(dialect, pool, pool, null);
-    } catch (RuntimeException e) {
-      throw new StoreException("cannot open PostgreSQL at " + Redact.target(url) + ": "
-          + Connect.oneLine(e.getMessage()), e);
-    }
-  }
 
-  /** A non-pooled source for Flyway, which wants connections of its own whatever the pool size. */
-  private static DataSource flywaySource(StoreConfig config) {
-    PGSimpleDataSource ds = new PGSimpleDataSource();
-    ds.setURL(config.resolvedUrl());
-    if (config.username() != null) {
-      ds.setUser(config.username());
-    }
-    if (config.password() != null) {
-      ds.setPassword(config.password());
-    }
-    ds.setConnectTimeout((int) Math.max(1, config.connectTimeout().toSeconds()));
-    return ds;
-  }
-
-  @Override
-  public <T> T read(Function<StoreTransaction, T> work) {
-    return Retry.run(dialect, () -> inTransaction(readers, false, work));
-  }
-
-  @Override
-  public <T> T write(Function<StoreTransaction, T> work) {
-    return Retry.run(dialect, () -> groups != null ? groups.write(work) : inTransaction(writers, true, work));
-  }
-
-  private <T> T inTransaction(DataSource ds, boolean write, Function<StoreTransaction, T> work) {
-    try (Connection c = ds.getConnection()) {
-      dialect.begin(c, write);
-      try {
-        T result = work.apply(new JdbcTransaction(
-            new Sql(c, dialect == Dialect.SQLITE ? StatementCache.of(c) : null, dialect == Dialect.POSTGRES), dialect));
-        dialect.commit(c);
-        return result;
-      } catch (RuntimeException | Error e) {
-        dialect.rollback(c);
-        throw e;
-      } catch (SQLException e) {
-        dialect.rollback(c);
-        throw e;
-      }
-    } catch (SQLException e) {
-      throw Sql.failure(e);
-    }
-  }
-
-  @Override
-  public byte[] sharedSecret(String name) {
-    return secrets.computeIfAbsent(name, n -> write(tx -> ((JdbcTransaction) tx).settings().secret(n))).clone();
-  }
-
-  public Dialect dialect() {
-    return dialect;
-  }
-
-  /** Connections that may write (SQLite: the single writer). */
-  public DataSource writeDataSource() {
-    return writers;
-  }
-
-  public DataSource readDataSource() {
-    return readers;
-  }
-
-  /** Runs {@code work} in one write transaction on a raw connection (the copier's batches). */
-  public void writeRaw(SqlWork work) {
-    Retry.run(dialect, () -> {
-      try (Connection c = writers.getConnection()) {
-        dialect.begin(c, true);
-        try {
-          work.run(c);
-          dialect.commit(c);
-        } catch (SQLException | RuntimeException e) {
-          dialect.rollback(c);
-          throw e;
+    public static JdbcRoomStore open(StoreConfig config) {
+        String url = config.resolvedUrl();
+        Dialect dialect = Dialect.of(url);
+        if (dialect == Dialect.SQLITE) {
+            Connect.probeSqlite(config);
+            // migrate before pooling: Flyway gets its own plain connection
+            Migrations.migrate(Pools.sqlite(url, false), dialect);
+            HikariDataSource w = Pools.sqliteWriters(url, config);
+            try {
+                return new JdbcRoomStore(
+                        dialect, w, Pools.sqliteReaders(url, config), new WalCheckpointer(Pools.sqlite(url, false)));
+            } catch (RuntimeException e) {
+                Pools.closeQuietly(w);
+                throw new StoreException("cannot open the SQLite database: " + Connect.oneLine(e.getMessage()), e);
+            }
         }
-        return null;
-      } catch (SQLException e) {
-        throw Sql.failure(e);
-      }
-    });
-  }
-
-  /** A unit of work on a raw connection. */
-  @FunctionalInterface
-  public interface SqlWork {
-    void run(Connection c) throws SQLException;
-  }
-
-  @Override
-  public void close() {
-    writers.close();
-    readers.close();
-    if (checkpointer != null) {
-      checkpointer.close();
+        Connect.probePostgres(config);
+        Migrations.migrate(flywaySource(config), dialect);
+        try {
+            HikariDataSource pool = Pools.postgres(config);
+            return new JdbcRoomStore(dialect, pool, pool, null);
+        } catch (RuntimeException e) {
+            throw new StoreException(
+                    "cannot open PostgreSQL at " + Redact.target(url) + ": " + Connect.oneLine(e.getMessage()), e);
+        }
     }
-  }
+
+    /** A non-pooled source for Flyway, which wants connections of its own whatever the pool size. */
+    private static DataSource flywaySource(StoreConfig config) {
+        PGSimpleDataSource ds = new PGSimpleDataSource();
+        ds.setURL(config.resolvedUrl());
+        if (config.username() != null) {
+            ds.setUser(config.username());
+        }
+        if (config.password() != null) {
+            ds.setPassword(config.password());
+        }
+        ds.setConnectTimeout((int) Math.max(1, config.connectTimeout().toSeconds()));
+        return ds;
+    }
+
+    @Override
+    public <T> T read(Function<StoreTransaction, T> work) {
+        return Retry.run(dialect, () -> inTransaction(readers, false, work));
+    }
+
+    @Override
+    public <T> T write(Function<StoreTransaction, T> work) {
+        return Retry.run(dialect, () -> groups != null ? groups.write(work) : inTransaction(writers, true, work));
+    }
+
+    private <T> T inTransaction(DataSource ds, boolean write, Function<StoreTransaction, T> work) {
+        try (Connection c = ds.getConnection()) {
+            dialect.begin(c, write);
+            try {
+                T result = work.apply(new JdbcTransaction(
+                        new Sql(
+                                c,
+                                dialect == Dialect.SQLITE ? StatementCache.of(c) : null,
+                                dialect == Dialect.POSTGRES),
+                        dialect));
+                dialect.commit(c);
+                return result;
+            } catch (RuntimeException | Error e) {
+                dialect.rollback(c);
+                throw e;
+            } catch (SQLException e) {
+                dialect.rollback(c);
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw Sql.failure(e);
+        }
+    }
+
+    @Override
+    public byte[] sharedSecret(String name) {
+        return secrets.computeIfAbsent(
+                        name, n -> write(tx -> ((JdbcTransaction) tx).settings().secret(n)))
+                .clone();
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    /** Connections that may write (SQLite: the single writer). */
+    public DataSource writeDataSource() {
+        return writers;
+    }
+
+    public DataSource readDataSource() {
+        return readers;
+    }
+
+    /** Runs {@code work} in one write transaction on a raw connection (the copier's batches). */
+    public void writeRaw(SqlWork work) {
+        Retry.run(dialect, () -> {
+            try (Connection c = writers.getConnection()) {
+                dialect.begin(c, true);
+                try {
+                    work.run(c);
+                    dialect.commit(c);
+                } catch (SQLException | RuntimeException e) {
+                    dialect.rollback(c);
+                    throw e;
+                }
+                return null;
+            } catch (SQLException e) {
+                throw Sql.failure(e);
+            }
+        });
+    }
+
+    /** A unit of work on a raw connection. */
+    @FunctionalInterface
+    public interface SqlWork {
+        void run(Connection c) throws SQLException;
+    }
+
+    @Override
+    public void close() {
+        writers.close();
+        readers.close();
+        if (checkpointer != null) {
+            checkpointer.close();
+        }
+    }
 }

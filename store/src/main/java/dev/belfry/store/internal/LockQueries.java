@@ -6,16 +6,18 @@ package dev.belfry.store.internal;
  * still run there (without the lock clause) so both databases take the same path.
  */
 final class LockQueries {
-  private final Sql sql;
-  private final Dialect dialect;
+    private final Sql sql;
+    private final Dialect dialect;
 
-  LockQueries(Sql sql, Dialect dialect) {
-    this.sql = sql;
-    this.dialect = dialect;
-  }
+    LockQueries(Sql sql, Dialect dialect) {
+        this.sql = sql;
+        this.dialect = dialect;
+    }
 
-  void account(String accountId) {
-    sql.list("SELECT account_id FROM accounts WHERE account_id = ?" + dialect.forNoKeyUpdate(), rs -> rs.getString(1),
-        accountId);
-  }
+    void account(String accountId) {
+        sql.list(
+                "SELECT account_id FROM accounts WHERE account_id = ?" + dialect.forNoKeyUpdate(),
+                rs -> rs.getString(1),
+                accountId);
+    }
 }

@@ -14,52 +14,53 @@ import org.flywaydb.core.api.MigrationInfoService;
  * {@code db/migration/<dialect>} locations only for a change one database cannot express portably.
  */
 final class Migrations {
-  private Migrations() {}
+    private Migrations() {}
 
-  static final String LOCATION = "classpath:db/migration";
+    static final String LOCATION = "classpath:db/migration";
 
-  static void migrate(DataSource ds, Dialect dialect) {
-    if (BundledSchema.isCurrent(ds)) {
-      return;
+    static void migrate(DataSource ds, Dialect dialect) {
+        if (BundledSchema.isCurrent(ds)) {
+            return;
+        }
+        Flyway flyway = Flyway.configure(Migrations.class.getClassLoader())
+                .dataSource(ds)
+                .locations(LOCATION)
+                .validateMigrationNaming(true)
+                .load();
+        try {
+            refuseNewerSchema(flyway.info());
+            flyway.migrate();
+        } catch (FlywayException e) {
+            throw new StoreException(
+                    "cannot bring the " + name(dialect) + " schema up to date: " + Connect.oneLine(e.getMessage()), e);
+        }
     }
-    Flyway flyway = Flyway.configure(Migrations.class.getClassLoader())
-        .dataSource(ds)
-        .locations(LOCATION)
-        .validateMigrationNaming(true)
-        .load();
-    try {
-      refuseNewerSchema(flyway.info());
-      flyway.migrate();
-    } catch (FlywayException e) {
-      throw new StoreException("cannot bring the " + name(dialect) + " schema up to date: "
-          + Connect.oneLine(e.getMessage()), e);
-    }
-  }
 
-  /**
-   * Flyway by default ignores applied migrations it does not know ("future" ones). For Belfry they mean a
-   * newer binary has changed the schema, and this older one must not run against it.
-   */
-  private static void refuseNewerSchema(MigrationInfoService info) {
-    MigrationInfo[] all = info.all();
-    MigrationInfo newest = Arrays.stream(all)
-        .filter(m -> m.getState().name().startsWith("FUTURE"))
-        .reduce((a, b) -> b)
-        .orElse(null);
-    if (newest == null) {
-      return;
+    /**
+     * Flyway by default ignores applied migrations it does not know ("future" ones). For Belfry they mean a
+     * newer binary has changed the schema, and this older one must not run against it.
+     */
+    private static void refuseNewerSchema(MigrationInfoService info) {
+        MigrationInfo[] all = info.all();
+        MigrationInfo newest = Arrays.stream(all)
+                .filter(m -> m.getState().name().startsWith("FUTURE"))
+                .reduce((a, b) -> b)
+                .orElse(null);
+        if (newest == null) {
+            return;
+        }
+        String known = Arrays.stream(all)
+                .filter(m -> !m.getState().name().startsWith("FUTURE") && m.getVersion() != null)
+                .map(m -> m.getVersion().getVersion())
+                .reduce((a, b) -> b)
+                .orElse("none");
+        throw new StoreException(
+                "the database schema is at version " + newest.getVersion().getVersion()
+                        + ", newer than this Belfry understands (up to " + known
+                        + "); upgrade Belfry or point it at another database");
     }
-    String known = Arrays.stream(all)
-        .filter(m -> !m.getState().name().startsWith("FUTURE") && m.getVersion() != null)
-        .map(m -> m.getVersion().getVersion())
-        .reduce((a, b) -> b)
-        .orElse("none");
-    throw new StoreException("the database schema is at version " + newest.getVersion().getVersion()
-        + ", newer than this Belfry understands (up to " + known
-        + "); upgrade Belfry or point it at another database");
-  }
 
-  private static String name(Dialect dialect) {
-    return dialect == Dialect.SQLITE ? "SQLite" : "PostgreSQL";
-  }
+    private static String name(Dialect dialect) {
+        return dialect == Dialect.SQLITE ? "SQLite" : "PostgreSQL";
+    }
 }

@@ -16,53 +16,53 @@ import java.util.WeakHashMap;
  * the map from physical connection to cache does, and forgets connections the pool has dropped.
  */
 final class StatementCache {
-  private static final int SIZE = 128;
-  private static final Map<Connection, StatementCache> BY_CONNECTION =
-      Collections.synchronizedMap(new WeakHashMap<>());
+    private static final int SIZE = 128;
+    private static final Map<Connection, StatementCache> BY_CONNECTION =
+            Collections.synchronizedMap(new WeakHashMap<>());
 
-  private final Connection physical;
-  private final LinkedHashMap<String, PreparedStatement> statements = new LinkedHashMap<>(64, 0.75f, true) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<String, PreparedStatement> eldest) {
-      if (size() > SIZE) {
-        closeQuietly(eldest.getValue());
-        return true;
-      }
-      return false;
+    private final Connection physical;
+    private final LinkedHashMap<String, PreparedStatement> statements = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, PreparedStatement> eldest) {
+            if (size() > SIZE) {
+                closeQuietly(eldest.getValue());
+                return true;
+            }
+            return false;
+        }
+    };
+
+    private StatementCache(Connection physical) {
+        this.physical = physical;
     }
-  };
 
-  private StatementCache(Connection physical) {
-    this.physical = physical;
-  }
-
-  /** The cache of the physical connection behind a pooled one. */
-  static StatementCache of(Connection pooled) throws SQLException {
-    Connection physical = pooled.unwrap(Connection.class);
-    return BY_CONNECTION.computeIfAbsent(physical, StatementCache::new);
-  }
-
-  PreparedStatement get(String sql) throws SQLException {
-    PreparedStatement ps = statements.get(sql);
-    if (ps == null || ps.isClosed()) {
-      ps = physical.prepareStatement(sql);
-      statements.put(sql, ps);
+    /** The cache of the physical connection behind a pooled one. */
+    static StatementCache of(Connection pooled) throws SQLException {
+        Connection physical = pooled.unwrap(Connection.class);
+        return BY_CONNECTION.computeIfAbsent(physical, StatementCache::new);
     }
-    return ps;
-  }
 
-  /** After a failure the statement's state is unknown: drop it. */
-  void discard(String sql) {
-    closeQuietly(statements.remove(sql));
-  }
-
-  private static void closeQuietly(PreparedStatement ps) {
-    if (ps != null) {
-      try {
-        ps.close();
-      } catch (SQLException ignored) {
-        // closing a statement of a dead connection: nothing to keep
-      }
+    PreparedStatement get(String sql) throws SQLException {
+        PreparedStatement ps = statements.get(sql);
+        if (ps == null || ps.isClosed()) {
+            ps = physical.prepareStatement(sql);
+            statements.put(sql, ps);
+        }
+        return ps;
     }
-  }
+
+    /** After a failure the statement's state is unknown: drop it. */
+    void discard(String sql) {
+        closeQuietly(statements.remove(sql));
+    }
+
+    private static void closeQuietly(PreparedStatement ps) {
+        if (ps != null) {
+            try {
+                ps.close();
+            } catch (SQLException ignored) {
+                // closing a statement of a dead connection: nothing to keep
+            }
+        }
+    }
 }

@@ -18,127 +18,130 @@ import java.util.Map;
  * batched inserts (one transaction per batch) into an empty target, then a row-count check.
  */
 public final class TableCopier {
-  /** Parents before children, so foreign keys hold after every batch. */
-  public static final List<String> TABLES =
-      List.of("accounts", "users", "bots", "rooms", "room_tokens", "memberships", "settings");
-  static final int BATCH = 500;
+    /** Parents before children, so foreign keys hold after every batch. */
+    public static final List<String> TABLES =
+            List.of("accounts", "users", "bots", "rooms", "room_tokens", "memberships", "settings");
 
-  private TableCopier() {}
+    static final int BATCH = 500;
 
-  public static Map<String, Long> copy(JdbcRoomStore from, JdbcRoomStore to) {
-    requireEmpty(to);
-    Map<String, Long> copied = new LinkedHashMap<>();
-    try (Connection src = from.readDataSource().getConnection()) {
-      from.dialect().begin(src, false); // one snapshot of the whole source
-      try {
-        for (String table : TABLES) {
-          copied.put(table, copyTable(src, table, to));
+    private TableCopier() {}
+
+    public static Map<String, Long> copy(JdbcRoomStore from, JdbcRoomStore to) {
+        requireEmpty(to);
+        Map<String, Long> copied = new LinkedHashMap<>();
+        try (Connection src = from.readDataSource().getConnection()) {
+            from.dialect().begin(src, false); // one snapshot of the whole source
+            try {
+                for (String table : TABLES) {
+                    copied.put(table, copyTable(src, table, to));
+                }
+            } finally {
+                from.dialect().rollback(src);
+            }
+        } catch (SQLException e) {
+            throw Sql.failure(e);
         }
-      } finally {
-        from.dialect().rollback(src);
-      }
-    } catch (SQLException e) {
-      throw Sql.failure(e);
-    }
-    Map<String, Long> target = counts(to);
-    if (!target.equals(copied)) {
-      throw new StoreException("copy incomplete: copied " + copied + " but the target holds " + target);
-    }
-    return copied;
-  }
-
-  public static Map<String, Long> counts(JdbcRoomStore store) {
-    Map<String, Long> out = new LinkedHashMap<>();
-    try (Connection c = store.readDataSource().getConnection(); Statement s = c.createStatement()) {
-      for (String table : TABLES) {
-        try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
-          rs.next();
-          out.put(table, rs.getLong(1));
+        Map<String, Long> target = counts(to);
+        if (!target.equals(copied)) {
+            throw new StoreException("copy incomplete: copied " + copied + " but the target holds " + target);
         }
-      }
-    } catch (SQLException e) {
-      throw Sql.failure(e);
+        return copied;
     }
-    return out;
-  }
 
-  private static void requireEmpty(JdbcRoomStore to) {
-    if (counts(to).values().stream().anyMatch(n -> n > 0)) {
-      throw new StoreException("the target database is not empty; copy into a new, empty database");
-    }
-  }
-
-  private static long copyTable(Connection src, String table, JdbcRoomStore to) throws SQLException {
-    long total = 0;
-    try (Statement s = src.createStatement()) {
-      s.setFetchSize(BATCH);
-      try (ResultSet rs = s.executeQuery("SELECT * FROM " + table)) {
-        ResultSetMetaData md = rs.getMetaData();
-        List<String> cols = new ArrayList<>();
-        for (int i = 1; i <= md.getColumnCount(); i++) {
-          cols.add(md.getColumnName(i).toLowerCase(java.util.Locale.ROOT));
+    public static Map<String, Long> counts(JdbcRoomStore store) {
+        Map<String, Long> out = new LinkedHashMap<>();
+        try (Connection c = store.readDataSource().getConnection();
+                Statement s = c.createStatement()) {
+            for (String table : TABLES) {
+                try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
+                    rs.next();
+                    out.put(table, rs.getLong(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw Sql.failure(e);
         }
-        String insert = "INSERT INTO " + table + " (" + String.join(", ", cols) + ") VALUES ("
-            + Sql.marks(cols.size()) + ")";
-        List<Object[]> batch = new ArrayList<>(BATCH);
-        while (rs.next()) {
-          Object[] row = new Object[cols.size()];
-          for (int i = 0; i < row.length; i++) {
-            row[i] = rs.getString(i + 1); // text is lossless for ids, names and millis; typed on insert
-          }
-          batch.add(row);
-          if (batch.size() == BATCH) {
-            total += flush(to, table, insert, batch);
-          }
+        return out;
+    }
+
+    private static void requireEmpty(JdbcRoomStore to) {
+        if (counts(to).values().stream().anyMatch(n -> n > 0)) {
+            throw new StoreException("the target database is not empty; copy into a new, empty database");
         }
-        total += flush(to, table, insert, batch);
-      }
     }
-    return total;
-  }
 
-  private static int flush(JdbcRoomStore to, String table, String insert, List<Object[]> batch) {
-    if (batch.isEmpty()) {
-      return 0;
-    }
-    List<Object[]> rows = List.copyOf(batch);
-    batch.clear();
-    to.writeRaw(c -> {
-      int[] types = targetTypes(c, table);
-      try (PreparedStatement ps = c.prepareStatement(insert)) {
-        for (Object[] row : rows) {
-          for (int i = 0; i < row.length; i++) {
-            bind(ps, i + 1, (String) row[i], types[i]);
-          }
-          ps.addBatch();
+    private static long copyTable(Connection src, String table, JdbcRoomStore to) throws SQLException {
+        long total = 0;
+        try (Statement s = src.createStatement()) {
+            s.setFetchSize(BATCH);
+            try (ResultSet rs = s.executeQuery("SELECT * FROM " + table)) {
+                ResultSetMetaData md = rs.getMetaData();
+                List<String> cols = new ArrayList<>();
+                for (int i = 1; i <= md.getColumnCount(); i++) {
+                    cols.add(md.getColumnName(i).toLowerCase(java.util.Locale.ROOT));
+                }
+                String insert = "INSERT INTO " + table + " (" + String.join(", ", cols) + ") VALUES ("
+                        + Sql.marks(cols.size()) + ")";
+                List<Object[]> batch = new ArrayList<>(BATCH);
+                while (rs.next()) {
+                    Object[] row = new Object[cols.size()];
+                    for (int i = 0; i < row.length; i++) {
+                        row[i] = rs.getString(i + 1); // text is lossless for ids, names and millis; typed on insert
+                    }
+                    batch.add(row);
+                    if (batch.size() == BATCH) {
+                        total += flush(to, table, insert, batch);
+                    }
+                }
+                total += flush(to, table, insert, batch);
+            }
         }
-        ps.executeBatch();
-      }
-    });
-    return rows.size();
-  }
-
-  private static int[] targetTypes(Connection c, String table) throws SQLException {
-    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT * FROM " + table + " WHERE 1 = 0")) {
-      ResultSetMetaData md = rs.getMetaData();
-      int[] types = new int[md.getColumnCount()];
-      for (int i = 0; i < types.length; i++) {
-        types[i] = md.getColumnType(i + 1);
-      }
-      return types;
+        return total;
     }
-  }
 
-  /** SQLite hands booleans back as 0/1 and PostgreSQL as t/f; each target gets its own type. */
-  private static void bind(PreparedStatement ps, int at, String v, int type) throws SQLException {
-    if (v == null) {
-      ps.setNull(at, type);
-    } else if (type == Types.BIGINT || type == Types.INTEGER) {
-      ps.setLong(at, Long.parseLong(v));
-    } else if (type == Types.BOOLEAN || type == Types.BIT) {
-      ps.setBoolean(at, v.equals("1") || v.equalsIgnoreCase("t") || v.equalsIgnoreCase("true"));
-    } else {
-      ps.setString(at, v);
+    private static int flush(JdbcRoomStore to, String table, String insert, List<Object[]> batch) {
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        List<Object[]> rows = List.copyOf(batch);
+        batch.clear();
+        to.writeRaw(c -> {
+            int[] types = targetTypes(c, table);
+            try (PreparedStatement ps = c.prepareStatement(insert)) {
+                for (Object[] row : rows) {
+                    for (int i = 0; i < row.length; i++) {
+                        bind(ps, i + 1, (String) row[i], types[i]);
+                    }
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        });
+        return rows.size();
     }
-  }
+
+    private static int[] targetTypes(Connection c, String table) throws SQLException {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT * FROM " + table + " WHERE 1 = 0")) {
+            ResultSetMetaData md = rs.getMetaData();
+            int[] types = new int[md.getColumnCount()];
+            for (int i = 0; i < types.length; i++) {
+                types[i] = md.getColumnType(i + 1);
+            }
+            return types;
+        }
+    }
+
+    /** SQLite hands booleans back as 0/1 and PostgreSQL as t/f; each target gets its own type. */
+    private static void bind(PreparedStatement ps, int at, String v, int type) throws SQLException {
+        if (v == null) {
+            ps.setNull(at, type);
+        } else if (type == Types.BIGINT || type == Types.INTEGER) {
+            ps.setLong(at, Long.parseLong(v));
+        } else if (type == Types.BOOLEAN || type == Types.BIT) {
+            ps.setBoolean(at, v.equals("1") || v.equalsIgnoreCase("t") || v.equalsIgnoreCase("true"));
+        } else {
+            ps.setString(at, v);
+        }
+    }
 }

@@ -15,77 +15,110 @@ import java.util.Optional;
 
 /** Users. email_lower is kept beside primary_email so lookups by email ignore case on both databases. */
 final class UserQueries {
-  private static final String COLUMNS = "user_id, account_id, primary_email, display_name, license_type,"
-      + " user_type, registration_status, invitation_status, registered_on, invited_on, created_at";
+    private static final String COLUMNS = "user_id, account_id, primary_email, display_name, license_type,"
+            + " user_type, registration_status, invitation_status, registered_on, invited_on, created_at";
 
-  private final Sql sql;
+    private final Sql sql;
 
-  UserQueries(Sql sql) {
-    this.sql = sql;
-  }
-
-  void insert(User u) {
-    sql.update("INSERT INTO users (" + COLUMNS + ", email_lower) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        u.userId(), u.accountId(), u.primaryEmail(), u.displayName(), u.licenseType(), u.userType(),
-        u.registrationStatus(), u.invitationStatus(), u.registeredOn(), u.invitedOn(), u.createdAt(),
-        lower(u.primaryEmail()));
-  }
-
-  void update(User u) {
-    sql.update("UPDATE users SET primary_email = ?, email_lower = ?, display_name = ?, license_type = ?,"
-        + " user_type = ?, registration_status = ?, invitation_status = ?, registered_on = ?, invited_on = ?"
-        + " WHERE user_id = ?",
-        u.primaryEmail(), lower(u.primaryEmail()), u.displayName(), u.licenseType(), u.userType(),
-        u.registrationStatus(), u.invitationStatus(), u.registeredOn(), u.invitedOn(), u.userId());
-  }
-
-  Optional<User> get(String accountId, String userId) {
-    return sql.one("SELECT " + COLUMNS + " FROM users WHERE account_id = ? AND user_id = ?",
-        UserQueries::map, accountId, userId);
-  }
-
-  Optional<User> byEmail(String email) {
-    if (email == null) {
-      return Optional.empty();
+    UserQueries(Sql sql) {
+        this.sql = sql;
     }
-    return sql.one("SELECT " + COLUMNS + " FROM users WHERE email_lower = ? ORDER BY created_at, user_id LIMIT 1",
-        UserQueries::map, lower(email));
-  }
 
-  List<User> list(String accountId, String email, UserType type, Cursor after, int limit) {
-    List<Object> params = new ArrayList<>(List.of(accountId));
-    String where = " WHERE account_id = ?";
-    if (email != null) {
-      where += " AND email_lower = ?";
-      params.add(lower(email));
+    void insert(User u) {
+        sql.update(
+                "INSERT INTO users (" + COLUMNS + ", email_lower) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                u.userId(),
+                u.accountId(),
+                u.primaryEmail(),
+                u.displayName(),
+                u.licenseType(),
+                u.userType(),
+                u.registrationStatus(),
+                u.invitationStatus(),
+                u.registeredOn(),
+                u.invitedOn(),
+                u.createdAt(),
+                lower(u.primaryEmail()));
     }
-    if (type != null) {
-      where += " AND user_type = ?";
-      params.add(type.name());
+
+    void update(User u) {
+        sql.update(
+                "UPDATE users SET primary_email = ?, email_lower = ?, display_name = ?, license_type = ?,"
+                        + " user_type = ?, registration_status = ?, invitation_status = ?, registered_on = ?, invited_on = ?"
+                        + " WHERE user_id = ?",
+                u.primaryEmail(),
+                lower(u.primaryEmail()),
+                u.displayName(),
+                u.licenseType(),
+                u.userType(),
+                u.registrationStatus(),
+                u.invitationStatus(),
+                u.registeredOn(),
+                u.invitedOn(),
+                u.userId());
     }
-    where += Sql.after("created_at", "user_id", after, params);
-    params.add(limit);
-    return sql.list("SELECT " + COLUMNS + " FROM users" + where + " ORDER BY created_at, user_id LIMIT ?",
-        UserQueries::map, params);
-  }
 
-  long count(String accountId, RegistrationStatus status) {
-    return status == null
-        ? sql.count("SELECT COUNT(*) FROM users WHERE account_id = ?", List.of(accountId))
-        : sql.count("SELECT COUNT(*) FROM users WHERE account_id = ? AND registration_status = ?",
-            List.of(accountId, status.name()));
-  }
+    Optional<User> get(String accountId, String userId) {
+        return sql.one(
+                "SELECT " + COLUMNS + " FROM users WHERE account_id = ? AND user_id = ?",
+                UserQueries::map,
+                accountId,
+                userId);
+    }
 
-  static String lower(String email) {
-    return email == null ? null : email.toLowerCase(Locale.ROOT);
-  }
+    Optional<User> byEmail(String email) {
+        if (email == null) {
+            return Optional.empty();
+        }
+        return sql.one(
+                "SELECT " + COLUMNS + " FROM users WHERE email_lower = ? ORDER BY created_at, user_id LIMIT 1",
+                UserQueries::map,
+                lower(email));
+    }
 
-  private static User map(ResultSet rs) throws SQLException {
-    return new User(rs.getString("user_id"), rs.getString("account_id"), rs.getString("primary_email"),
-        rs.getString("display_name"), Rows.enumOf(License.class, rs, "license_type"),
-        Rows.enumOf(UserType.class, rs, "user_type"),
-        Rows.enumOf(RegistrationStatus.class, rs, "registration_status"),
-        Rows.enumOf(InviteStatus.class, rs, "invitation_status"), Rows.instant(rs, "registered_on"),
-        Rows.instant(rs, "invited_on"), Rows.instant(rs, "created_at"));
-  }
+    List<User> list(String accountId, String email, UserType type, Cursor after, int limit) {
+        List<Object> params = new ArrayList<>(List.of(accountId));
+        String where = " WHERE account_id = ?";
+        if (email != null) {
+            where += " AND email_lower = ?";
+            params.add(lower(email));
+        }
+        if (type != null) {
+            where += " AND user_type = ?";
+            params.add(type.name());
+        }
+        where += Sql.after("created_at", "user_id", after, params);
+        params.add(limit);
+        return sql.list(
+                "SELECT " + COLUMNS + " FROM users" + where + " ORDER BY created_at, user_id LIMIT ?",
+                UserQueries::map,
+                params);
+    }
+
+    long count(String accountId, RegistrationStatus status) {
+        return status == null
+                ? sql.count("SELECT COUNT(*) FROM users WHERE account_id = ?", List.of(accountId))
+                : sql.count(
+                        "SELECT COUNT(*) FROM users WHERE account_id = ? AND registration_status = ?",
+                        List.of(accountId, status.name()));
+    }
+
+    static String lower(String email) {
+        return email == null ? null : email.toLowerCase(Locale.ROOT);
+    }
+
+    private static User map(ResultSet rs) throws SQLException {
+        return new User(
+                rs.getString("user_id"),
+                rs.getString("account_id"),
+                rs.getString("primary_email"),
+                rs.getString("display_name"),
+                Rows.enumOf(License.class, rs, "license_type"),
+                Rows.enumOf(UserType.class, rs, "user_type"),
+                Rows.enumOf(RegistrationStatus.class, rs, "registration_status"),
+                Rows.enumOf(InviteStatus.class, rs, "invitation_status"),
+                Rows.instant(rs, "registered_on"),
+                Rows.instant(rs, "invited_on"),
+                Rows.instant(rs, "created_at"));
+    }
 }

@@ -17,38 +17,39 @@ import javax.sql.DataSource;
  * blocking writers or readers (BENCHMARKS.md item 15). Other processes on the same file keep SQLite's default.
  */
 final class WalCheckpointer implements AutoCloseable {
-  static final long PERIOD_MS = 250;
+    static final long PERIOD_MS = 250;
 
-  private final DataSource source;
-  private final ScheduledExecutorService timer;
+    private final DataSource source;
+    private final ScheduledExecutorService timer;
 
-  WalCheckpointer(DataSource source) {
-    this.source = source;
-    this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "belfry-sqlite-checkpoint");
-      t.setDaemon(true);
-      return t;
-    });
-    timer.scheduleWithFixedDelay(() -> checkpoint("PASSIVE"), PERIOD_MS, PERIOD_MS, TimeUnit.MILLISECONDS);
-  }
-
-  private void checkpoint(String mode) {
-    try (Connection c = source.getConnection(); Statement s = c.createStatement()) {
-      s.execute("PRAGMA wal_checkpoint(" + mode + ")");
-    } catch (SQLException | RuntimeException e) {
-      // busy or closing: the next run tries again; SQLite never needs a checkpoint for correctness
+    WalCheckpointer(DataSource source) {
+        this.source = source;
+        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "belfry-sqlite-checkpoint");
+            t.setDaemon(true);
+            return t;
+        });
+        timer.scheduleWithFixedDelay(() -> checkpoint("PASSIVE"), PERIOD_MS, PERIOD_MS, TimeUnit.MILLISECONDS);
     }
-  }
 
-  /** Stops the thread and folds the whole log into the database file, so a stopped server leaves one file. */
-  @Override
-  public void close() {
-    timer.shutdown();
-    try {
-      timer.awaitTermination(5, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    private void checkpoint(String mode) {
+        try (Connection c = source.getConnection();
+                Statement s = c.createStatement()) {
+            s.execute("PRAGMA wal_checkpoint(" + mode + ")");
+        } catch (SQLException | RuntimeException e) {
+            // busy or closing: the next run tries again; SQLite never needs a checkpoint for correctness
+        }
     }
-    checkpoint("TRUNCATE");
-  }
+
+    /** Stops the thread and folds the whole log into the database file, so a stopped server leaves one file. */
+    @Override
+    public void close() {
+        timer.shutdown();
+        try {
+            timer.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        checkpoint("TRUNCATE");
+    }
 }

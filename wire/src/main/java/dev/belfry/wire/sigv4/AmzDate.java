@@ -13,14 +13,19 @@ import java.time.format.DateTimeFormatter;
  */
 final class AmzDate {
 
-    private AmzDate() {
-    }
+    private AmzDate() {}
 
     static String format(Instant instant) {
         LocalDateTime t = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), 0, ZoneOffset.UTC);
         StringBuilder out = new StringBuilder(16);
-        pad(out, t.getYear(), 4).append(pad2(t.getMonthValue())).append(pad2(t.getDayOfMonth())).append('T');
-        return out.append(pad2(t.getHour())).append(pad2(t.getMinute())).append(pad2(t.getSecond())).append('Z')
+        pad(out, t.getYear(), 4)
+                .append(pad2(t.getMonthValue()))
+                .append(pad2(t.getDayOfMonth()))
+                .append('T');
+        return out.append(pad2(t.getHour()))
+                .append(pad2(t.getMinute()))
+                .append(pad2(t.getSecond()))
+                .append('Z')
                 .toString();
     }
 
@@ -36,8 +41,9 @@ final class AmzDate {
             }
         }
         try {
-            return LocalDateTime.of(num(v, 0, 4), num(v, 4, 6), num(v, 6, 8), num(v, 9, 11), num(v, 11, 13),
-                    num(v, 13, 15)).toInstant(ZoneOffset.UTC);
+            return LocalDateTime.of(
+                            num(v, 0, 4), num(v, 4, 6), num(v, 6, 8), num(v, 9, 11), num(v, 11, 13), num(v, 13, 15))
+                    .toInstant(ZoneOffset.UTC);
         } catch (DateTimeException e) {
             return null;
         }

@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A parsed {@code AWS4-HMAC-SHA256 Credential=..., SignedHeaders=..., Signature=...} header value. */
-record AuthorizationHeader(String accessKeyId, String day, String region, String service,
-                           List<String> signedHeaders, String signature) {
+record AuthorizationHeader(
+        String accessKeyId, String day, String region, String service, List<String> signedHeaders, String signature) {
 
     String scope() {
         return Canonicalizer.scope(day, region, service);
@@ -17,7 +17,8 @@ record AuthorizationHeader(String accessKeyId, String day, String region, String
     static AuthorizationHeader parse(String value) {
         String v = value.trim();
         String algorithm = Canonicalizer.ALGORITHM;
-        if (!v.startsWith(algorithm) || v.length() == algorithm.length()
+        if (!v.startsWith(algorithm)
+                || v.length() == algorithm.length()
                 || !Character.isWhitespace(v.charAt(algorithm.length()))) {
             throw incomplete("Authorization header must use the " + algorithm + " algorithm.");
         }
@@ -33,7 +34,7 @@ record AuthorizationHeader(String accessKeyId, String day, String region, String
                 case "Credential" -> credential = unique(credential, val, name);
                 case "SignedHeaders" -> signedHeaders = unique(signedHeaders, val, name);
                 case "Signature" -> signature = unique(signature, val, name);
-                default -> { } // AWS ignores unknown components too.
+                default -> {} // AWS ignores unknown components too.
             }
         }
         require(credential, "Credential");
@@ -45,8 +46,8 @@ record AuthorizationHeader(String accessKeyId, String day, String region, String
                     + "keyid/date/region/service/term, got '" + credential + "'.");
         }
         if (!scope[4].equals(Canonicalizer.TERMINATOR) || !scope[1].matches("[0-9]{8}")) {
-            throw incomplete("Credential scope must be keyid/yyyyMMdd/region/service/aws4_request, got '"
-                    + credential + "'.");
+            throw incomplete(
+                    "Credential scope must be keyid/yyyyMMdd/region/service/aws4_request, got '" + credential + "'.");
         }
         return new AuthorizationHeader(scope[0], scope[1], scope[2], scope[3], headerList(signedHeaders), signature);
     }

@@ -14,19 +14,23 @@ public final class Canonicalizer {
     public static final String ALGORITHM = "AWS4-HMAC-SHA256";
     public static final String TERMINATOR = "aws4_request";
 
-    private Canonicalizer() {
-    }
+    private Canonicalizer() {}
 
     /**
      * The canonical request over {@code signedHeaders} (lower-case, sorted, distinct), with {@code payloadHash} as
      * its last line. The method is used as received.
      */
     public static String canonicalRequest(SignableRequest request, List<String> signedHeaders, String payloadHash) {
-        return request.method() + '\n'
-                + canonicalUri(request.rawPath()) + '\n'
-                + canonicalQuery(request.rawQuery()) + '\n'
-                + canonicalHeaders(request.headers(), signedHeaders) + '\n'
-                + String.join(";", signedHeaders) + '\n'
+        return request.method()
+                + '\n'
+                + canonicalUri(request.rawPath())
+                + '\n'
+                + canonicalQuery(request.rawQuery())
+                + '\n'
+                + canonicalHeaders(request.headers(), signedHeaders)
+                + '\n'
+                + String.join(";", signedHeaders)
+                + '\n'
                 + payloadHash;
     }
 
@@ -73,7 +77,12 @@ public final class Canonicalizer {
     }
 
     public static String stringToSign(String amzDate, String scope, String canonicalRequest) {
-        return ALGORITHM + '\n' + amzDate + '\n' + scope + '\n'
+        return ALGORITHM
+                + '\n'
+                + amzDate
+                + '\n'
+                + scope
+                + '\n'
                 + Hashing.sha256Hex(canonicalRequest.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -90,8 +99,7 @@ public final class Canonicalizer {
     }
 
     /** The Authorization header value, in the exact layout AWS SDKs write. */
-    public static String authorization(String accessKeyId, String scope, List<String> signedHeaders,
-                                       String signature) {
+    public static String authorization(String accessKeyId, String scope, List<String> signedHeaders, String signature) {
         return ALGORITHM + " Credential=" + accessKeyId + '/' + scope + ", SignedHeaders="
                 + String.join(";", signedHeaders) + ", Signature=" + signature;
     }

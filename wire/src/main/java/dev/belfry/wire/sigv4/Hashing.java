@@ -9,8 +9,7 @@ final class Hashing {
 
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
-    private Hashing() {
-    }
+    private Hashing() {}
 
     static String sha256Hex(byte[] data) {
         try {
@@ -30,8 +29,12 @@ final class Hashing {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             byte[] block = new byte[64];
-            System.arraycopy(key.length > 64 ? sha.digest(key) : key, 0, block, 0, Math.min(64, key.length > 64 ? 32
-                    : key.length));
+            System.arraycopy(
+                    key.length > 64 ? sha.digest(key) : key,
+                    0,
+                    block,
+                    0,
+                    Math.min(64, key.length > 64 ? 32 : key.length));
             byte[] pad = new byte[64];
             for (int i = 0; i < 64; i++) {
                 pad[i] = (byte) (block[i] ^ 0x36);

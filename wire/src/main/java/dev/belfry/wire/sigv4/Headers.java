@@ -8,8 +8,7 @@ import java.util.Map;
 /** Case-insensitive look-ups over a received header list, which may repeat a name. */
 final class Headers {
 
-    private Headers() {
-    }
+    private Headers() {}
 
     /** Values of every header named {@code name} (any case), in received order. */
     static List<String> values(List<Map.Entry<String, String>> headers, String name) {

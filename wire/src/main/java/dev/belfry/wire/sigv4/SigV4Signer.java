@@ -30,8 +30,8 @@ public final class SigV4Signer {
      * or X-Amz-Date it carries (and X-Amz-Security-Token when a token is given) is ignored, since the caller replaces
      * them with the returned ones.
      */
-    public LinkedHashMap<String, String> sign(SignableRequest request, String accessKeyId, String secretKey,
-                                              String sessionToken, Instant now) {
+    public LinkedHashMap<String, String> sign(
+            SignableRequest request, String accessKeyId, String secretKey, String sessionToken, Instant now) {
         if (Headers.first(request.headers(), "host") == null) {
             throw new IllegalArgumentException("SigV4 signing needs a Host header on the request");
         }
@@ -48,8 +48,8 @@ public final class SigV4Signer {
             }
         }
         headers.addAll(added.entrySet());
-        SignableRequest toSign = new SignableRequest(request.method(), request.rawPath(), request.rawQuery(),
-                headers, request.body());
+        SignableRequest toSign =
+                new SignableRequest(request.method(), request.rawPath(), request.rawQuery(), headers, request.body());
 
         List<String> signed = signedHeaders(headers);
         String canonical = Canonicalizer.canonicalRequest(toSign, signed, Canonicalizer.payloadHash(toSign));
@@ -62,7 +62,8 @@ public final class SigV4Signer {
     }
 
     private static boolean replaced(String name, boolean hasToken) {
-        return name.equalsIgnoreCase("authorization") || name.equalsIgnoreCase("x-amz-date")
+        return name.equalsIgnoreCase("authorization")
+                || name.equalsIgnoreCase("x-amz-date")
                 || (hasToken && name.equalsIgnoreCase("x-amz-security-token"));
     }
 

@@ -79,8 +79,8 @@ public final class SigV4Verifier {
         String stringToSign = Canonicalizer.stringToSign(amzDate, auth.scope(), canonical);
         byte[] key = keys.signingKey(secret, auth.day(), auth.region(), auth.service());
         String expected = Canonicalizer.signature(key, stringToSign);
-        if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
-                auth.signature().getBytes(StandardCharsets.US_ASCII))) {
+        if (!MessageDigest.isEqual(
+                expected.getBytes(StandardCharsets.US_ASCII), auth.signature().getBytes(StandardCharsets.US_ASCII))) {
             throw mismatch();
         }
         return auth.accessKeyId();
@@ -92,14 +92,15 @@ public final class SigV4Verifier {
         if (amzDate != null) {
             Instant parsed = AmzDate.parse(amzDate);
             if (parsed == null) {
-                throw new SigV4Exception(INCOMPLETE_SIGNATURE,
-                        "X-Amz-Date must be in the ISO8601 basic format yyyyMMdd'T'HHmmss'Z'.");
+                throw new SigV4Exception(
+                        INCOMPLETE_SIGNATURE, "X-Amz-Date must be in the ISO8601 basic format yyyyMMdd'T'HHmmss'Z'.");
             }
             return parsed;
         }
         String date = Headers.first(request.headers(), "date");
         if (date == null) {
-            throw new SigV4Exception(INCOMPLETE_SIGNATURE,
+            throw new SigV4Exception(
+                    INCOMPLETE_SIGNATURE,
                     "Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header.");
         }
         Instant parsed = AmzDate.parseHttpDate(date);
@@ -111,13 +112,15 @@ public final class SigV4Verifier {
 
     private void checkScope(AuthorizationHeader auth, String amzDate) {
         if (!amzDate.startsWith(auth.day())) {
-            throw new SigV4Exception(INVALID_SIGNATURE, "Date in Credential scope does not match YYYYMMDD from"
-                    + " ISO-8601 version of date from HTTP: '" + auth.day() + "' != '" + amzDate.substring(0, 8)
-                    + "', from '" + amzDate + "'.");
+            throw new SigV4Exception(
+                    INVALID_SIGNATURE,
+                    "Date in Credential scope does not match YYYYMMDD from"
+                            + " ISO-8601 version of date from HTTP: '" + auth.day() + "' != '" + amzDate.substring(0, 8)
+                            + "', from '" + amzDate + "'.");
         }
         if (!auth.service().equals(requiredService)) {
-            throw new SigV4Exception(INVALID_SIGNATURE,
-                    "Credential should be scoped to correct service: '" + requiredService + "'.");
+            throw new SigV4Exception(
+                    INVALID_SIGNATURE, "Credential should be scoped to correct service: '" + requiredService + "'.");
         }
     }
 
@@ -127,14 +130,18 @@ public final class SigV4Verifier {
         Instant earliest = now.minus(maxSkew);
         Instant latest = now.plus(maxSkew);
         if (requestTime.isBefore(earliest)) {
-            throw new SigV4Exception(SIGNATURE_EXPIRED, "Signature expired: " + AmzDate.format(requestTime)
-                    + " is now earlier than " + AmzDate.format(earliest) + " (" + AmzDate.format(now) + " - "
-                    + skew + ")");
+            throw new SigV4Exception(
+                    SIGNATURE_EXPIRED,
+                    "Signature expired: " + AmzDate.format(requestTime)
+                            + " is now earlier than " + AmzDate.format(earliest) + " (" + AmzDate.format(now) + " - "
+                            + skew + ")");
         }
         if (requestTime.isAfter(latest)) {
-            throw new SigV4Exception(SIGNATURE_EXPIRED, "Signature not yet current: " + AmzDate.format(requestTime)
-                    + " is still later than " + AmzDate.format(latest) + " (" + AmzDate.format(now) + " + "
-                    + skew + ")");
+            throw new SigV4Exception(
+                    SIGNATURE_EXPIRED,
+                    "Signature not yet current: " + AmzDate.format(requestTime)
+                            + " is still later than " + AmzDate.format(latest) + " (" + AmzDate.format(now) + " + "
+                            + skew + ")");
         }
     }
 

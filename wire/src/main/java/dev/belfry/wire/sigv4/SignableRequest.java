@@ -8,6 +8,5 @@ import java.util.Map;
  * {@code rawQuery} without '?', null or "" when absent); headers in received order, names as received, a name may
  * repeat. A null body is treated as empty.
  */
-public record SignableRequest(String method, String rawPath, String rawQuery,
-                              List<Map.Entry<String, String>> headers, byte[] body) {
-}
+public record SignableRequest(
+        String method, String rawPath, String rawQuery, List<Map.Entry<String, String>> headers, byte[] body) {}

@@ -11,8 +11,7 @@ import java.util.List;
 /** Canonical URI and canonical query string, the non-S3 way. */
 final class UriCanonicalizer {
 
-    private UriCanonicalizer() {
-    }
+    private UriCanonicalizer() {}
 
     /**
      * Normalizes the raw path, then encodes it once more (so an on-the-wire {@code %20} becomes {@code %2520}). That
@@ -103,7 +102,8 @@ final class UriCanonicalizer {
             if (isUnreserved(c) || (keepSlash && c == '/')) {
                 out.append(c);
             } else {
-                out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                out.append('%')
+                        .append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
                         .append(Character.toUpperCase(Character.forDigit(c & 0xF, 16)));
             }
         }
@@ -111,7 +111,12 @@ final class UriCanonicalizer {
     }
 
     private static boolean isUnreserved(char c) {
-        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-                || c == '-' || c == '.' || c == '_' || c == '~';
+        return (c >= 'A' && c <= 'Z')
+                || (c >= 'a' && c <= 'z')
+                || (c >= '0' && c <= '9')
+                || c == '-'
+                || c == '.'
+                || c == '_'
+                || c == '~';
     }
 }

@@ -27,8 +27,8 @@ class BotocoreFixtureTest {
     @Test
     void canonicalRequestEqualsBotocores() {
         SignableRequest request = fixture();
-        String canonical = Canonicalizer.canonicalRequest(request, java.util.List.of("content-type", "host",
-                "x-amz-date"), Canonicalizer.payloadHash(request));
+        String canonical = Canonicalizer.canonicalRequest(
+                request, java.util.List.of("content-type", "host", "x-amz-date"), Canonicalizer.payloadHash(request));
         assertThat(canonical).isEqualTo(resource("botocore-chime-batch-create.creq"));
     }
 
@@ -43,11 +43,18 @@ class BotocoreFixtureTest {
     void ourSignerProducesBotocoresSignature() {
         SignableRequest request = fixture();
         java.util.List<java.util.Map.Entry<String, String>> unsigned = new java.util.ArrayList<>(request.headers());
-        unsigned.removeIf(h -> h.getKey().equalsIgnoreCase("authorization")
-                || h.getKey().equalsIgnoreCase("x-amz-date"));
-        var added = new SigV4Signer("chime", "us-east-1").sign(new SignableRequest(request.method(),
-                request.rawPath(), request.rawQuery(), unsigned, request.body()), ACCESS_KEY, SECRET, null, SIGNED_AT);
-        assertThat(added.get("Authorization")).isEqualTo(Headers.first(request.headers(), "authorization").trim());
+        unsigned.removeIf(
+                h -> h.getKey().equalsIgnoreCase("authorization") || h.getKey().equalsIgnoreCase("x-amz-date"));
+        var added = new SigV4Signer("chime", "us-east-1")
+                .sign(
+                        new SignableRequest(
+                                request.method(), request.rawPath(), request.rawQuery(), unsigned, request.body()),
+                        ACCESS_KEY,
+                        SECRET,
+                        null,
+                        SIGNED_AT);
+        assertThat(added.get("Authorization"))
+                .isEqualTo(Headers.first(request.headers(), "authorization").trim());
     }
 
     @Test
@@ -55,10 +62,11 @@ class BotocoreFixtureTest {
         SignableRequest request = fixture();
         byte[] body = request.body().clone();
         body[body.length - 3] = 'x';
-        SignableRequest altered = new SignableRequest(request.method(), request.rawPath(), request.rawQuery(),
-                request.headers(), body);
+        SignableRequest altered =
+                new SignableRequest(request.method(), request.rawPath(), request.rawQuery(), request.headers(), body);
         assertThatThrownBy(() -> verifier.verify(altered, SECRETS, SIGNED_AT))
-                .isInstanceOfSatisfying(SigV4Exception.class,
+                .isInstanceOfSatisfying(
+                        SigV4Exception.class,
                         e -> assertThat(e.kind()).isEqualTo(SigV4Exception.Kind.INVALID_SIGNATURE));
     }
 

@@ -67,7 +67,8 @@ class CanonicalizerTest {
     @ParameterizedTest(name = "{0} -> {1}")
     @MethodSource("headerValues")
     void canonicalHeaders(List<String> values, String expected) {
-        List<Map.Entry<String, String>> headers = values.stream().map(v -> Map.entry("X", v)).toList();
+        List<Map.Entry<String, String>> headers =
+                values.stream().map(v -> Map.entry("X", v)).toList();
         assertThat(Canonicalizer.canonicalHeaders(headers, List.of("x"))).isEqualTo(expected);
     }
 }

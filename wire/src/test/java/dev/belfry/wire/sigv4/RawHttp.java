@@ -13,8 +13,7 @@ import java.util.Map;
  */
 final class RawHttp {
 
-    private RawHttp() {
-    }
+    private RawHttp() {}
 
     static SignableRequest parse(byte[] raw) {
         String text = new String(raw, StandardCharsets.UTF_8);

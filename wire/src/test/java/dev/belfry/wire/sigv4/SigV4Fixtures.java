@@ -15,14 +15,18 @@ final class SigV4Fixtures {
     static final SecretLookup SECRETS = id -> id.equals(ACCESS_KEY) ? SECRET : null;
     static final Instant NOW = Instant.parse("2024-05-17T09:30:15Z");
 
-    private SigV4Fixtures() {
-    }
+    private SigV4Fixtures() {}
 
     static SignableRequest unsigned() {
-        List<Map.Entry<String, String>> headers = List.of(Map.entry("Host", "localhost:8080"),
-                Map.entry("Content-Type", "application/json"), Map.entry("User-Agent", "belfry-cli/0.1"));
-        return new SignableRequest("POST", "/accounts/acc-1/rooms/room%201/memberships",
-                "operation=batch-create", headers,
+        List<Map.Entry<String, String>> headers = List.of(
+                Map.entry("Host", "localhost:8080"),
+                Map.entry("Content-Type", "application/json"),
+                Map.entry("User-Agent", "belfry-cli/0.1"));
+        return new SignableRequest(
+                "POST",
+                "/accounts/acc-1/rooms/room%201/memberships",
+                "operation=batch-create",
+                headers,
                 "{\"MembershipItemList\":[{\"MemberId\":\"u-1\"}]}".getBytes(StandardCharsets.UTF_8));
     }
 
@@ -51,8 +55,8 @@ final class SigV4Fixtures {
     }
 
     static SignableRequest body(SignableRequest r, String body) {
-        return new SignableRequest(r.method(), r.rawPath(), r.rawQuery(), r.headers(),
-                body.getBytes(StandardCharsets.UTF_8));
+        return new SignableRequest(
+                r.method(), r.rawPath(), r.rawQuery(), r.headers(), body.getBytes(StandardCharsets.UTF_8));
     }
 
     static SignableRequest replaceAuthorization(SignableRequest r, UnaryOperator<String> change) {

@@ -41,8 +41,10 @@ class SigV4TestSuiteTest {
 
     @Test
     void suiteIsFoundAndComplete() {
-        List<String> names = SuiteCases.caseFolders().stream().map(SuiteCases::name).toList();
-        assertThat(names).hasSizeGreaterThanOrEqualTo(30)
+        List<String> names =
+                SuiteCases.caseFolders().stream().map(SuiteCases::name).toList();
+        assertThat(names)
+                .hasSizeGreaterThanOrEqualTo(30)
                 .contains("get-vanilla", "normalize-path/get-space", "post-sts-token/post-sts-header-before");
         for (String key : SKIPS.keySet()) {
             assertThat(names).as("skip list entry %s", key).contains(key.substring(0, key.indexOf('#')));
@@ -55,8 +57,8 @@ class SigV4TestSuiteTest {
     void canonicalRequest(String name, Path folder) {
         skipIfListed(name, "canonicalRequest");
         SignableRequest request = RawHttp.parse(SuiteCases.read(folder, "req"));
-        String canonical = Canonicalizer.canonicalRequest(request, allHeaderNames(request),
-                Canonicalizer.payloadHash(request));
+        String canonical =
+                Canonicalizer.canonicalRequest(request, allHeaderNames(request), Canonicalizer.payloadHash(request));
         assertThat(canonical).isEqualTo(SuiteCases.text(folder, "creq"));
     }
 
@@ -77,8 +79,11 @@ class SigV4TestSuiteTest {
         skipIfListed(name, "authorization");
         AuthorizationHeader expected = AuthorizationHeader.parse(SuiteCases.text(folder, "authz"));
         byte[] key = Canonicalizer.signingKey(SuiteCases.SECRET, "20150830", SuiteCases.REGION, SuiteCases.SERVICE);
-        String authorization = Canonicalizer.authorization(SuiteCases.ACCESS_KEY, expected.scope(),
-                expected.signedHeaders(), Canonicalizer.signature(key, stringToSign(folder)));
+        String authorization = Canonicalizer.authorization(
+                SuiteCases.ACCESS_KEY,
+                expected.scope(),
+                expected.signedHeaders(),
+                Canonicalizer.signature(key, stringToSign(folder)));
         assertThat(authorization).isEqualTo(SuiteCases.text(folder, "authz"));
     }
 
@@ -88,8 +93,8 @@ class SigV4TestSuiteTest {
         skipIfListed(name, "signedRequestVerifies");
         SignableRequest signed = RawHttp.parse(SuiteCases.read(folder, "sreq"));
         SigV4Verifier verifier = new SigV4Verifier(SuiteCases.SERVICE, Duration.ofMinutes(15));
-        String keyId = verifier.verify(signed, id -> id.equals(SuiteCases.ACCESS_KEY) ? SuiteCases.SECRET : null,
-                SUITE_TIME);
+        String keyId =
+                verifier.verify(signed, id -> id.equals(SuiteCases.ACCESS_KEY) ? SuiteCases.SECRET : null, SUITE_TIME);
         assertThat(keyId).isEqualTo(SuiteCases.ACCESS_KEY);
     }
 
@@ -103,14 +108,15 @@ class SigV4TestSuiteTest {
         SignableRequest request = RawHttp.parse(SuiteCases.read(folder, "req"));
         Set<String> outsidePolicy = new TreeSet<>(allHeaderNames(request));
         outsidePolicy.removeIf(h -> h.equals("host") || h.equals("content-type") || h.startsWith("x-amz-"));
-        assumeTrue(outsidePolicy.isEmpty(), "not applicable: the suite signs " + outsidePolicy
-                + ", which SigV4Signer never signs by design");
+        assumeTrue(
+                outsidePolicy.isEmpty(),
+                "not applicable: the suite signs " + outsidePolicy + ", which SigV4Signer never signs by design");
         String token = Headers.first(request.headers(), "x-amz-security-token");
         List<Map.Entry<String, String>> headers = new ArrayList<>(request.headers());
-        headers.removeIf(h -> h.getKey().equalsIgnoreCase("x-amz-date")
-                || h.getKey().equalsIgnoreCase("x-amz-security-token"));
-        SignableRequest unsigned = new SignableRequest(request.method(), request.rawPath(), request.rawQuery(),
-                headers, request.body());
+        headers.removeIf(
+                h -> h.getKey().equalsIgnoreCase("x-amz-date") || h.getKey().equalsIgnoreCase("x-amz-security-token"));
+        SignableRequest unsigned =
+                new SignableRequest(request.method(), request.rawPath(), request.rawQuery(), headers, request.body());
         Map<String, String> added = new SigV4Signer(SuiteCases.SERVICE, SuiteCases.REGION)
                 .sign(unsigned, SuiteCases.ACCESS_KEY, SuiteCases.SECRET, token, SUITE_TIME);
         assertThat(added.get("X-Amz-Date")).isEqualTo("20150830T123600Z");
@@ -119,10 +125,11 @@ class SigV4TestSuiteTest {
 
     private static String stringToSign(Path folder) {
         SignableRequest request = RawHttp.parse(SuiteCases.read(folder, "req"));
-        List<String> signed = AuthorizationHeader.parse(SuiteCases.text(folder, "authz")).signedHeaders();
+        List<String> signed =
+                AuthorizationHeader.parse(SuiteCases.text(folder, "authz")).signedHeaders();
         String canonical = Canonicalizer.canonicalRequest(request, signed, Canonicalizer.payloadHash(request));
-        return Canonicalizer.stringToSign("20150830T123600Z",
-                Canonicalizer.scope("20150830", SuiteCases.REGION, SuiteCases.SERVICE), canonical);
+        return Canonicalizer.stringToSign(
+                "20150830T123600Z", Canonicalizer.scope("20150830", SuiteCases.REGION, SuiteCases.SERVICE), canonical);
     }
 
     private static List<String> allHeaderNames(SignableRequest request) {

@@ -18,21 +18,20 @@ final class SuiteCases {
     static final String REGION = "us-east-1";
     static final String SERVICE = "service";
 
-    private SuiteCases() {
-    }
+    private SuiteCases() {}
 
     /**
      * AWS's suite (Apache-2.0, LICENSE and NOTICE beside it) is vendored under src/test/resources so the
      * tests run from a bare clone; the copy in ../shared/reference is the one it was taken from.
      */
     static Path suiteRoot() {
-        Path vendored = Path.of(System.getProperty("user.dir")).toAbsolutePath()
-                .resolve("src/test/resources/sigv4-test-suite");
+        Path vendored =
+                Path.of(System.getProperty("user.dir")).toAbsolutePath().resolve("src/test/resources/sigv4-test-suite");
         if (Files.isDirectory(vendored)) {
             return vendored;
         }
-        throw new IllegalStateException("src/test/resources/sigv4-test-suite not found under "
-                + System.getProperty("user.dir"));
+        throw new IllegalStateException(
+                "src/test/resources/sigv4-test-suite not found under " + System.getProperty("user.dir"));
     }
 
     /** Every folder holding {@code <folder>.req}, named by its path relative to the suite root. */
