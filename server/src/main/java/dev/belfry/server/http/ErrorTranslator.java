@@ -8,9 +8,6 @@ import dev.belfry.rooms.Failure;
 import dev.belfry.store.StoreException;
 import dev.belfry.wire.WireException;
 import dev.belfry.wire.sigv4.SigV4Exception;
-import java.sql.SQLException;
-import java.sql.SQLRecoverableException;
-import java.sql.SQLTransientException;
 
 /**
  * The one place a failure becomes an {@link ApiError}. Domain failures map to the model's error shapes
@@ -37,7 +34,7 @@ public final class ErrorTranslator {
         if (failure instanceof ApiFailure a) {
             return a.error();
         }
-        if (failure instanceof StoreException && transientDatabaseFailure(failure.getCause())) {
+        if (failure instanceof StoreException store && store.failure().transientFailure()) {
             // SDKs retry a 503 with backoff; a database that is briefly away or busy is exactly that case.
             return new ApiError(
                     503,
@@ -46,29 +43,6 @@ public final class ErrorTranslator {
                     "The database is busy or unreachable; retry the request (request id " + requestId + ").");
         }
         return ApiError.serviceFailure(requestId);
-    }
-
-    /**
-     * Connection loss (SQLSTATE class 08), serialization or deadlock retries exhausted (40), resources
-     * (53), operator intervention such as a restart (57), a pool timeout, or SQLite still busy after its
-     * timeout. Anything else (a constraint the code should have prevented) stays a 500.
-     */
-    static boolean transientDatabaseFailure(Throwable cause) {
-        if (cause instanceof SQLTransientException || cause instanceof SQLRecoverableException) {
-            return true;
-        }
-        if (cause instanceof SQLException sql) {
-            String state = sql.getSQLState();
-            String message = String.valueOf(sql.getMessage());
-            return (state != null
-                            && (state.startsWith("08")
-                                    || state.startsWith("40")
-                                    || state.startsWith("53")
-                                    || state.startsWith("57")))
-                    || message.contains("SQLITE_BUSY")
-                    || message.contains("SQLITE_LOCKED");
-        }
-        return false;
     }
 
     /** The per-item ErrorCode of a batch for a domain failure, e.g. NotFound (D10). */

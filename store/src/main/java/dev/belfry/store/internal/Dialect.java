@@ -1,13 +1,14 @@
 package dev.belfry.store.internal;
 
 import dev.belfry.store.StoreException;
+import dev.belfry.store.StoreFailure;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
  * The few places where SQLite and PostgreSQL differ: how a transaction starts, how a row is locked,
- * and which errors mean "try again". Everything else is shared, portable SQL.
+ * and (through SqlFailures) which errors mean "try again". Everything else is shared, portable SQL.
  */
 public enum Dialect {
     SQLITE {
@@ -41,12 +42,6 @@ public enum Dialect {
         String forNoKeyUpdate() {
             return "";
         }
-
-        @Override
-        boolean retryable(SQLException e) {
-            int primary = e.getErrorCode() & 0xFF;
-            return primary == 5 || primary == 6; // SQLITE_BUSY, SQLITE_LOCKED
-        }
     },
 
     POSTGRES {
@@ -79,12 +74,6 @@ public enum Dialect {
         String forNoKeyUpdate() {
             return " FOR NO KEY UPDATE"; // does not conflict with the KEY SHARE locks of foreign-key checks
         }
-
-        @Override
-        boolean retryable(SQLException e) {
-            // serialization_failure, deadlock_detected
-            return "40001".equals(e.getSQLState()) || "40P01".equals(e.getSQLState());
-        }
     };
 
     abstract void begin(Connection c, boolean write) throws SQLException;
@@ -98,16 +87,9 @@ public enum Dialect {
     /** A row lock that writers of child rows (foreign keys pointing at the row) do not wait for. */
     abstract String forNoKeyUpdate();
 
-    abstract boolean retryable(SQLException e);
-
-    /** True when {@code t} or one of its causes is an error this database says to retry. */
+    /** True when {@code t} or one of its causes says the transaction lost a race and may be re-run. */
     boolean retryable(Throwable t) {
-        for (Throwable x = t; x != null; x = x.getCause()) {
-            if (x instanceof SQLException sql && retryable(sql)) {
-                return true;
-            }
-        }
-        return false;
+        return SqlFailures.classify(this, t) == StoreFailure.CONFLICT;
     }
 
     static Dialect of(String jdbcUrl) {
