@@ -2,6 +2,7 @@ package dev.belfry.store.internal;
 
 import dev.belfry.store.StoreConfig;
 import dev.belfry.store.StoreException;
+import dev.belfry.store.StoreFailure;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,9 +53,12 @@ final class Connect {
         if (state.equals("3D000")) {
             return new StoreException("cannot open " + where + ": " + why + "; create the database first", e);
         }
-        if (state.startsWith("08") || e.getCause() instanceof IOException) {
+        StoreFailure failure = SqlFailures.classify(Dialect.POSTGRES, e);
+        if (failure == StoreFailure.UNAVAILABLE || e.getCause() instanceof IOException) {
             return new StoreException(
-                    "cannot connect to " + where + ": " + why + "; is the server running and reachable?", e);
+                    "cannot connect to " + where + ": " + why + "; is the server running and reachable?",
+                    e,
+                    StoreFailure.UNAVAILABLE);
         }
         return new StoreException("cannot open " + where + ": " + why, e);
     }
