@@ -3,10 +3,10 @@ package dev.belfry.app;
 import dev.belfry.rooms.Account;
 import dev.belfry.rooms.Bot;
 import dev.belfry.rooms.Caller;
-import dev.belfry.rooms.Chime;
 import dev.belfry.rooms.Enums.AccountType;
 import dev.belfry.rooms.Enums.UserType;
 import dev.belfry.rooms.Room;
+import dev.belfry.rooms.RoomsDomain;
 import dev.belfry.rooms.User;
 import dev.belfry.server.BelfryServer;
 import dev.belfry.server.auth.Credential;
@@ -29,30 +29,31 @@ final class DemoSeeder {
     }
 
     void seed() {
-        Chime chime = server.chime();
+        RoomsDomain domain = server.domain();
         Credential credential = server.credentials().all().get(0);
         Caller caller = credential.caller();
-        Account account = chime.accounts().list(caller, ACCOUNT_NAME, null, 200, null).items().stream()
+        Account account = domain.accounts().list(caller, ACCOUNT_NAME, null, 200, null).items().stream()
                 .filter(a -> a.name().equals(ACCOUNT_NAME))
                 .findFirst()
-                .orElseGet(() -> chime.accounts().create(caller.tenantId(), ACCOUNT_NAME, AccountType.EnterpriseLWA));
-        List<User> users = new ArrayList<>(chime.users()
+                .orElseGet(() -> domain.accounts().create(caller.tenantId(), ACCOUNT_NAME, AccountType.EnterpriseLWA));
+        List<User> users = new ArrayList<>(domain.users()
                 .list(caller, account.accountId(), null, null, 200, null)
                 .items());
         for (String name : List.of("alejandro", "janed", "jorge")) {
             if (users.stream().noneMatch(u -> (name + "@example.com").equals(u.primaryEmail()))) {
-                users.add(chime.users()
+                users.add(domain.users()
                         .create(caller, account.accountId(), name, name + "@example.com", UserType.PrivateUser));
             }
         }
         List<Bot> bots =
-                chime.bots().list(caller, account.accountId(), 99, null).items();
-        Bot bot =
-                bots.isEmpty() ? chime.bots().create(caller, account.accountId(), "myBot", "example.com") : bots.get(0);
+                domain.bots().list(caller, account.accountId(), 99, null).items();
+        Bot bot = bots.isEmpty()
+                ? domain.bots().create(caller, account.accountId(), "myBot", "example.com")
+                : bots.get(0);
         List<Room> rooms =
-                chime.rooms().list(caller, account.accountId(), null, 99, null).items();
+                domain.rooms().list(caller, account.accountId(), null, 99, null).items();
         Room room =
-                rooms.isEmpty() ? chime.rooms().create(caller, account.accountId(), "chatRoom", null) : rooms.get(0);
+                rooms.isEmpty() ? domain.rooms().create(caller, account.accountId(), "chatRoom", null) : rooms.get(0);
         print(credential, account, users, bot, room);
     }
 

@@ -276,15 +276,16 @@ public final class Bench {
         Seed seed = db.equals("sqlite") ? Seed.freshSqlite() : Seed.freshPostgres(pgBase);
         seed.base(USERS, ROOM_BLOCK * BLOCKS);
         int[] block = {0};
-        java.util.function.IntFunction<Load.RoomPlan> plan =
-                clients -> new Load.RoomPlan(USERS, clients, ROOM_BLOCK * block[0]++, ROOM_BLOCK);
+        java.util.function.IntFunction<LoadGenerator.RoomPlan> plan =
+                clients -> new LoadGenerator.RoomPlan(USERS, clients, ROOM_BLOCK * block[0]++, ROOM_BLOCK);
         try (ServerUnderTest server = ServerUnderTest.start(jar, launcherServeFlags(), serveOptions(seed))) {
-            Load.RssSampler rss = new Load.RssSampler(server);
+            LoadGenerator.RssSampler rss = new LoadGenerator.RssSampler(server);
             rss.start();
             // JIT warm-up of the fresh server JVM (C2 took a fifth of the server's CPU in the first seconds): 16
             // clients
             // of batches, not measured. The JDBC baseline warms up inside each of its own runs.
-            Load.run(16, 0, full ? 10 : 4, 0, Load.httpBatch(server.port, plan.apply(16)), null, null);
+            LoadGenerator.run(
+                    16, 0, full ? 10 : 4, 0, LoadGenerator.httpBatch(server.port, plan.apply(16)), null, null);
             if (only.contains("throughput")) {
                 md.append("### Batch throughput on ")
                         .append(seed.label)
@@ -295,10 +296,22 @@ public final class Bench {
                 double peak = 0;
                 double ratio16 = 0;
                 for (int clients : new int[] {1, 4, 16}) {
-                    Load.Result base = Load.run(
-                            clients, warmup, seconds, 0, Load.jdbcCeiling(seed, plan.apply(clients)), null, null);
-                    Load.Result http = Load.run(
-                            clients, warmup, seconds, 0, Load.httpBatch(server.port, plan.apply(clients)), server, rss);
+                    LoadGenerator.Result base = LoadGenerator.run(
+                            clients,
+                            warmup,
+                            seconds,
+                            0,
+                            LoadGenerator.jdbcCeiling(seed, plan.apply(clients)),
+                            null,
+                            null);
+                    LoadGenerator.Result http = LoadGenerator.run(
+                            clients,
+                            warmup,
+                            seconds,
+                            0,
+                            LoadGenerator.httpBatch(server.port, plan.apply(clients)),
+                            server,
+                            rss);
                     double ratio = http.rowsPerSecond() / base.rowsPerSecond();
                     peak = Math.max(peak, http.rowsPerSecond());
                     if (clients == 16) {
@@ -331,14 +344,14 @@ public final class Bench {
                             http.percentileMs(99));
                 }
                 // p99 at half of the peak, paced (open loop) from 4 clients
-                double rate = peak / 2 / Load.RoomPlan.BATCH;
+                double rate = peak / 2 / LoadGenerator.RoomPlan.BATCH;
                 int pacedClients = 4;
-                Load.Result half = Load.run(
+                LoadGenerator.Result half = LoadGenerator.run(
                         pacedClients,
                         warmup,
                         seconds,
                         rate / pacedClients,
-                        Load.httpBatch(server.port, plan.apply(pacedClients)),
+                        LoadGenerator.httpBatch(server.port, plan.apply(pacedClients)),
                         server,
                         rss);
                 md.append("\nAt half of the peak (")
@@ -364,16 +377,16 @@ public final class Bench {
                 });
             }
             if (only.contains("ceiling")) {
-                Load.Result get = Load.run(
+                LoadGenerator.Result get = LoadGenerator.run(
                         16,
                         warmup,
                         seconds,
                         0,
-                        Load.httpSimple(server.port, "GET", "/accounts/" + Seed.ACCOUNT, null, 200),
+                        LoadGenerator.httpSimple(server.port, "GET", "/accounts/" + Seed.ACCOUNT, null, 200),
                         server,
                         rss);
-                Load.Result batch =
-                        Load.run(16, warmup, seconds, 0, Load.httpBatch(server.port, plan.apply(16)), server, rss);
+                LoadGenerator.Result batch = LoadGenerator.run(
+                        16, warmup, seconds, 0, LoadGenerator.httpBatch(server.port, plan.apply(16)), server, rss);
                 md.append("HTTP ceiling on ")
                         .append(seed.label)
                         .append(", 16 clients: signed GetAccount (one primary-key read) ")
@@ -418,7 +431,7 @@ public final class Bench {
                 seed.fillRoom(c, i, sizes[i]);
             }
             if (!seed.sqlite) {
-                Load.exec(c, "ANALYZE");
+                LoadGenerator.exec(c, "ANALYZE");
             }
         }
         double seedS = (System.nanoTime() - s0) / 1e9;
@@ -429,7 +442,7 @@ public final class Bench {
                 .append(" s; sequential calls, one client)\n\n| room members | batch of 50 new p50 ms | p90 ms"
                         + " | ListRoomMemberships page (99) p50 ms | p90 ms |\n|---|---|---|---|---|\n");
         try (ServerUnderTest server = ServerUnderTest.start(jar, launcherServeFlags(), serveOptions(seed));
-                RawHttp http = new RawHttp(server.port)) {
+                KeepAliveClient http = new KeepAliveClient(server.port)) {
             // warm the server on room 3 (empty)
             LargeRoom warm = new LargeRoom(http, server.port, 3);
             warm.batches(pool + 2_000, 20);
@@ -469,7 +482,7 @@ public final class Bench {
     }
 
     /** Sequential batches and list pages in one room. */
-    record LargeRoom(RawHttp http, int port, long room) {
+    record LargeRoom(KeepAliveClient http, int port, long room) {
         long[] batches(long firstUser, int n) throws IOException {
             long[] t = new long[n];
             String path = "/accounts/" + Seed.ACCOUNT + "/rooms/" + Seed.room(room) + "/memberships";
@@ -481,7 +494,7 @@ public final class Bench {
                             .append(Seed.user(firstUser + b * 50L + i))
                             .append("\"}");
                 }
-                byte[] req = RawHttp.request(
+                byte[] req = KeepAliveClient.request(
                         port,
                         "POST",
                         path,
@@ -509,7 +522,7 @@ public final class Bench {
                                 : "&next-token="
                                         + java.net.URLEncoder.encode(token, StandardCharsets.UTF_8)
                                                 .replace("+", "%20"));
-                byte[] req = RawHttp.request(port, "GET", path, q, null);
+                byte[] req = KeepAliveClient.request(port, "GET", path, q, null);
                 long s = System.nanoTime();
                 int status = http.send(req);
                 t[i] = System.nanoTime() - s;

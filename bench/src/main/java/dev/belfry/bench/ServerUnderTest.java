@@ -58,9 +58,9 @@ final class ServerUnderTest implements AutoCloseable {
                 throw new IllegalStateException("belfry serve exited with " + p.exitValue() + ":\n"
                         + Files.readString(log, StandardCharsets.UTF_8));
             }
-            try (RawHttp http = new RawHttp(port)) {
+            try (KeepAliveClient http = new KeepAliveClient(port)) {
                 if (probe == null) {
-                    probe = RawHttp.request(port, "GET", "/accounts", null, null);
+                    probe = KeepAliveClient.request(port, "GET", "/accounts", null, null);
                 }
                 int status = http.send(probe);
                 if (status == 200) {

@@ -26,10 +26,22 @@ class HarnessSmokeTest {
                 .withLimits(new Limits(100_000, 100_000, 1_000, 100));
         try (BelfryServer server =
                 BelfryServer.start(settings, Map.of(), new PrintStream(OutputStream.nullOutputStream()), false)) {
-            Load.Result http = Load.run(
-                    2, 0.2, 0.8, 0, Load.httpBatch(server.port(), new Load.RoomPlan(1_000, 2, 0, 2_000)), null, null);
-            Load.Result jdbc = Load.run(
-                    2, 0.2, 0.8, 0, Load.jdbcCeiling(seed, new Load.RoomPlan(1_000, 2, 2_000, 2_000)), null, null);
+            LoadGenerator.Result http = LoadGenerator.run(
+                    2,
+                    0.2,
+                    0.8,
+                    0,
+                    LoadGenerator.httpBatch(server.port(), new LoadGenerator.RoomPlan(1_000, 2, 0, 2_000)),
+                    null,
+                    null);
+            LoadGenerator.Result jdbc = LoadGenerator.run(
+                    2,
+                    0.2,
+                    0.8,
+                    0,
+                    LoadGenerator.jdbcCeiling(seed, new LoadGenerator.RoomPlan(1_000, 2, 2_000, 2_000)),
+                    null,
+                    null);
             assertThat(http.rows()).isPositive().isEqualTo(http.ops() * 50);
             assertThat(jdbc.rows()).isPositive();
             assertThat(http.percentileMs(99)).isGreaterThanOrEqualTo(http.percentileMs(50));

@@ -1,8 +1,8 @@
 package dev.belfry.cli;
 
 import dev.belfry.cli.output.Formatters;
-import dev.belfry.model.Member;
 import dev.belfry.model.Shape;
+import dev.belfry.model.ShapeMember;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -33,7 +33,7 @@ final class YamlSkeleton {
             StringBuilder out, Shape.Structure shape, int indent, boolean afterDash, List<String> stack) {
         stack.add(shape.name());
         boolean first = true;
-        for (Member m : shape.members().values()) {
+        for (ShapeMember m : shape.members().values()) {
             if (!(first && afterDash)) {
                 out.append(" ".repeat(indent));
             }
@@ -99,7 +99,7 @@ final class YamlSkeleton {
     }
 
     /** get_shape_doc_overview: tags stripped, the first sentence, line breaks as spaces. */
-    private static String comment(Member m, boolean required) {
+    private static String comment(ShapeMember m, boolean required) {
         List<String> parts = new ArrayList<>();
         if (required) {
             parts.add("[REQUIRED]");

@@ -66,7 +66,7 @@ final class ModelReader {
         Long max = number(def.get("max"));
         return switch (type) {
             case "structure" -> {
-                Map<String, Member> members = new LinkedHashMap<>();
+                Map<String, ShapeMember> members = new LinkedHashMap<>();
                 ((Map<String, Object>) def.getOrDefault("members", Map.of()))
                         .forEach((memberName, m) ->
                                 members.put(memberName, member(memberName, (Map<String, Object>) m)));
@@ -109,9 +109,9 @@ final class ModelReader {
         };
     }
 
-    private Member member(String name, Map<String, Object> def) {
+    private ShapeMember member(String name, Map<String, Object> def) {
         ShapeRef target = refs.computeIfAbsent((String) def.get("shape"), ShapeRef::new);
-        return new Member(
+        return new ShapeMember(
                 name,
                 target,
                 (String) def.get("location"),

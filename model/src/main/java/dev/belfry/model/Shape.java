@@ -21,13 +21,13 @@ public sealed interface Shape
 
     /** A structure; also the shape of input, output and error bodies. Members keep the model's order. */
     record Structure(
-            String name, Map<String, Member> members, Set<String> required, ErrorTrait error, String documentation)
+            String name, Map<String, ShapeMember> members, Set<String> required, ErrorTrait error, String documentation)
             implements Shape {
         public boolean isRequired(String memberName) {
             return required.contains(memberName);
         }
 
-        public Member member(String memberName) {
+        public ShapeMember member(String memberName) {
             return members.get(memberName);
         }
     }
@@ -35,9 +35,10 @@ public sealed interface Shape
     /** The error trait of an exception structure: its HTTP status and whether it is the server's fault. */
     record ErrorTrait(int httpStatusCode, boolean serverFault) {}
 
-    record ListOf(String name, Member member, Long min, Long max, String documentation) implements Shape {}
+    record ListOf(String name, ShapeMember member, Long min, Long max, String documentation) implements Shape {}
 
-    record MapOf(String name, Member key, Member value, Long min, Long max, String documentation) implements Shape {}
+    record MapOf(String name, ShapeMember key, ShapeMember value, Long min, Long max, String documentation)
+            implements Shape {}
 
     /** A string, possibly constrained by an enum, a length range or a pattern. */
     record Str(

@@ -26,7 +26,7 @@ class ServiceModelTest {
                 .isEqualTo("/accounts/{accountId}/rooms/{roomId}/memberships?operation=batch-create");
         assertThat(op.responseCode()).isEqualTo(201);
         assertThat(op.input().required()).containsExactly("AccountId", "RoomId", "MembershipItemList");
-        Member items = op.input().member("MembershipItemList");
+        ShapeMember items = op.input().member("MembershipItemList");
         assertThat(items.inBody()).isTrue();
         Shape.ListOf list = (Shape.ListOf) items.shape();
         assertThat(list.max()).isEqualTo(50);

@@ -1,8 +1,8 @@
 package dev.belfry.server;
 
 import dev.belfry.model.ServiceModel;
-import dev.belfry.rooms.Chime;
 import dev.belfry.rooms.RoomStore;
+import dev.belfry.rooms.RoomsDomain;
 import dev.belfry.server.auth.Authenticator;
 import dev.belfry.server.auth.Credentials;
 import dev.belfry.server.http.ApiHandler;
@@ -38,16 +38,16 @@ public final class BelfryServer implements AutoCloseable {
     private final Server jetty;
     private final ServerConnector connector;
     private final RoomStore store;
-    private final Chime chime;
+    private final RoomsDomain domain;
     private final Credentials credentials;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private BelfryServer(
-            Server jetty, ServerConnector connector, RoomStore store, Chime chime, Credentials credentials) {
+            Server jetty, ServerConnector connector, RoomStore store, RoomsDomain domain, Credentials credentials) {
         this.jetty = jetty;
         this.connector = connector;
         this.store = store;
-        this.chime = chime;
+        this.domain = domain;
         this.credentials = credentials;
     }
 
@@ -61,12 +61,12 @@ public final class BelfryServer implements AutoCloseable {
         RoomStore store = Stores.open(settings.store());
         try {
             Clock clock = Clock.systemUTC();
-            Chime chime = new Chime(store, clock, settings.limits(), settings.createAccountType());
+            RoomsDomain domain = new RoomsDomain(store, clock, settings.limits(), settings.createAccountType());
             ServiceModel model = await(modelTask);
             Metrics metrics = new Metrics();
             RequestListener listener = AccessLog.both(new AccessLog(log, accessLog), metrics);
-            Operations operations = new Operations(chime);
-            AdminOperations admin = new AdminOperations(model, operations, chime.accounts());
+            Operations operations = new Operations(domain);
+            AdminOperations admin = new AdminOperations(model, operations, domain.accounts());
             ApiHandler api = new ApiHandler(
                     new Authenticator(credentials, clock),
                     new OperationRouter(model, admin.operations()),
@@ -80,7 +80,7 @@ public final class BelfryServer implements AutoCloseable {
             // (up to the stop timeout), then the store closes.
             jetty.setHandler(new GracefulHandler(new OperatorHandler(api, metrics::scrape)));
             jetty.start();
-            return new BelfryServer(jetty, (ServerConnector) jetty.getConnectors()[0], store, chime, credentials);
+            return new BelfryServer(jetty, (ServerConnector) jetty.getConnectors()[0], store, domain, credentials);
         } catch (Exception | Error e) {
             store.close();
             throw e;
@@ -136,8 +136,8 @@ public final class BelfryServer implements AutoCloseable {
         return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port();
     }
 
-    public Chime chime() {
-        return chime;
+    public RoomsDomain domain() {
+        return domain;
     }
 
     public Credentials credentials() {

@@ -1,8 +1,8 @@
 package dev.belfry.wire;
 
-import dev.belfry.model.Member;
 import dev.belfry.model.OperationModel;
 import dev.belfry.model.Shape;
+import dev.belfry.model.ShapeMember;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,9 +28,9 @@ public final class HttpRequestReader {
         if (input == null) {
             return new LinkedHashMap<>();
         }
-        boolean hasBodyMembers = input.members().values().stream().anyMatch(Member::inBody);
+        boolean hasBodyMembers = input.members().values().stream().anyMatch(ShapeMember::inBody);
         Map<String, Object> values = hasBodyMembers ? JsonBodyReader.read(body, input) : new LinkedHashMap<>();
-        for (Member member : input.members().values()) {
+        for (ShapeMember member : input.members().values()) {
             if (member.location() == null) {
                 continue;
             }
@@ -48,7 +48,7 @@ public final class HttpRequestReader {
         return values;
     }
 
-    private static Object query(Member member, List<String> given) {
+    private static Object query(ShapeMember member, List<String> given) {
         if (given == null || given.isEmpty()) {
             return null;
         }
@@ -62,7 +62,7 @@ public final class HttpRequestReader {
         return scalar(member, given.get(0));
     }
 
-    private static Object scalar(Member member, String text) {
+    private static Object scalar(ShapeMember member, String text) {
         return text == null ? null : convert(member.shape(), text, member.locationName());
     }
 

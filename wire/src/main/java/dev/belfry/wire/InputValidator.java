@@ -1,7 +1,7 @@
 package dev.belfry.wire;
 
-import dev.belfry.model.Member;
 import dev.belfry.model.Shape;
+import dev.belfry.model.ShapeMember;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,7 +22,7 @@ public final class InputValidator {
 
     @SuppressWarnings("unchecked")
     private static void structure(Shape.Structure shape, Map<String, Object> values, String path) {
-        for (Member member : shape.members().values()) {
+        for (ShapeMember member : shape.members().values()) {
             Object value = values.get(member.name());
             String memberPath = path.isEmpty() ? member.name() : path + "." + member.name();
             if (value == null) {
@@ -71,7 +71,7 @@ public final class InputValidator {
                     + "; got '" + abbreviate(value) + "'.");
         }
         range(value.codePointCount(0, value.length()), shape.min(), shape.max(), path, "character");
-        // Whole-value match, as AWS services validate ("Member must satisfy regular expression pattern: …"):
+        // Whole-value match, as AWS services validate ("ShapeMember must satisfy regular expression pattern: …"):
         // with find() a pattern like ClientRequestToken's [-_a-zA-Z0-9]* would accept anything. DOTALL so
         // NonEmptyString's .*\S.* means "has a non-space" even across line breaks.
         if (shape.pattern() != null

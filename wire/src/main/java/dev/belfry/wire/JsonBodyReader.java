@@ -5,8 +5,8 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import dev.belfry.model.Member;
 import dev.belfry.model.Shape;
+import dev.belfry.model.ShapeMember;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -83,7 +83,7 @@ public final class JsonBodyReader {
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String key = p.currentName();
             p.nextToken();
-            Member member = s.members().get(key);
+            ShapeMember member = s.members().get(key);
             if (member == null || !member.inBody()) {
                 p.skipChildren();
                 continue;

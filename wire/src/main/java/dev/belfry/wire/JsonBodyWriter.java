@@ -2,8 +2,8 @@ package dev.belfry.wire;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.belfry.model.Member;
 import dev.belfry.model.Shape;
+import dev.belfry.model.ShapeMember;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -34,7 +34,7 @@ public final class JsonBodyWriter {
 
     private static void structure(JsonGenerator g, Shape.Structure shape, Map<String, ?> values) throws IOException {
         g.writeStartObject();
-        for (Member member : shape.members().values()) {
+        for (ShapeMember member : shape.members().values()) {
             Object value = values.get(member.name());
             if (value != null && member.inBody()) {
                 g.writeFieldName(member.wireName());

@@ -1,9 +1,9 @@
 package dev.belfry.cli.args;
 
-import dev.belfry.model.Member;
 import dev.belfry.model.OperationModel;
 import dev.belfry.model.ServiceModel;
 import dev.belfry.model.Shape;
+import dev.belfry.model.ShapeMember;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +25,7 @@ public final class ArgumentTable {
         ArgumentTable table = new ArgumentTable();
         Shape.Structure input = op.input();
         if (input != null) {
-            for (Member m : input.members().values()) {
+            for (ShapeMember m : input.members().values()) {
                 CliArgument.Arity arity = m.shape() instanceof Shape.ListOf
                         ? CliArgument.Arity.MANY
                         : m.shape() instanceof Shape.Bool ? CliArgument.Arity.FLAG : CliArgument.Arity.ONE;

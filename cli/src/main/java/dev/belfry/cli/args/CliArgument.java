@@ -1,7 +1,7 @@
 package dev.belfry.cli.args;
 
-import dev.belfry.model.Member;
 import dev.belfry.model.Shape;
+import dev.belfry.model.ShapeMember;
 
 /**
  * One entry of an operation's argument table: a model member (kebab-cased) or a contributed option.
@@ -12,7 +12,7 @@ import dev.belfry.model.Shape;
  * @param required whether argparse demands it (model-required and not an idempotency token)
  * @param hidden kept out of the usage line and help, like the paging members the AWS CLI hides
  */
-public record CliArgument(String name, Member member, Arity arity, boolean required, boolean hidden) {
+public record CliArgument(String name, ShapeMember member, Arity arity, boolean required, boolean hidden) {
 
     /** How argparse consumes words for an option. */
     public enum Arity {

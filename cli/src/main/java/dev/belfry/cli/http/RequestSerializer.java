@@ -1,9 +1,9 @@
 package dev.belfry.cli.http;
 
 import dev.belfry.cli.json.PyJsonWriter;
-import dev.belfry.model.Member;
 import dev.belfry.model.OperationModel;
 import dev.belfry.model.Shape;
+import dev.belfry.model.ShapeMember;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,11 +35,11 @@ public final class RequestSerializer {
         List<Map.Entry<String, String>> headers = new ArrayList<>();
         boolean hasBodyMembers = false;
         if (input != null) {
-            for (Member m : input.members().values()) {
+            for (ShapeMember m : input.members().values()) {
                 hasBodyMembers |= m.inBody();
             }
             for (Map.Entry<String, Object> e : params.entrySet()) {
-                Member m = input.member(e.getKey());
+                ShapeMember m = input.member(e.getKey());
                 if (m == null || e.getValue() == null) {
                     continue;
                 }
@@ -105,7 +105,7 @@ public final class RequestSerializer {
         if (shape instanceof Shape.Structure struct && value instanceof Map<?, ?> map) {
             Map<String, Object> out = new LinkedHashMap<>();
             map.forEach((k, v) -> {
-                Member m = struct.member(String.valueOf(k));
+                ShapeMember m = struct.member(String.valueOf(k));
                 if (m != null && v != null) {
                     out.put(m.wireName(), serializeValue(v, m.shape()));
                 }

@@ -2,8 +2,8 @@ package dev.belfry.cli.http;
 
 import dev.belfry.cli.json.PyJsonException;
 import dev.belfry.cli.json.PyJsonReader;
-import dev.belfry.model.Member;
 import dev.belfry.model.Shape;
+import dev.belfry.model.ShapeMember;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,7 +26,7 @@ public final class ResponseParser {
             Object body = bodyJson(response.body());
             Map<?, ?> json = body instanceof Map<?, ?> m ? m : Map.of();
             Map<String, String> headers = response.lowercaseHeaders();
-            for (Member member : output.members().values()) {
+            for (ShapeMember member : output.members().values()) {
                 if ("header".equals(member.location())) {
                     String v = headers.get(member.locationName().toLowerCase(java.util.Locale.ROOT));
                     if (v != null) {
@@ -102,7 +102,7 @@ public final class ResponseParser {
     private static Object value(Object raw, Shape shape) {
         if (shape instanceof Shape.Structure struct && raw instanceof Map<?, ?> map) {
             Map<String, Object> out = new LinkedHashMap<>();
-            for (Member m : struct.members().values()) {
+            for (ShapeMember m : struct.members().values()) {
                 Object v = map.get(m.wireName());
                 if (v != null) {
                     out.put(m.name(), value(v, m.shape()));
@@ -120,7 +120,7 @@ public final class ResponseParser {
                     v == null ? null : value(v, mapShape.value().shape())));
             return out;
         } else if (shape instanceof Shape.Timestamp) {
-            return Timestamps.render(raw);
+            return CliTimestamps.render(raw);
         }
         return raw;
     }

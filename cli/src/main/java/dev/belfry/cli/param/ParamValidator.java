@@ -1,8 +1,8 @@
 package dev.belfry.cli.param;
 
 import dev.belfry.cli.CliException;
-import dev.belfry.model.Member;
 import dev.belfry.model.Shape;
+import dev.belfry.model.ShapeMember;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
@@ -90,7 +90,7 @@ public final class ParamValidator {
             }
         }
         for (Object key : known) {
-            Member member = struct.member(String.valueOf(key));
+            ShapeMember member = struct.member(String.valueOf(key));
             check(params.get(key), member.shape(), name + "." + key, errors);
         }
     }

@@ -1,8 +1,8 @@
 package dev.belfry.cli.param;
 
 import dev.belfry.cli.CliException;
-import dev.belfry.model.Member;
 import dev.belfry.model.Shape;
+import dev.belfry.model.ShapeMember;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +23,7 @@ public final class ShapeCoercer {
     private static void visit(Object parent, Object key, Shape shape, Object value) {
         if (shape instanceof Shape.Structure struct) {
             if (value instanceof Map<?, ?> map) {
-                for (Member member : struct.members().values()) {
+                for (ShapeMember member : struct.members().values()) {
                     visit(map, member.name(), member.shape(), map.get(member.name()));
                 }
             }

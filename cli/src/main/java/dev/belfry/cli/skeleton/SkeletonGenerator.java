@@ -1,7 +1,7 @@
 package dev.belfry.cli.skeleton;
 
-import dev.belfry.model.Member;
 import dev.belfry.model.Shape;
+import dev.belfry.model.ShapeMember;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,7 +31,7 @@ public final class SkeletonGenerator {
                     return new LinkedHashMap<>();
                 }
                 Map<String, Object> out = new LinkedHashMap<>();
-                for (Member m : struct.members().values()) {
+                for (ShapeMember m : struct.members().values()) {
                     out.put(m.name(), generate(m.shape(), stack, m.name()));
                 }
                 return out;

@@ -22,7 +22,7 @@ class ServerDifferentialIT {
     @Test
     void scenarioMatchesTheAwsCli() throws Exception {
         RequiredTools.awsCliV2();
-        try (ServerProcess server = ServerProcess.start()) {
+        try (InJvmServer server = InJvmServer.start()) {
             Path home = Files.createTempDirectory("belfry-server-diff");
             Map<String, String> env = ChimeDifferentialIT.env(DiffCase.of("server", List.of()), home);
             List<String> aws = run(server.url(), env, home, "r1a", true);

@@ -110,7 +110,7 @@ final class Api {
     }
 
     static void suspendAccount(RunningServer s, String accountId) {
-        s.server().chime().accounts().setStatus(OPERATOR, accountId, AccountStatus.Suspended);
+        s.server().domain().accounts().setStatus(OPERATOR, accountId, AccountStatus.Suspended);
     }
 
     // ---------------------------------------------------------------- raw signed HTTP

@@ -180,7 +180,7 @@ class ModelConformanceIT {
 
     @Test
     void everyImplementedOperationMatchesTheModelOnTheWire() throws Exception {
-        Set<String> implemented = new Operations(server.server().chime()).implemented();
+        Set<String> implemented = new Operations(server.server().domain()).implemented();
         assertThat(implemented)
                 .isNotEmpty()
                 .allSatisfy(op -> assertThat(operationsJson).containsKey(op));

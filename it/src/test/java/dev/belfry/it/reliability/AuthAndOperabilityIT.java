@@ -37,14 +37,14 @@ class AuthAndOperabilityIT {
                         + "\",\"tenant\":\"111111111111\"},{\"accessKeyId\":\"AKIDBOB\",\"secretAccessKey\":\""
                         + OTHER_SECRET
                         + "\",\"tenant\":\"222222222222\"}]}");
-        ServerProcess server = Load.start(List.of(
+        ServerProcess server = LoadFixtures.start(List.of(
                 "--data",
                 Databases.tempDir("belfry-auth").toString(),
                 "--credentials",
                 creds.toString(),
                 "--create-account-type",
                 "EnterpriseLWA"));
-        try (ChimeClient alice = Load.client(server.url(), "AKIDALICE", SECRET)) {
+        try (ChimeClient alice = LoadFixtures.client(server.url(), "AKIDALICE", SECRET)) {
             String account = alice.createAccount(b -> b.name("alice")).account().accountId();
             String before = Http.snapshot(alice);
             int port = server.port();

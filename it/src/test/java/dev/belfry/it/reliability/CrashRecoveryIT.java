@@ -54,11 +54,11 @@ class CrashRecoveryIT {
         long started = System.nanoTime();
         List<String> args = new ArrayList<>(storeArgs);
         args.addAll(List.of("--create-account-type", "EnterpriseLWA", "--no-access-log"));
-        ServerProcess server = Load.start(args);
+        ServerProcess server = LoadFixtures.start(args);
         Random random = new Random(42);
-        Load.Seed seed;
-        try (ChimeClient c = Load.client(server.url(), "test", "test")) {
-            seed = Load.seed(c, 60, 50);
+        LoadFixtures.Seed seed;
+        try (ChimeClient c = LoadFixtures.client(server.url(), "test", "test")) {
+            seed = LoadFixtures.seed(c, 60, 50);
         }
         ConcurrentLinkedQueue<Unit> work = new ConcurrentLinkedQueue<>(units(seed, random));
         Set<String> acked = Collections.synchronizedSet(new HashSet<>());
@@ -84,11 +84,11 @@ class CrashRecoveryIT {
                                                         port,
                                                         "POST",
                                                         target,
-                                                        Load.batchBody(unit.members()),
+                                                        LoadFixtures.batchBody(unit.members()),
                                                         "test",
                                                         "test"));
                                         if (r.status() == 201 && r.text().endsWith("}")) {
-                                            List<String> failed = Load.failedMembers(r.text());
+                                            List<String> failed = LoadFixtures.failedMembers(r.text());
                                             if (!failed.isEmpty()) {
                                                 serverErrors.add("per-item errors " + r.text());
                                             }
@@ -119,11 +119,11 @@ class CrashRecoveryIT {
                     thread.join(30_000);
                 }
                 check(jdbc, sqlite, acked);
-                server = Load.start(args);
+                server = LoadFixtures.start(args);
             }
             assertThat(serverErrors).as("error answers under load").isEmpty();
             // Through the API too: every room lists its acknowledged members exactly once.
-            try (ChimeClient c = Load.client(server.url(), "test", "test")) {
+            try (ChimeClient c = LoadFixtures.client(server.url(), "test", "test")) {
                 Set<String> listed = new HashSet<>();
                 int rows = 0;
                 for (String room : seed.rooms()) {
@@ -161,7 +161,7 @@ class CrashRecoveryIT {
 
     record Unit(String room, List<String> members) {}
 
-    private static List<Unit> units(Load.Seed seed, Random random) {
+    private static List<Unit> units(LoadFixtures.Seed seed, Random random) {
         List<Unit> units = new ArrayList<>();
         for (String room : seed.rooms()) {
             for (int i = 0; i + PER_BATCH <= seed.users().size(); i += PER_BATCH) {

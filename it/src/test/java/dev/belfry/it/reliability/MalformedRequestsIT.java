@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.belfry.it.support.Databases;
 import dev.belfry.it.support.RunningServer;
-import dev.belfry.model.Member;
 import dev.belfry.model.ServiceModel;
 import dev.belfry.model.Shape;
+import dev.belfry.model.ShapeMember;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -257,8 +257,8 @@ class MalformedRequestsIT {
      */
     static byte[] materialize(String op, BodyKind kind) {
         Shape.Structure input = model.operation(op).input();
-        List<Member> bodyMembers = new ArrayList<>();
-        for (Member m : input.members().values()) {
+        List<ShapeMember> bodyMembers = new ArrayList<>();
+        for (ShapeMember m : input.members().values()) {
             if (m.inBody()) {
                 bodyMembers.add(m);
             }
@@ -266,7 +266,7 @@ class MalformedRequestsIT {
         if (bodyMembers.isEmpty()) {
             return "[1]".getBytes(StandardCharsets.UTF_8);
         }
-        Member m = bodyMembers.get(Math.floorMod(kind.member(), bodyMembers.size()));
+        ShapeMember m = bodyMembers.get(Math.floorMod(kind.member(), bodyMembers.size()));
         Shape target = m.shape();
         List<String> wrong;
         if (target instanceof Shape.Str) {

@@ -29,15 +29,15 @@ class ShutdownIT {
     void sigtermFinishesInFlightRequestsRefusesNewOnesAndExitsZero() throws Exception {
         Path data = Databases.tempDir("belfry-shutdown");
         List<String> args = List.of("--data", data.toString(), "--create-account-type", "EnterpriseLWA");
-        ServerProcess server = Load.start(args);
-        Load.Seed seed;
-        try (ChimeClient c = Load.client(server.url(), "test", "test")) {
-            seed = Load.seed(c, 1, 3);
+        ServerProcess server = LoadFixtures.start(args);
+        LoadFixtures.Seed seed;
+        try (ChimeClient c = LoadFixtures.client(server.url(), "test", "test")) {
+            seed = LoadFixtures.seed(c, 1, 3);
         }
         int port = server.port();
         String target =
                 "/accounts/" + seed.account() + "/rooms/" + seed.rooms().get(0) + "/memberships?operation=batch-create";
-        byte[] body = Load.batchBody(seed.users());
+        byte[] body = LoadFixtures.batchBody(seed.users());
         Http.Raw raw = Http.signedRaw(port, "POST", target, body, "test", "test");
         StringBuilder head = new StringBuilder("POST " + target + " HTTP/1.1\r\n");
         for (Map.Entry<String, String> e : raw.headers()) {
@@ -76,8 +76,8 @@ class ShutdownIT {
         }
         assertThat(server.output()).contains("access request_id=").contains("operation=BatchCreateRoomMembership");
 
-        ServerProcess again = Load.start(args);
-        try (ChimeClient c = Load.client(again.url(), "test", "test")) {
+        ServerProcess again = LoadFixtures.start(args);
+        try (ChimeClient c = LoadFixtures.client(again.url(), "test", "test")) {
             var members = c.listRoomMemberships(
                             b -> b.accountId(seed.account()).roomId(seed.rooms().get(0)))
                     .roomMemberships();

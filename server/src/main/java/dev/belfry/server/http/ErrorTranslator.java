@@ -4,7 +4,7 @@ import dev.belfry.model.OperationModel;
 import dev.belfry.model.ServiceModel;
 import dev.belfry.model.Shape;
 import dev.belfry.rooms.DomainException;
-import dev.belfry.rooms.Failure;
+import dev.belfry.server.ops.ErrorCodes;
 import dev.belfry.store.StoreException;
 import dev.belfry.wire.WireException;
 import dev.belfry.wire.sigv4.SigV4Exception;
@@ -23,7 +23,7 @@ public final class ErrorTranslator {
 
     public ApiError translate(Throwable failure, OperationModel operation, String requestId) {
         if (failure instanceof DomainException d) {
-            return modeled(shapeOf(d.failure()), d.getMessage(), operation);
+            return modeled(ErrorCodes.shapeOf(d.failure()), d.getMessage(), operation);
         }
         if (failure instanceof WireException w) {
             return ApiError.badRequest(w.getMessage());
@@ -45,32 +45,6 @@ public final class ErrorTranslator {
         return ApiError.serviceFailure(requestId);
     }
 
-    /** The per-item ErrorCode of a batch for a domain failure, e.g. NotFound (D10). */
-    public static String itemCode(Failure failure) {
-        return codeOf(shapeOf(failure));
-    }
-
-    static String shapeOf(Failure failure) {
-        return switch (failure) {
-            case BAD_REQUEST -> "BadRequestException";
-            case NOT_FOUND -> "NotFoundException";
-            case FORBIDDEN -> "ForbiddenException";
-            case CONFLICT -> "ConflictException";
-            case LIMIT_EXCEEDED -> "ResourceLimitExceededException";
-            case UNPROCESSABLE -> "UnprocessableEntityException";
-        };
-    }
-
-    /** Short codes as the model's ErrorCode enum spells them. */
-    static String codeOf(String shapeName) {
-        return switch (shapeName) {
-            case "ThrottledClientException" -> "Throttled";
-            case "UnauthorizedClientException" -> "Unauthorized";
-            case "UnprocessableEntityException" -> "Unprocessable";
-            default -> shapeName.substring(0, shapeName.length() - "Exception".length());
-        };
-    }
-
     private ApiError modeled(String shapeName, String message, OperationModel operation) {
         if (operation != null && !operation.declaresError(shapeName)) {
             // An error the operation does not declare would surface as a generic exception in SDKs; say it as
@@ -78,7 +52,7 @@ public final class ErrorTranslator {
             shapeName = "BadRequestException";
         }
         Shape.Structure shape = (Shape.Structure) model.shape(shapeName);
-        return new ApiError(shape.error().httpStatusCode(), shapeName, codeOf(shapeName), message);
+        return new ApiError(shape.error().httpStatusCode(), shapeName, ErrorCodes.codeOf(shapeName), message);
     }
 
     private static ApiError authentication(SigV4Exception e) {

@@ -1,9 +1,9 @@
 package dev.belfry.server.ops;
 
-import dev.belfry.model.Member;
 import dev.belfry.model.OperationModel;
 import dev.belfry.model.ServiceModel;
 import dev.belfry.model.Shape;
+import dev.belfry.model.ShapeMember;
 import dev.belfry.rooms.AccountService;
 import dev.belfry.rooms.Enums.AccountStatus;
 import dev.belfry.rooms.Enums.AccountType;
@@ -78,14 +78,16 @@ public final class AdminOperations {
         return List.of(createAccount, setAccountStatus);
     }
 
-    private static Shape.Structure structure(String name, Map<String, Member> members, Set<String> required) {
-        Map<String, Member> ordered = new LinkedHashMap<>();
+    private static Shape.Structure structure(String name, Map<String, ShapeMember> members, Set<String> required) {
+        Map<String, ShapeMember> ordered = new LinkedHashMap<>();
         members.keySet().stream().sorted().forEach(k -> {
-            Member m = members.get(k);
+            ShapeMember m = members.get(k);
             // AccountId travels in the path here, as in every Chime account operation.
             ordered.put(
                     k,
-                    k.equals("AccountId") ? m : new Member(k, m.target(), null, null, false, false, m.documentation()));
+                    k.equals("AccountId")
+                            ? m
+                            : new ShapeMember(k, m.target(), null, null, false, false, m.documentation()));
         });
         return new Shape.Structure(name, ordered, required, null, null);
     }

@@ -3,7 +3,6 @@ package dev.belfry.server.ops;
 import dev.belfry.rooms.BatchAdd;
 import dev.belfry.rooms.Enums.Role;
 import dev.belfry.rooms.MembershipService;
-import dev.belfry.server.http.ErrorTranslator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,7 +72,7 @@ final class MembershipOperations {
     private static Map<String, Object> error(BatchAdd.Outcome outcome) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("MemberId", outcome.memberId());
-        m.put("ErrorCode", ErrorTranslator.itemCode(outcome.failure()));
+        m.put("ErrorCode", ErrorCodes.itemCode(outcome.failure()));
         m.put("ErrorMessage", outcome.message());
         return m;
     }

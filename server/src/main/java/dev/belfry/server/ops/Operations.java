@@ -1,6 +1,6 @@
 package dev.belfry.server.ops;
 
-import dev.belfry.rooms.Chime;
+import dev.belfry.rooms.RoomsDomain;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -8,12 +8,12 @@ import java.util.Map;
 public final class Operations {
     private final Map<String, OperationAdapter> adapters = new HashMap<>();
 
-    public Operations(Chime chime) {
-        AccountOperations.register(this, chime.accounts());
-        UserOperations.register(this, chime.users());
-        BotOperations.register(this, chime.bots());
-        RoomOperations.register(this, chime.rooms());
-        MembershipOperations.register(this, chime.memberships());
+    public Operations(RoomsDomain domain) {
+        AccountOperations.register(this, domain.accounts());
+        UserOperations.register(this, domain.users());
+        BotOperations.register(this, domain.bots());
+        RoomOperations.register(this, domain.rooms());
+        MembershipOperations.register(this, domain.memberships());
     }
 
     void add(String operationName, OperationAdapter adapter) {

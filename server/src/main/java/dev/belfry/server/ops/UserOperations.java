@@ -3,7 +3,6 @@ package dev.belfry.server.ops;
 import dev.belfry.rooms.Enums.License;
 import dev.belfry.rooms.Enums.UserType;
 import dev.belfry.rooms.UserService;
-import dev.belfry.server.http.ErrorTranslator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,7 +67,7 @@ final class UserOperations {
                         .map(e -> {
                             Map<String, Object> m = new LinkedHashMap<>();
                             m.put("UserId", e.userId());
-                            m.put("ErrorCode", ErrorTranslator.itemCode(e.failure()));
+                            m.put("ErrorCode", ErrorCodes.itemCode(e.failure()));
                             m.put("ErrorMessage", e.message());
                             return m;
                         })

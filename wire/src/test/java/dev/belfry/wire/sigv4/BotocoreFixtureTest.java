@@ -71,7 +71,8 @@ class BotocoreFixtureTest {
     }
 
     private static SignableRequest fixture() {
-        return RawHttp.parse(resource("botocore-chime-batch-create.http").getBytes(StandardCharsets.UTF_8));
+        return SigV4RequestFile.parse(
+                resource("botocore-chime-batch-create.http").getBytes(StandardCharsets.UTF_8));
     }
 
     private static String resource(String name) {

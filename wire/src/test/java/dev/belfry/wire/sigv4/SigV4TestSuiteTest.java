@@ -56,7 +56,7 @@ class SigV4TestSuiteTest {
     @MethodSource("cases")
     void canonicalRequest(String name, Path folder) {
         skipIfListed(name, "canonicalRequest");
-        SignableRequest request = RawHttp.parse(SuiteCases.read(folder, "req"));
+        SignableRequest request = SigV4RequestFile.parse(SuiteCases.read(folder, "req"));
         String canonical =
                 Canonicalizer.canonicalRequest(request, allHeaderNames(request), Canonicalizer.payloadHash(request));
         assertThat(canonical).isEqualTo(SuiteCases.text(folder, "creq"));
@@ -91,7 +91,7 @@ class SigV4TestSuiteTest {
     @MethodSource("cases")
     void signedRequestVerifies(String name, Path folder) {
         skipIfListed(name, "signedRequestVerifies");
-        SignableRequest signed = RawHttp.parse(SuiteCases.read(folder, "sreq"));
+        SignableRequest signed = SigV4RequestFile.parse(SuiteCases.read(folder, "sreq"));
         SigV4Verifier verifier = new SigV4Verifier(SuiteCases.SERVICE, Duration.ofMinutes(15));
         String keyId =
                 verifier.verify(signed, id -> id.equals(SuiteCases.ACCESS_KEY) ? SuiteCases.SECRET : null, SUITE_TIME);
@@ -105,7 +105,7 @@ class SigV4TestSuiteTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void signerMatchesSuite(String name, Path folder) {
-        SignableRequest request = RawHttp.parse(SuiteCases.read(folder, "req"));
+        SignableRequest request = SigV4RequestFile.parse(SuiteCases.read(folder, "req"));
         Set<String> outsidePolicy = new TreeSet<>(allHeaderNames(request));
         outsidePolicy.removeIf(h -> h.equals("host") || h.equals("content-type") || h.startsWith("x-amz-"));
         assumeTrue(
@@ -124,7 +124,7 @@ class SigV4TestSuiteTest {
     }
 
     private static String stringToSign(Path folder) {
-        SignableRequest request = RawHttp.parse(SuiteCases.read(folder, "req"));
+        SignableRequest request = SigV4RequestFile.parse(SuiteCases.read(folder, "req"));
         List<String> signed =
                 AuthorizationHeader.parse(SuiteCases.text(folder, "authz")).signedHeaders();
         String canonical = Canonicalizer.canonicalRequest(request, signed, Canonicalizer.payloadHash(request));

@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 
 /** Closed-loop (and paced) load: N threads, each repeating one operation; latencies of the measured window. */
-final class Load {
+final class LoadGenerator {
     /** One client's operation: call k (0, 1, 2, …) of thread t; returns the rows it wrote (or 1 per request). */
     interface Op {
         int run(int thread, long k) throws Exception;
@@ -274,16 +274,16 @@ final class Load {
 
     /** What one client does with its own keep-alive connection, call after call. */
     interface HttpOp {
-        int run(RawHttp http, int thread, long k) throws Exception;
+        int run(KeepAliveClient http, int thread, long k) throws Exception;
     }
 
     /** One keep-alive connection per client thread, all closed after the run. */
     static ClientFactory keepAlive(int port, HttpOp op) {
-        List<RawHttp> opened = new ArrayList<>();
+        List<KeepAliveClient> opened = new ArrayList<>();
         return new ClientFactory() {
             @Override
             public Op open(int thread) throws Exception {
-                RawHttp http = new RawHttp(port);
+                KeepAliveClient http = new KeepAliveClient(port);
                 synchronized (opened) {
                     opened.add(http);
                 }
@@ -292,7 +292,7 @@ final class Load {
 
             @Override
             public void closeAll() {
-                opened.forEach(RawHttp::close);
+                opened.forEach(KeepAliveClient::close);
             }
         };
     }
@@ -310,7 +310,7 @@ final class Load {
                         .append("\",\"Role\":\"Member\"}");
             }
             body.append("]}");
-            byte[] req = RawHttp.request(
+            byte[] req = KeepAliveClient.request(
                     port,
                     "POST",
                     "/accounts/" + Seed.ACCOUNT + "/rooms/" + roomId + "/memberships",
@@ -328,7 +328,7 @@ final class Load {
     /** Any signed request that should answer {@code expect}; counts one per call. */
     static ClientFactory httpSimple(int port, String method, String path, String query, int expect) {
         return keepAlive(port, (http, t, k) -> {
-            int status = http.send(RawHttp.request(port, method, path, query, null));
+            int status = http.send(KeepAliveClient.request(port, method, path, query, null));
             if (status != expect) {
                 throw new IllegalStateException(method + " " + path + " answered " + status + ": " + http.body());
             }

@@ -14,8 +14,8 @@ import java.time.format.DateTimeParseException;
  * iso8601}: botocore parses the wire value into an aware datetime and the CLI prints
  * {@code datetime.isoformat()} ("2019-12-02T22:46:58.123000+00:00"; microseconds only when non-zero).
  */
-public final class Timestamps {
-    private Timestamps() {}
+public final class CliTimestamps {
+    private CliTimestamps() {}
 
     public static String render(Object wire) {
         if (wire instanceof Number n) {

@@ -11,9 +11,9 @@ import java.util.Map;
  * version everything after the last. A continuation line (leading whitespace) becomes another value of the header
  * above it, which is how the suite's get-header-value-multiline expects "value1,value2,value3".
  */
-final class RawHttp {
+final class SigV4RequestFile {
 
-    private RawHttp() {}
+    private SigV4RequestFile() {}
 
     static SignableRequest parse(byte[] raw) {
         String text = new String(raw, StandardCharsets.UTF_8);

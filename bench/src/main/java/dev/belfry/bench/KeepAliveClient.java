@@ -21,7 +21,7 @@ import java.util.Map;
  * (credential test/test, service chime). Deliberately lean so the load generator costs far less CPU than the
  * server it measures (the harness reports both processes' CPU).
  */
-final class RawHttp implements AutoCloseable {
+final class KeepAliveClient implements AutoCloseable {
     static final SigV4Signer SIGNER = new SigV4Signer("chime", "us-east-1");
     static final String KEY = "test";
     static final String SECRET = "test";
@@ -32,7 +32,7 @@ final class RawHttp implements AutoCloseable {
     private InputStream in;
     private byte[] lastBody = new byte[0];
 
-    RawHttp(int port) throws IOException {
+    KeepAliveClient(int port) throws IOException {
         this.port = port;
         connect();
     }

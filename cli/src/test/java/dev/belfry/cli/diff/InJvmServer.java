@@ -13,19 +13,19 @@ import java.util.Map;
  * real server started in this JVM (Enterprise accounts by default, fresh SQLite data, a free port), so
  * the test runs in a plain `mvn verify` before the app jar exists.
  */
-final class ServerProcess implements AutoCloseable {
+final class InJvmServer implements AutoCloseable {
     private final String url;
     private final BelfryServer server;
 
-    private ServerProcess(String url, BelfryServer server) {
+    private InJvmServer(String url, BelfryServer server) {
         this.url = url;
         this.server = server;
     }
 
-    static ServerProcess start() throws Exception {
+    static InJvmServer start() throws Exception {
         String given = System.getenv("BELFRY_SERVER_URL");
         if (given != null && !given.isBlank()) {
-            return new ServerProcess(given, null);
+            return new InJvmServer(given, null);
         }
         BelfryServer server = BelfryServer.start(
                 ServerSettings.defaults(Files.createTempDirectory("belfry-server-data"))
@@ -34,7 +34,7 @@ final class ServerProcess implements AutoCloseable {
                 Map.of(),
                 new PrintStream(OutputStream.nullOutputStream()),
                 false);
-        return new ServerProcess(server.url(), server);
+        return new InJvmServer(server.url(), server);
     }
 
     String url() {

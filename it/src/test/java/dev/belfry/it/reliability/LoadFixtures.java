@@ -15,8 +15,8 @@ import software.amazon.awssdk.services.chime.ChimeClient;
 import software.amazon.awssdk.services.chime.model.UserType;
 
 /** Fixtures for process-level tests: server processes tuned for quick start, and seeded accounts. */
-final class Load {
-    private Load() {}
+final class LoadFixtures {
+    private LoadFixtures() {}
 
     /** JVM flags for short-lived test servers: C1 only and the serial GC start faster on 2 cores. */
     static final Map<String, String> FAST_JVM = Map.of("JAVA_TOOL_OPTIONS", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC");

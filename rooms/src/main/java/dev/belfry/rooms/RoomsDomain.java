@@ -3,14 +3,14 @@ package dev.belfry.rooms;
 import java.time.Clock;
 
 /** The domain's entry point: all services over one context. Thread-safe. */
-public final class Chime {
+public final class RoomsDomain {
     private final AccountService accounts;
     private final UserService users;
     private final BotService bots;
     private final RoomService rooms;
     private final MembershipService memberships;
 
-    public Chime(RoomStore store, Clock clock, Limits limits, Enums.AccountType createAccountType) {
+    public RoomsDomain(RoomStore store, Clock clock, Limits limits, Enums.AccountType createAccountType) {
         DomainContext ctx = new DomainContext(
                 store, clock, new PageTokens(store.sharedSecret("page-token-key")), limits, createAccountType);
         this.accounts = new AccountService(ctx);

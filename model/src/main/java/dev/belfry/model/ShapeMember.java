@@ -7,7 +7,7 @@ package dev.belfry.model;
  * @param location where the member travels in a request: body (null), uri, querystring or header
  * @param locationName its name there (path label, query key, header name)
  */
-public record Member(
+public record ShapeMember(
         String name,
         ShapeRef target,
         String location,
