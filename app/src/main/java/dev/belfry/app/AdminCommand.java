@@ -136,7 +136,7 @@ final class AdminCommand implements Callable<Integer> {
                     RoomStore target = Stores.open(StoreConfig.jdbc(to))) {
                 CopyReport report = new StoreCopier().copy(source, target);
                 report.rowsPerTable().forEach((table, rows) -> System.out.printf("  %-16s %d rows%n", table, rows));
-                System.out.println("migrated " + report.totalRows() + " rows to " + ServeCommand.redact(to)
+                System.out.println("migrated " + report.totalRows() + " rows to " + ServeBanner.redact(to)
                         + "; counts verified on both sides");
                 return 0;
             } catch (StoreException e) {

@@ -4,21 +4,12 @@ import dev.belfry.rooms.Enums.AccountType;
 import dev.belfry.rooms.Limits;
 import dev.belfry.server.BelfryServer;
 import dev.belfry.server.ServerSettings;
-import dev.belfry.server.auth.Credential;
 import dev.belfry.store.StoreConfig;
 import dev.belfry.store.StoreException;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -61,22 +52,6 @@ final class ServeCommand implements Callable<Integer> {
 
     static final int DEFAULT_POOL_SIZE =
             StoreConfig.jdbc("jdbc:postgresql://x/y").poolSize();
-
-    /** Keys a config file may hold: the long option names without their dashes. */
-    static final Set<String> KEYS = Set.of(
-            "port",
-            "host",
-            "data",
-            "db",
-            "db-pool-size",
-            "create-account-type",
-            "credentials",
-            "max-members-per-room",
-            "max-rooms-per-member",
-            "max-rooms-per-account",
-            "max-bots-per-account",
-            "access-log",
-            "demo");
 
     @Option(
             names = "--config",
@@ -190,11 +165,7 @@ final class ServeCommand implements Callable<Integer> {
     record Resolved(ServerSettings settings, String dbUrl, Path dataDir, boolean demo, boolean accessLog) {}
 
     Resolved resolve() {
-        Path file =
-                config != null ? config : env.containsKey("BELFRY_CONFIG") ? Path.of(env.get("BELFRY_CONFIG")) : null;
-        Properties props = file == null ? new Properties() : load(file);
-        Path base = file == null ? null : file.toAbsolutePath().getParent();
-        Layers l = new Layers(env, props, base);
+        SettingsLayers l = SettingsLayers.load(config, env);
         int thePort = l.integer("port", port, ServerSettings.DEFAULT_PORT);
         String theHost = l.string("host", host, "127.0.0.1");
         Path theData = l.path("data", data, Path.of("belfry-data"));
@@ -247,11 +218,13 @@ final class ServeCommand implements Callable<Integer> {
             return 1;
         }
         Shutdown.install(server, System.err);
-        banner(
+        ServeBanner.print(
                 out,
                 server,
                 settings.createAccountType(),
-                r.dbUrl() == null ? "SQLite " + r.dataDir().resolve(StoreConfig.SQLITE_FILE) : redact(r.dbUrl()));
+                r.dbUrl() == null
+                        ? "SQLite " + r.dataDir().resolve(StoreConfig.SQLITE_FILE)
+                        : ServeBanner.redact(r.dbUrl()));
         if (r.demo()) {
             new DemoSeeder(server, out).seed();
         }
@@ -266,127 +239,5 @@ final class ServeCommand implements Callable<Integer> {
         }
         throw new IllegalArgumentException("create-account-type must be one of " + Arrays.toString(AccountType.values())
                 + ", was '" + value + "'");
-    }
-
-    private static Properties load(Path file) {
-        Properties p = new Properties();
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            p.load(r);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read the config file " + file + ": " + e.getMessage());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(
-                    "the config file " + file + " is not a valid properties file: " + e.getMessage());
-        }
-        for (String key : p.stringPropertyNames()) {
-            if (!KEYS.contains(key)) {
-                throw new IllegalArgumentException("unknown setting '" + key + "' in the config file " + file
-                        + " (known: " + String.join(", ", new TreeSet<>(KEYS)) + ")");
-            }
-        }
-        return p;
-    }
-
-    /** Command line, then environment, then config file, then default. */
-    private record Layers(Map<String, String> env, Properties file, Path base) {
-        private String raw(String key, Object fromCli) {
-            if (fromCli != null) {
-                return null; // the caller uses the typed command-line value
-            }
-            String fromEnv = env.get("BELFRY_" + key.toUpperCase(Locale.ROOT).replace('-', '_'));
-            if (fromEnv != null && !fromEnv.isBlank()) {
-                return fromEnv.strip();
-            }
-            String fromFile = file.getProperty(key);
-            return fromFile == null || fromFile.isBlank() ? null : fromFile.strip();
-        }
-
-        private String source(String key) {
-            String envName = "BELFRY_" + key.toUpperCase(Locale.ROOT).replace('-', '_');
-            return env.containsKey(envName) && !env.get(envName).isBlank() ? envName : key + " in the config file";
-        }
-
-        String string(String key, String cli, String dflt) {
-            if (cli != null) {
-                return cli;
-            }
-            String v = raw(key, null);
-            return v != null ? v : dflt;
-        }
-
-        int integer(String key, Integer cli, int dflt) {
-            if (cli != null) {
-                return cli;
-            }
-            String v = raw(key, null);
-            if (v == null) {
-                return dflt;
-            }
-            try {
-                return Integer.parseInt(v);
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(source(key) + " must be a whole number, was '" + v + "'");
-            }
-        }
-
-        boolean bool(String key, Boolean cli, boolean dflt) {
-            if (cli != null) {
-                return cli;
-            }
-            String v = raw(key, null);
-            if (v == null) {
-                return dflt;
-            }
-            if (v.equalsIgnoreCase("true") || v.equalsIgnoreCase("yes") || v.equals("1") || v.equalsIgnoreCase("on")) {
-                return true;
-            }
-            if (v.equalsIgnoreCase("false") || v.equalsIgnoreCase("no") || v.equals("0") || v.equalsIgnoreCase("off")) {
-                return false;
-            }
-            throw new IllegalArgumentException(source(key) + " must be true or false, was '" + v + "'");
-        }
-
-        /** Paths from the config file are relative to its directory; from the environment, to the working one. */
-        Path path(String key, Path cli, Path dflt) {
-            if (cli != null) {
-                return cli;
-            }
-            String envName = "BELFRY_" + key.toUpperCase(Locale.ROOT).replace('-', '_');
-            String fromEnv = env.get(envName);
-            if (fromEnv != null && !fromEnv.isBlank()) {
-                return Path.of(fromEnv.strip());
-            }
-            String fromFile = file.getProperty(key);
-            if (fromFile != null && !fromFile.isBlank()) {
-                Path p = Path.of(fromFile.strip());
-                return p.isAbsolute() || base == null ? p : base.resolve(p);
-            }
-            return dflt;
-        }
-    }
-
-    private static void banner(PrintStream out, BelfryServer server, AccountType createAccountType, String database) {
-        out.println("Belfry is serving the Amazon Chime chat-room API at " + server.url());
-        out.println("  database:   " + database);
-        out.println("  new accounts: " + createAccountType
-                + (createAccountType == AccountType.Team
-                        ? " (room operations need an Enterprise account: `belfry admin create-account` or --create-account-type)"
-                        : ""));
-        for (Credential c : server.credentials().all()) {
-            out.println("  credential: AWS_ACCESS_KEY_ID=" + c.accessKeyId() + " (tenant " + c.tenantId() + ")");
-        }
-        if (server.credentials().isDevelopmentDefault()) {
-            out.println("WARNING: using the development credential test/test. Set BELFRY_ACCESS_KEY_ID and"
-                    + " BELFRY_SECRET_ACCESS_KEY, or --credentials FILE, before anyone else can reach this server.");
-        }
-        out.println(
-                "  try: AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test aws chime list-accounts --region us-east-1"
-                        + " --endpoint-url " + server.url());
-        out.flush();
-    }
-
-    /** JDBC URLs may carry a password; never print it. */
-    static String redact(String jdbcUrl) {
-        return jdbcUrl.replaceAll("(?i)(password=)[^&;]*", "$1***");
     }
 }
