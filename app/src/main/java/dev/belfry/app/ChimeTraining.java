@@ -17,7 +17,7 @@ import java.util.Map;
  * CLI's common paths in-process (parse, shorthand, sign, HTTP, parse the response, format as json, table,
  * text and yaml, --query, a service error) against a throw-away local responder, so that
  * {@code -XX:ArchiveClassesAtExit} captures the classes a real call loads. The CLI is start-up bound:
- * PERFORMANCE-NOTES.md measured about 100 ms saved per call by such an archive.
+ * such an archive saves about 100 ms per call (BENCHMARKS.md, "`belfry chime` start-up").
  */
 public final class ChimeTraining {
     private static final String MEMBERSHIPS = "{\"RoomMemberships\":[{\"RoomId\":\"r\",\"Member\":{\"MemberId\":\"m\","

@@ -17,7 +17,7 @@ import java.util.Map;
 
 /**
  * {@code belfry chime <operation> [arguments]}: the AWS CLI v2's chime commands, built from the service
- * model. The flow follows DESIGN.md "A command through the CLI"; every failure is turned into stderr
+ * model. The flow is docs/ARCHITECTURE.md's "A command through the CLI"; every failure is turned into stderr
  * text and an exit code by {@link ErrorReporter} alone, and nothing here calls System.exit.
  */
 public final class ChimeCli {

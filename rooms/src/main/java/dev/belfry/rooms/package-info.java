@@ -1,6 +1,6 @@
 /**
  * Belfry's domain: Chime accounts, users, bots, rooms and room memberships, the rules of
- * {@code ../shared/reference/CHIME-SEMANTICS.md} (D1–D26), and the {@link dev.belfry.rooms.RoomStore} port
+ * docs/DECISIONS.md (D1 onwards), and the {@link dev.belfry.rooms.RoomStore} port
  * that persistence implements. This package knows nothing of HTTP, JSON or SQL.
  */
 package dev.belfry.rooms;

@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every case of the AWS SigV4 test suite (vendored from shared/reference into src/test/resources/sigv4-test-suite), one check per test method so that
+ * Every case of the AWS SigV4 test suite (vendored into src/test/resources/sigv4-test-suite), one check per test method so that
  * a skipped check shows up as skipped with its reason rather than vanishing.
  */
 class SigV4TestSuiteTest {

@@ -7,10 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
-/**
- * Finds the AWS SigV4 test suite in the shared reference folder beside the repository. CI runs in a clean clone
- * elsewhere with a {@code shared/} copy beside it, so the folder is found by walking up from the working directory.
- */
+/** The cases of AWS's SigV4 test suite, vendored under src/test/resources/sigv4-test-suite. */
 final class SuiteCases {
 
     static final String ACCESS_KEY = "AKIDEXAMPLE";
@@ -22,7 +19,7 @@ final class SuiteCases {
 
     /**
      * AWS's suite (Apache-2.0, LICENSE and NOTICE beside it) is vendored under src/test/resources so the
-     * tests run from a bare clone; the copy in ../shared/reference is the one it was taken from.
+     * tests run from a bare clone.
      */
     static Path suiteRoot() {
         Path vendored =
