@@ -65,7 +65,7 @@ public final class BelfryServer implements AutoCloseable {
             ServiceModel model = await(modelTask);
             Metrics metrics = new Metrics();
             RequestListener listener = AccessLog.both(new AccessLog(log, accessLog), metrics);
-            Operations operations = new Operations(domain);
+            Operations operations = new Operations(model, domain);
             AdminOperations admin = new AdminOperations(model, operations, domain.accounts());
             ApiHandler api = new ApiHandler(
                     new Authenticator(credentials, clock),

@@ -57,20 +57,20 @@ public final class AdminOperations {
                 List.of("BadRequestException", "NotFoundException"),
                 false,
                 null);
-        operations.add(
-                createAccount.name(),
-                (caller, in) -> Views.single(
-                        "Account",
-                        Views.account(accounts.create(
-                                caller.tenantId(),
-                                in.string("Name"),
-                                in.enumValue("AccountType", AccountType.class)))));
-        operations.add(
-                setAccountStatus.name(),
-                (caller, in) -> Views.single(
-                        "Account",
-                        Views.account(accounts.setStatus(
-                                caller, in.string("AccountId"), in.enumValue("AccountStatus", AccountStatus.class)))));
+        operations.add(createAccount, op -> {
+            Field<String> name = op.string("Name");
+            EnumField<AccountType> type = op.enumValue("AccountType", AccountType.class);
+            String out = op.output("Account");
+            return (caller, in) -> Views.single(
+                    out, Views.ACCOUNT.render(accounts.create(caller.tenantId(), in.get(name), in.get(type))));
+        });
+        operations.add(setAccountStatus, op -> {
+            Field<String> accountId = op.string("AccountId");
+            EnumField<AccountStatus> status = op.enumValue("AccountStatus", AccountStatus.class);
+            String out = op.output("Account");
+            return (caller, in) -> Views.single(
+                    out, Views.ACCOUNT.render(accounts.setStatus(caller, in.get(accountId), in.get(status))));
+        });
     }
 
     /** The admin operations, routed like any model operation by their request URIs. */

@@ -6,27 +6,36 @@ final class BotOperations {
     private BotOperations() {}
 
     static void register(Operations ops, BotService bots) {
-        ops.add(
-                "CreateBot",
-                (caller, in) -> Views.single(
-                        "Bot",
-                        Views.bot(bots.create(
-                                caller, in.string("AccountId"), in.string("DisplayName"), in.string("Domain")))));
-        ops.add(
-                "GetBot",
-                (caller, in) ->
-                        Views.single("Bot", Views.bot(bots.get(caller, in.string("AccountId"), in.string("BotId")))));
-        ops.add(
-                "ListBots",
-                (caller, in) -> Pages.of(
-                        "Bots",
-                        bots.list(caller, in.string("AccountId"), in.integer("MaxResults"), in.string("NextToken")),
-                        Views::bot));
-        ops.add(
-                "UpdateBot",
-                (caller, in) -> Views.single(
-                        "Bot",
-                        Views.bot(
-                                bots.update(caller, in.string("AccountId"), in.string("BotId"), in.bool("Disabled")))));
+        ops.add("CreateBot", op -> {
+            Field<String> accountId = op.string("AccountId");
+            Field<String> displayName = op.string("DisplayName");
+            Field<String> domain = op.string("Domain");
+            String out = op.output("Bot");
+            return (caller, in) -> Views.single(
+                    out, Views.BOT.render(bots.create(caller, in.get(accountId), in.get(displayName), in.get(domain))));
+        });
+        ops.add("GetBot", op -> {
+            Field<String> accountId = op.string("AccountId");
+            Field<String> botId = op.string("BotId");
+            String out = op.output("Bot");
+            return (caller, in) ->
+                    Views.single(out, Views.BOT.render(bots.get(caller, in.get(accountId), in.get(botId))));
+        });
+        ops.add("ListBots", op -> {
+            Field<String> accountId = op.string("AccountId");
+            Field<Integer> maxResults = op.integer("MaxResults");
+            Field<String> nextToken = op.string("NextToken");
+            Pages pages = Pages.of(op, "Bots");
+            return (caller, in) -> pages.render(
+                    bots.list(caller, in.get(accountId), in.get(maxResults), in.get(nextToken)), Views.BOT);
+        });
+        ops.add("UpdateBot", op -> {
+            Field<String> accountId = op.string("AccountId");
+            Field<String> botId = op.string("BotId");
+            Field<Boolean> disabled = op.bool("Disabled");
+            String out = op.output("Bot");
+            return (caller, in) -> Views.single(
+                    out, Views.BOT.render(bots.update(caller, in.get(accountId), in.get(botId), in.get(disabled))));
+        });
     }
 }

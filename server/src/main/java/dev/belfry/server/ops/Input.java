@@ -1,29 +1,16 @@
 package dev.belfry.server.ops;
 
-import java.util.List;
 import java.util.Map;
 
-/** Typed access to an operation's bound and validated input members. */
+/** An operation's bound and validated input members, read through the {@link Field}s its adapter declared. */
 public record Input(Map<String, Object> values) {
-    public String string(String member) {
-        return (String) values.get(member);
+    public <T> T get(Field<T> field) {
+        return field.type().cast(values.get(field.member()));
     }
 
-    public Integer integer(String member) {
-        return (Integer) values.get(member);
-    }
-
-    public Boolean bool(String member) {
-        return (Boolean) values.get(member);
-    }
-
-    public <E extends Enum<E>> E enumValue(String member, Class<E> type) {
-        String value = string(member);
-        return value == null ? null : Enum.valueOf(type, value);
-    }
-
-    @SuppressWarnings("unchecked")
-    public List<Object> list(String member) {
-        return (List<Object>) values.get(member);
+    /** An enum member as the domain's enum; the binding checked that every model value has a constant. */
+    public <E extends Enum<E>> E get(EnumField<E> field) {
+        Object value = values.get(field.member());
+        return value == null ? null : Enum.valueOf(field.type(), (String) value);
     }
 }

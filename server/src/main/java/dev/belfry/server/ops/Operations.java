@@ -1,14 +1,24 @@
 package dev.belfry.server.ops;
 
+import dev.belfry.model.OperationModel;
+import dev.belfry.model.ServiceModel;
 import dev.belfry.rooms.RoomsDomain;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 
-/** Every operation Belfry implements, by model operation name; the rest answer as not supported (D26). */
+/**
+ * Every operation Belfry implements, by model operation name; the rest answer as not supported (D26). Each adapter
+ * is bound to its operation's shapes here, while the server starts ({@link OperationBinding}), and so are the views.
+ */
 public final class Operations {
+    private final ServiceModel model;
     private final Map<String, OperationAdapter> adapters = new HashMap<>();
 
-    public Operations(RoomsDomain domain) {
+    public Operations(ServiceModel model, RoomsDomain domain) {
+        this.model = model;
+        Views.check(model);
         AccountOperations.register(this, domain.accounts());
         UserOperations.register(this, domain.users());
         BotOperations.register(this, domain.bots());
@@ -16,8 +26,17 @@ public final class Operations {
         MembershipOperations.register(this, domain.memberships());
     }
 
-    void add(String operationName, OperationAdapter adapter) {
-        adapters.put(operationName, adapter);
+    /** Registers the adapter of a model operation; {@code bind} declares the members it reads and writes. */
+    void add(String operationName, Function<OperationBinding, OperationAdapter> bind) {
+        add(model.operation(operationName), bind);
+    }
+
+    /** Registers the adapter of an operation outside the model (Belfry's admin operations). */
+    void add(OperationModel operation, Function<OperationBinding, OperationAdapter> bind) {
+        if (operation == null) {
+            throw new IllegalStateException("an adapter is registered for an operation the model does not have");
+        }
+        adapters.put(operation.name(), bind.apply(new OperationBinding(operation)));
     }
 
     /** The adapter of an operation, or null when Belfry does not implement it. */
@@ -25,7 +44,7 @@ public final class Operations {
         return adapters.get(operationName);
     }
 
-    public java.util.Set<String> implemented() {
-        return java.util.Set.copyOf(adapters.keySet());
+    public Set<String> implemented() {
+        return Set.copyOf(adapters.keySet());
     }
 }

@@ -3,74 +3,80 @@ package dev.belfry.server.ops;
 import dev.belfry.rooms.Enums.License;
 import dev.belfry.rooms.Enums.UserType;
 import dev.belfry.rooms.UserService;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 final class UserOperations {
     private UserOperations() {}
 
     static void register(Operations ops, UserService users) {
-        ops.add(
-                "CreateUser",
-                (caller, in) -> Views.single(
-                        "User",
-                        Views.user(users.create(
-                                caller,
-                                in.string("AccountId"),
-                                in.string("Username"),
-                                in.string("Email"),
-                                in.enumValue("UserType", UserType.class)))));
-        ops.add(
-                "GetUser",
-                (caller, in) -> Views.single(
-                        "User", Views.user(users.get(caller, in.string("AccountId"), in.string("UserId")))));
-        ops.add(
-                "ListUsers",
-                (caller, in) -> Pages.of(
-                        "Users",
-                        users.list(
-                                caller,
-                                in.string("AccountId"),
-                                in.string("UserEmail"),
-                                in.enumValue("UserType", UserType.class),
-                                in.integer("MaxResults"),
-                                in.string("NextToken")),
-                        Views::user));
-        ops.add(
-                "UpdateUser",
-                (caller, in) -> Views.single(
-                        "User",
-                        Views.user(users.update(
-                                caller,
-                                in.string("AccountId"),
-                                in.string("UserId"),
-                                in.enumValue("LicenseType", License.class),
-                                in.enumValue("UserType", UserType.class)))));
-        ops.add(
-                "BatchSuspendUser",
-                (caller, in) -> errors(users.suspend(caller, in.string("AccountId"), strings(in.list("UserIdList")))));
-        ops.add(
-                "BatchUnsuspendUser",
-                (caller, in) ->
-                        errors(users.unsuspend(caller, in.string("AccountId"), strings(in.list("UserIdList")))));
+        ops.add("CreateUser", op -> {
+            Field<String> accountId = op.string("AccountId");
+            Field<String> username = op.string("Username");
+            Field<String> email = op.string("Email");
+            EnumField<UserType> userType = op.enumValue("UserType", UserType.class);
+            String out = op.output("User");
+            return (caller, in) -> Views.single(
+                    out,
+                    Views.USER.render(users.create(
+                            caller, in.get(accountId), in.get(username), in.get(email), in.get(userType))));
+        });
+        ops.add("GetUser", op -> {
+            Field<String> accountId = op.string("AccountId");
+            Field<String> userId = op.string("UserId");
+            String out = op.output("User");
+            return (caller, in) ->
+                    Views.single(out, Views.USER.render(users.get(caller, in.get(accountId), in.get(userId))));
+        });
+        ops.add("ListUsers", op -> {
+            Field<String> accountId = op.string("AccountId");
+            Field<String> userEmail = op.string("UserEmail");
+            EnumField<UserType> userType = op.enumValue("UserType", UserType.class);
+            Field<Integer> maxResults = op.integer("MaxResults");
+            Field<String> nextToken = op.string("NextToken");
+            Pages pages = Pages.of(op, "Users");
+            return (caller, in) -> pages.render(
+                    users.list(
+                            caller,
+                            in.get(accountId),
+                            in.get(userEmail),
+                            in.get(userType),
+                            in.get(maxResults),
+                            in.get(nextToken)),
+                    Views.USER);
+        });
+        ops.add("UpdateUser", op -> {
+            Field<String> accountId = op.string("AccountId");
+            Field<String> userId = op.string("UserId");
+            EnumField<License> licenseType = op.enumValue("LicenseType", License.class);
+            EnumField<UserType> userType = op.enumValue("UserType", UserType.class);
+            String out = op.output("User");
+            return (caller, in) -> Views.single(
+                    out,
+                    Views.USER.render(users.update(
+                            caller, in.get(accountId), in.get(userId), in.get(licenseType), in.get(userType))));
+        });
+        ops.add("BatchSuspendUser", op -> userBatch(op, users::suspend));
+        ops.add("BatchUnsuspendUser", op -> userBatch(op, users::unsuspend));
+    }
+
+    /** BatchSuspendUser and BatchUnsuspendUser: an account, a list of user ids in, per-user errors out. */
+    private static OperationAdapter userBatch(OperationBinding op, UserBatch action) {
+        Field<String> accountId = op.string("AccountId");
+        Field<List<Object>> userIds = op.list("UserIdList");
+        String out = op.output("UserErrors");
+        return (caller, in) -> Views.single(
+                out,
+                action.apply(caller, in.get(accountId), strings(in.get(userIds))).stream()
+                        .map(Views.USER_ERROR::render)
+                        .toList());
+    }
+
+    @FunctionalInterface
+    private interface UserBatch {
+        List<UserService.UserError> apply(dev.belfry.rooms.Caller caller, String accountId, List<String> userIds);
     }
 
     private static List<String> strings(List<Object> values) {
         return values.stream().map(String.class::cast).toList();
-    }
-
-    private static Map<String, Object> errors(List<UserService.UserError> errors) {
-        return Views.single(
-                "UserErrors",
-                errors.stream()
-                        .map(e -> {
-                            Map<String, Object> m = new LinkedHashMap<>();
-                            m.put("UserId", e.userId());
-                            m.put("ErrorCode", ErrorCodes.itemCode(e.failure()));
-                            m.put("ErrorMessage", e.message());
-                            return m;
-                        })
-                        .toList());
     }
 }

@@ -1,89 +1,106 @@
 package dev.belfry.server.ops;
 
+import dev.belfry.model.ServiceModel;
 import dev.belfry.rooms.Account;
+import dev.belfry.rooms.BatchAdd;
 import dev.belfry.rooms.Bot;
 import dev.belfry.rooms.Member;
 import dev.belfry.rooms.Membership;
 import dev.belfry.rooms.Room;
 import dev.belfry.rooms.User;
+import dev.belfry.rooms.UserService;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
-/** Domain records as output structures, keyed by the model's member names. Nulls are left out by the writer. */
+/**
+ * Domain records as the model's output structures, keyed by its member names and checked against it at start-up
+ * ({@link #check}). Nulls are left out by the writer.
+ */
 public final class Views {
     private Views() {}
 
-    public static Map<String, Object> account(Account a) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("AwsAccountId", a.awsAccountId());
-        m.put("AccountId", a.accountId());
-        m.put("Name", a.name());
-        m.put("AccountType", a.type());
-        m.put("CreatedTimestamp", a.createdAt());
-        m.put("DefaultLicense", a.defaultLicense());
-        m.put("SupportedLicenses", a.supportedLicenses());
-        m.put("AccountStatus", a.status());
-        return m;
-    }
+    static final View<Account> ACCOUNT = View.<Account>of("Account")
+            .member("AwsAccountId", Account::awsAccountId)
+            .member("AccountId", Account::accountId)
+            .member("Name", Account::name)
+            .member("AccountType", Account::type)
+            .member("CreatedTimestamp", Account::createdAt)
+            .member("DefaultLicense", Account::defaultLicense)
+            .member("SupportedLicenses", Account::supportedLicenses)
+            .member("AccountStatus", Account::status)
+            .build();
 
-    public static Map<String, Object> user(User u) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("UserId", u.userId());
-        m.put("AccountId", u.accountId());
-        m.put("PrimaryEmail", u.primaryEmail());
-        m.put("DisplayName", u.displayName());
-        m.put("LicenseType", u.licenseType());
-        m.put("UserType", u.userType());
-        m.put("UserRegistrationStatus", u.registrationStatus());
-        m.put("UserInvitationStatus", u.invitationStatus());
-        m.put("RegisteredOn", u.registeredOn());
-        m.put("InvitedOn", u.invitedOn());
-        return m;
-    }
+    static final View<User> USER = View.<User>of("User")
+            .member("UserId", User::userId)
+            .member("AccountId", User::accountId)
+            .member("PrimaryEmail", User::primaryEmail)
+            .member("DisplayName", User::displayName)
+            .member("LicenseType", User::licenseType)
+            .member("UserType", User::userType)
+            .member("UserRegistrationStatus", User::registrationStatus)
+            .member("UserInvitationStatus", User::invitationStatus)
+            .member("RegisteredOn", User::registeredOn)
+            .member("InvitedOn", User::invitedOn)
+            .build();
 
-    public static Map<String, Object> bot(Bot b) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("BotId", b.botId());
-        m.put("UserId", b.userId());
-        m.put("DisplayName", b.displayName());
-        m.put("BotType", "ChatBot");
-        m.put("Disabled", b.disabled());
-        m.put("CreatedTimestamp", b.createdAt());
-        m.put("UpdatedTimestamp", b.updatedAt());
-        m.put("BotEmail", b.botEmail());
-        m.put("SecurityToken", b.securityToken());
-        return m;
-    }
+    static final View<Bot> BOT = View.<Bot>of("Bot")
+            .member("BotId", Bot::botId)
+            .member("UserId", Bot::userId)
+            .member("DisplayName", Bot::displayName)
+            .member("BotType", b -> "ChatBot")
+            .member("Disabled", Bot::disabled)
+            .member("CreatedTimestamp", Bot::createdAt)
+            .member("UpdatedTimestamp", Bot::updatedAt)
+            .member("BotEmail", Bot::botEmail)
+            .member("SecurityToken", Bot::securityToken)
+            .build();
 
-    public static Map<String, Object> room(Room r) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("RoomId", r.roomId());
-        m.put("Name", r.name());
-        m.put("AccountId", r.accountId());
-        m.put("CreatedBy", r.createdBy());
-        m.put("CreatedTimestamp", r.createdAt());
-        m.put("UpdatedTimestamp", r.updatedAt());
-        return m;
-    }
+    static final View<Room> ROOM = View.<Room>of("Room")
+            .member("RoomId", Room::roomId)
+            .member("Name", Room::name)
+            .member("AccountId", Room::accountId)
+            .member("CreatedBy", Room::createdBy)
+            .member("CreatedTimestamp", Room::createdAt)
+            .member("UpdatedTimestamp", Room::updatedAt)
+            .build();
 
-    public static Map<String, Object> membership(Membership ms) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("RoomId", ms.roomId());
-        m.put("Member", member(ms.member()));
-        m.put("Role", ms.role());
-        m.put("InvitedBy", ms.invitedBy());
-        m.put("UpdatedTimestamp", ms.updatedAt());
-        return m;
-    }
+    static final View<Member> MEMBER = View.<Member>of("Member")
+            .member("MemberId", Member::memberId)
+            .member("MemberType", Member::type)
+            .member("Email", Member::email)
+            .member("FullName", Member::fullName)
+            .member("AccountId", Member::accountId)
+            .build();
 
-    static Map<String, Object> member(Member member) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("MemberId", member.memberId());
-        m.put("MemberType", member.type());
-        m.put("Email", member.email());
-        m.put("FullName", member.fullName());
-        m.put("AccountId", member.accountId());
-        return m;
+    static final View<Membership> MEMBERSHIP = View.<Membership>of("RoomMembership")
+            .member("RoomId", Membership::roomId)
+            .member("Member", ms -> MEMBER.render(ms.member()))
+            .member("Role", Membership::role)
+            .member("InvitedBy", Membership::invitedBy)
+            .member("UpdatedTimestamp", Membership::updatedAt)
+            .build();
+
+    /** A failed item of BatchCreateRoomMembership (D10). */
+    static final View<BatchAdd.Outcome> MEMBER_ERROR = View.<BatchAdd.Outcome>of("MemberError")
+            .member("MemberId", BatchAdd.Outcome::memberId)
+            .member("ErrorCode", o -> ErrorCodes.itemCode(o.failure()))
+            .member("ErrorMessage", BatchAdd.Outcome::message)
+            .build();
+
+    /** A failed item of BatchSuspendUser and BatchUnsuspendUser. */
+    static final View<UserService.UserError> USER_ERROR = View.<UserService.UserError>of("UserError")
+            .member("UserId", UserService.UserError::userId)
+            .member("ErrorCode", e -> ErrorCodes.itemCode(e.failure()))
+            .member("ErrorMessage", UserService.UserError::message)
+            .build();
+
+    private static final List<View<?>> ALL =
+            List.of(ACCOUNT, USER, BOT, ROOM, MEMBER, MEMBERSHIP, MEMBER_ERROR, USER_ERROR);
+
+    /** Fails when a view names a member its structure does not have; run while the server starts. */
+    static void check(ServiceModel model) {
+        ALL.forEach(view -> view.check(model));
     }
 
     static Map<String, Object> single(String key, Object value) {
