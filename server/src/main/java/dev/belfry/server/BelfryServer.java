@@ -18,6 +18,7 @@ import dev.belfry.store.Stores;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
@@ -40,15 +41,22 @@ public final class BelfryServer implements AutoCloseable {
     private final RoomStore store;
     private final RoomsDomain domain;
     private final Credentials credentials;
+    private final Operations operations;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private BelfryServer(
-            Server jetty, ServerConnector connector, RoomStore store, RoomsDomain domain, Credentials credentials) {
+            Server jetty,
+            ServerConnector connector,
+            RoomStore store,
+            RoomsDomain domain,
+            Credentials credentials,
+            Operations operations) {
         this.jetty = jetty;
         this.connector = connector;
         this.store = store;
         this.domain = domain;
         this.credentials = credentials;
+        this.operations = operations;
     }
 
     public static BelfryServer start(
@@ -80,7 +88,8 @@ public final class BelfryServer implements AutoCloseable {
             // (up to the stop timeout), then the store closes.
             jetty.setHandler(new GracefulHandler(new OperatorHandler(api, metrics::scrape)));
             jetty.start();
-            return new BelfryServer(jetty, (ServerConnector) jetty.getConnectors()[0], store, domain, credentials);
+            return new BelfryServer(
+                    jetty, (ServerConnector) jetty.getConnectors()[0], store, domain, credentials, operations);
         } catch (Exception | Error e) {
             store.close();
             throw e;
@@ -138,6 +147,11 @@ public final class BelfryServer implements AutoCloseable {
 
     public RoomsDomain domain() {
         return domain;
+    }
+
+    /** The names of the operations this server implements: model operations and Belfry's admin operations. */
+    public Set<String> operationNames() {
+        return operations.implemented();
     }
 
     public Credentials credentials() {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.belfry.it.support.Databases;
 import dev.belfry.it.support.RunningServer;
+import dev.belfry.it.support.ServedOperations;
 import dev.belfry.model.ServiceModel;
 import dev.belfry.model.Shape;
 import dev.belfry.model.ShapeMember;
@@ -52,51 +53,20 @@ class MalformedRequestsIT {
     static String bot;
     static ServiceModel model = ServiceModel.chime();
 
-    /** Operations with a JSON body and where their ids go. */
-    static final List<String> BODY_OPS = List.of(
-            "BatchCreateRoomMembership",
-            "BatchSuspendUser",
-            "BatchUnsuspendUser",
-            "CreateAccount",
-            "CreateBot",
-            "CreateRoom",
-            "CreateRoomMembership",
-            "CreateUser",
-            "UpdateAccount",
-            "UpdateBot",
-            "UpdateRoom",
-            "UpdateRoomMembership",
-            "UpdateUser");
+    /** Operations with a JSON body, and every operation inside an account: the server's own table. */
+    static List<String> bodyOps;
 
-    static final List<String> ALL_OPS = List.of(
-            "BatchCreateRoomMembership",
-            "BatchSuspendUser",
-            "BatchUnsuspendUser",
-            "CreateBot",
-            "CreateRoom",
-            "CreateRoomMembership",
-            "CreateUser",
-            "DeleteAccount",
-            "DeleteRoom",
-            "DeleteRoomMembership",
-            "GetAccount",
-            "GetBot",
-            "GetRoom",
-            "GetUser",
-            "ListBots",
-            "ListRoomMemberships",
-            "ListRooms",
-            "ListUsers",
-            "UpdateAccount",
-            "UpdateBot",
-            "UpdateRoom",
-            "UpdateRoomMembership",
-            "UpdateUser");
+    static List<String> allOps;
+
+    static ServedOperations served;
 
     @BeforeContainer
     static void seed() throws Exception {
         server = RunningServer.enterprise(Databases.freshSqlite());
         port = server.server().port();
+        served = new ServedOperations(server.server(), model);
+        bodyOps = served.withBody();
+        allOps = served.accountScoped();
         client = server.client();
         account = client.createAccount(b -> b.name("fuzz")).account().accountId();
         user = client.createUser(b -> b.accountId(account)
@@ -163,7 +133,7 @@ class MalformedRequestsIT {
 
     @Provide
     Arbitrary<String> bodyOps() {
-        return Arbitraries.of(BODY_OPS);
+        return Arbitraries.of(bodyOps);
     }
 
     @Provide
@@ -309,7 +279,7 @@ class MalformedRequestsIT {
 
     @Provide
     Arbitrary<String> allOps() {
-        return Arbitraries.of(ALL_OPS);
+        return Arbitraries.of(allOps);
     }
 
     @Provide
@@ -529,7 +499,7 @@ class MalformedRequestsIT {
             case "UpdateRoom" -> "{\"Name\":\"renamed\"}";
             case "UpdateRoomMembership" -> "{\"Role\":\"Administrator\"}";
             case "UpdateUser" -> "{\"LicenseType\":\"Pro\"}";
-            default -> "{}";
+            default -> served.minimalBody(op, name -> name.endsWith("Id") ? user : null);
         };
         return json.getBytes(StandardCharsets.UTF_8);
     }
