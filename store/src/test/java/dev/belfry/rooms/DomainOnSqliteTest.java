@@ -164,6 +164,75 @@ class DomainOnSqliteTest {
         assertThat(d.accounts().list(MALLORY, null, null, null, null).items()).isEmpty();
     }
 
+    @Test
+    void theDefaultLimitsAreChimesQuotas() {
+        assertThat(Limits.chimeDefaults()).isEqualTo(new Limits(1_000, 1_000, 1_500, 10));
+    }
+
+    @Test
+    void updateRoomChecksTheNameAsCreateRoomDoes() {
+        RoomsDomain d = domain(Limits.chimeDefaults());
+        String account = d.accounts().create(ALICE, "acct").accountId();
+        String room = d.rooms().create(ALICE, account, "Ops", null).roomId();
+        assertFails(() -> d.rooms().update(ALICE, account, room, "   "), Failure.BAD_REQUEST);
+        assertFails(() -> d.rooms().update(ALICE, account, room, "x".repeat(257)), Failure.BAD_REQUEST);
+        assertThat(d.rooms().update(ALICE, account, room, "x".repeat(256)).name())
+                .hasSize(256);
+    }
+
+    @Test
+    void aSuspendedUserCannotBeAddedOneAtATimeEither() {
+        RoomsDomain d = domain(Limits.chimeDefaults());
+        String account = d.accounts().create(ALICE, "acct").accountId();
+        String room = d.rooms().create(ALICE, account, "Ops", null).roomId();
+        String user = d.users()
+                .create(ALICE, account, "u", "u@example.com", UserType.PrivateUser)
+                .userId();
+        assertThat(d.users().suspend(ALICE, account, List.of(user))).isEmpty();
+        assertFails(() -> d.memberships().add(ALICE, account, room, user, Role.Member), Failure.FORBIDDEN);
+    }
+
+    @Test
+    void theLastAdministratorMayBeRemoved() {
+        RoomsDomain d = domain(Limits.chimeDefaults());
+        String account = d.accounts().create(ALICE, "acct").accountId();
+        String room = d.rooms().create(ALICE, account, "Ops", null).roomId();
+        String user = d.users()
+                .create(ALICE, account, "u", "u@example.com", UserType.PrivateUser)
+                .userId();
+        d.memberships().add(ALICE, account, room, user, Role.Administrator);
+        d.memberships().remove(ALICE, account, room, user);
+        assertThat(d.memberships().list(ALICE, account, room, null, null).items())
+                .isEmpty();
+    }
+
+    @Test
+    void aBotWithoutADomainHasNoEmailAndItsNameIsAtMost55Characters() {
+        RoomsDomain d = domain(Limits.chimeDefaults());
+        String account = d.accounts().create(ALICE, "acct").accountId();
+        assertThat(d.bots().create(ALICE, account, "plain", null).botEmail()).isNull();
+        assertThat(d.bots()
+                        .create(ALICE, account, "x".repeat(55), "example.com")
+                        .botEmail())
+                .isNotNull();
+        assertFails(() -> d.bots().create(ALICE, account, "x".repeat(56), null), Failure.BAD_REQUEST);
+        assertFails(() -> d.bots().create(ALICE, account, "  ", null), Failure.BAD_REQUEST);
+    }
+
+    @Test
+    void anEmailBelongsToOneUserAndUpdateUserChangesTheUserType() {
+        RoomsDomain d = domain(Limits.chimeDefaults());
+        String account = d.accounts().create(ALICE, "acct").accountId();
+        String other = d.accounts().create(ALICE, "other").accountId();
+        User user = d.users().create(ALICE, account, "u", "u@example.com", null);
+        assertThat(user.userType()).isEqualTo(UserType.PrivateUser);
+        assertFails(() -> d.users().create(ALICE, other, "v", "U@Example.com", UserType.PrivateUser), Failure.CONFLICT);
+        assertThat(d.users()
+                        .update(ALICE, account, user.userId(), null, UserType.SharedDevice)
+                        .userType())
+                .isEqualTo(UserType.SharedDevice);
+    }
+
     private static void assertFails(Runnable call, Failure expected) {
         assertThatThrownBy(call::run)
                 .isInstanceOf(DomainException.class)

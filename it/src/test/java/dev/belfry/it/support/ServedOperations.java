@@ -20,8 +20,8 @@ public final class ServedOperations {
     public ServedOperations(BelfryServer server, ServiceModel model) {
         this.model = model;
         this.served = server.operationNames().stream()
+                .filter(model::hasOperation) // Belfry's admin operations are not in the model
                 .map(model::operation)
-                .filter(op -> op != null) // Belfry's admin operations are not in the model
                 .sorted(java.util.Comparator.comparing(OperationModel::name))
                 .toList();
     }
