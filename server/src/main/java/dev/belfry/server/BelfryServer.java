@@ -6,6 +6,7 @@ import dev.belfry.rooms.RoomsDomain;
 import dev.belfry.server.auth.Authenticator;
 import dev.belfry.server.auth.Credentials;
 import dev.belfry.server.http.ApiHandler;
+import dev.belfry.server.http.ApiWorkers;
 import dev.belfry.server.http.ErrorTranslator;
 import dev.belfry.server.http.JsonErrorHandler;
 import dev.belfry.server.http.OperationRouter;
@@ -42,6 +43,7 @@ public final class BelfryServer implements AutoCloseable {
     private final RoomsDomain domain;
     private final Credentials credentials;
     private final Operations operations;
+    private final ApiWorkers workers;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private BelfryServer(
@@ -50,8 +52,10 @@ public final class BelfryServer implements AutoCloseable {
             RoomStore store,
             RoomsDomain domain,
             Credentials credentials,
-            Operations operations) {
+            Operations operations,
+            ApiWorkers workers) {
         this.jetty = jetty;
+        this.workers = workers;
         this.connector = connector;
         this.store = store;
         this.domain = domain;
@@ -75,6 +79,7 @@ public final class BelfryServer implements AutoCloseable {
             RequestListener listener = AccessLog.both(new AccessLog(log, accessLog), metrics);
             Operations operations = new Operations(model, domain);
             AdminOperations admin = new AdminOperations(model, operations, domain.accounts());
+            ApiWorkers workers = new ApiWorkers();
             ApiHandler api = new ApiHandler(
                     new Authenticator(credentials, clock),
                     new OperationRouter(model, admin.operations()),
@@ -82,14 +87,15 @@ public final class BelfryServer implements AutoCloseable {
                     new ErrorTranslator(model),
                     listener,
                     settings.maxBodyBytes(),
-                    new Throttle(credentials::rateLimit));
+                    new Throttle(credentials::rateLimit),
+                    workers);
             Server jetty = await(jettyTask);
             // Graceful stop (SIGTERM): the connector stops accepting, requests already in the handler finish
             // (up to the stop timeout), then the store closes.
             jetty.setHandler(new GracefulHandler(new OperatorHandler(api, metrics::scrape)));
             jetty.start();
             return new BelfryServer(
-                    jetty, (ServerConnector) jetty.getConnectors()[0], store, domain, credentials, operations);
+                    jetty, (ServerConnector) jetty.getConnectors()[0], store, domain, credentials, operations, workers);
         } catch (Exception | Error e) {
             store.close();
             throw e;
@@ -173,6 +179,7 @@ public final class BelfryServer implements AutoCloseable {
         }
         try {
             jetty.stop();
+            workers.close();
         } finally {
             store.close();
         }

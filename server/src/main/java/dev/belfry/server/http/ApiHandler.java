@@ -9,8 +9,6 @@ import dev.belfry.server.ops.Operations;
 import dev.belfry.wire.HttpRequestReader;
 import dev.belfry.wire.JsonBodyWriter;
 import dev.belfry.wire.sigv4.SignableRequest;
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URLDecoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -23,20 +21,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import org.eclipse.jetty.http.DateGenerator;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * The API pipeline for one request: read the body (bounded), verify SigV4, throttle per credential (D20),
- * route by the model, bind and
- * validate the input, call the adapter, write the output or the error. Synchronous on purpose: each
- * stage is a plain call and Jetty gives each request its own thread.
+ * The API pipeline for one request: read the body (bounded, without holding a thread), then on an API worker
+ * verify SigV4, throttle per credential (D20), route by the model, bind and validate the input, call the adapter,
+ * write the output or the error. The stages after the body are synchronous on purpose: each is a plain call.
  */
 public final class ApiHandler extends Handler.Abstract {
     private final Authenticator authenticator;
@@ -46,6 +44,7 @@ public final class ApiHandler extends Handler.Abstract {
     private final RequestListener listener;
     private final int maxBodyBytes;
     private final Throttle throttle;
+    private final Executor work;
 
     public ApiHandler(
             Authenticator authenticator,
@@ -54,7 +53,15 @@ public final class ApiHandler extends Handler.Abstract {
             ErrorTranslator errors,
             RequestListener listener,
             int maxBodyBytes) {
-        this(authenticator, router, operations, errors, listener, maxBodyBytes, new Throttle(key -> null));
+        this(
+                authenticator,
+                router,
+                operations,
+                errors,
+                listener,
+                maxBodyBytes,
+                new Throttle(key -> null),
+                Runnable::run);
     }
 
     public ApiHandler(
@@ -64,8 +71,10 @@ public final class ApiHandler extends Handler.Abstract {
             ErrorTranslator errors,
             RequestListener listener,
             int maxBodyBytes,
-            Throttle throttle) {
+            Throttle throttle,
+            Executor work) {
         this.throttle = throttle;
+        this.work = work;
         this.authenticator = authenticator;
         this.router = router;
         this.operations = operations;
@@ -74,9 +83,30 @@ public final class ApiHandler extends Handler.Abstract {
         this.maxBodyBytes = maxBodyBytes;
     }
 
+    /**
+     * Reads the body without a thread ({@link BodyReader}), then runs the blocking pipeline on the API workers.
+     * Jetty's own threads never wait for a client or the database, so health and new connections are always served.
+     */
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
         long started = System.nanoTime();
+        BodyReader.read(request, maxBodyBytes, outcome -> {
+            if (outcome instanceof BodyReader.Received received) {
+                try {
+                    work.execute(() -> process(request, response, callback, started, received.bytes()));
+                } catch (RejectedExecutionException busy) {
+                    answerWithoutBody(request, response, callback, started, busy(), null);
+                }
+            } else if (outcome instanceof BodyReader.TooLarge tooLarge) {
+                answerWithoutBody(request, response, callback, started, tooLarge(), tooLarge.reader());
+            } else {
+                answerWithoutBody(request, response, callback, started, incomplete(), null);
+            }
+        });
+        return true;
+    }
+
+    private void process(Request request, Response response, Callback callback, long started, byte[] requestBody) {
         String requestId = UUID.randomUUID().toString();
         OperationModel operation = null;
         Credential credential = null;
@@ -86,7 +116,7 @@ public final class ApiHandler extends Handler.Abstract {
         try {
             String rawPath = request.getHttpURI().getPath();
             String rawQuery = request.getHttpURI().getQuery();
-            byte[] requestBody = readBody(request);
+            requireUtf8(requestBody);
             credential = authenticator.authenticate(
                     new SignableRequest(request.getMethod(), rawPath, rawQuery, headers(request), requestBody));
             throttle.acquire(credential);
@@ -131,7 +161,30 @@ public final class ApiHandler extends Handler.Abstract {
                 errorType,
                 System.nanoTime() - started));
         response.write(true, body == null ? null : ByteBuffer.wrap(body), callback);
-        return true;
+    }
+
+    /**
+     * Answers a request refused before the pipeline (body too large or incomplete, workers saturated). A refused
+     * oversized body is then dropped to its end, without a thread, before the exchange completes.
+     */
+    private void answerWithoutBody(
+            Request request, Response response, Callback callback, long started, ApiFailure refusal, BodyReader rest) {
+        String requestId = UUID.randomUUID().toString();
+        ApiError error = refusal.error();
+        byte[] body = ErrorWriter.body(error);
+        response.setStatus(error.status());
+        writeHeaders(request, response, requestId, error.type(), body);
+        listener.completed(new RequestListener.Completed(
+                requestId,
+                request.getMethod(),
+                request.getHttpURI().getPath(),
+                null,
+                null,
+                error.status(),
+                error.type(),
+                System.nanoTime() - started));
+        Callback then = rest == null ? callback : Callback.from(() -> rest.drop(callback::succeeded), callback::failed);
+        response.write(true, ByteBuffer.wrap(body), then);
     }
 
     /**
@@ -164,48 +217,6 @@ public final class ApiHandler extends Handler.Abstract {
         }
     }
 
-    private byte[] readBody(Request request) throws IOException {
-        try (InputStream in = Content.Source.asInputStream(request)) {
-            if (request.getLength() > maxBodyBytes) {
-                throw tooLarge(in);
-            }
-            byte[] bytes;
-            try {
-                bytes = in.readNBytes(maxBodyBytes + 1);
-            } catch (IOException e) {
-                // The client stopped sending (idle timeout) or went away: its fault, not the server's.
-                throw new ApiFailure(new ApiError(
-                        400,
-                        "BadRequestException",
-                        "BadRequest",
-                        "The request body was not received completely (the client stopped sending or timed out)."));
-            }
-            if (bytes.length > maxBodyBytes) {
-                throw tooLarge(in);
-            }
-            requireUtf8(bytes);
-            return bytes;
-        }
-    }
-
-    /**
-     * Reads and drops what is left of an oversized body (up to a bound) before answering 413: a client still
-     * uploading when the connection closes gets a reset instead of the answer (seen about 1 in 30 in
-     * BadInputIT). Past the bound the answer goes out anyway and Jetty closes the connection.
-     */
-    private ApiFailure tooLarge(InputStream in) {
-        try {
-            long left = DRAIN_LIMIT;
-            long skipped;
-            while (left > 0 && (skipped = in.skip(Math.min(left, 1 << 16))) > 0) {
-                left -= skipped;
-            }
-        } catch (IOException e) {
-            // the client went away: nothing to answer to, and nothing to drain
-        }
-        return tooLarge();
-    }
-
     /**
      * JSON on the wire is UTF-8 (RFC 8259). The JSON parser lets some invalid sequences through (UTF-8-encoded
      * surrogates such as ED A0 80), so a body is checked strictly here, once, before anything reads it.
@@ -227,7 +238,22 @@ public final class ApiHandler extends Handler.Abstract {
         }
     }
 
-    private static final long DRAIN_LIMIT = 64L << 20;
+    private static ApiFailure incomplete() {
+        // The client stopped sending (idle timeout), sent too slowly, or went away: its fault, not the server's.
+        return new ApiFailure(new ApiError(
+                400,
+                "BadRequestException",
+                "BadRequest",
+                "The request body was not received completely (the client stopped sending or timed out)."));
+    }
+
+    private static ApiFailure busy() {
+        return new ApiFailure(new ApiError(
+                503,
+                "ServiceUnavailableException",
+                "ServiceUnavailable",
+                "The server has more requests waiting than it takes; retry the request."));
+    }
 
     private ApiFailure tooLarge() {
         return new ApiFailure(new ApiError(
