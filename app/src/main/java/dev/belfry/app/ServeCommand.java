@@ -87,6 +87,13 @@ final class ServeCommand implements Callable<Integer> {
     Integer dbPoolSize;
 
     @Option(
+            names = "--sqlite-wal-limit-mb",
+            paramLabel = "MB",
+            description = "Size the embedded database's write-ahead log is kept under (default "
+                    + (StoreConfig.DEFAULT_WAL_LIMIT_BYTES >> 20) + ").")
+    Integer walLimitMb;
+
+    @Option(
             names = "--demo",
             description = "Seed an Enterprise account with users, a bot and a room, and print commands to try.")
     Boolean demo;
@@ -182,8 +189,13 @@ final class ServeCommand implements Callable<Integer> {
         if (thePort < 0 || thePort > 65535) {
             throw new IllegalArgumentException("port must be 0-65535, was " + thePort);
         }
-        StoreConfig store =
-                url != null && !url.isBlank() ? StoreConfig.jdbc(url).withPoolSize(pool) : StoreConfig.sqlite(theData);
+        long walLimit =
+                (long) l.integer("sqlite-wal-limit-mb", walLimitMb, (int) (StoreConfig.DEFAULT_WAL_LIMIT_BYTES >> 20))
+                        << 20;
+        StoreConfig store = (url != null && !url.isBlank()
+                        ? StoreConfig.jdbc(url).withPoolSize(pool)
+                        : StoreConfig.sqlite(theData))
+                .withWalLimitBytes(walLimit);
         ServerSettings settings = ServerSettings.defaults(theData)
                 .withHost(theHost)
                 .withPort(thePort)

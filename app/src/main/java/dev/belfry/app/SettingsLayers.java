@@ -24,6 +24,7 @@ final class SettingsLayers {
             "data",
             "db",
             "db-pool-size",
+            "sqlite-wal-limit-mb",
             "create-account-type",
             "credentials",
             "max-members-per-room",

@@ -30,12 +30,14 @@ final class GroupCommit {
 
     private final DataSource writers;
     private final Dialect dialect;
+    private final WalCheckpointer checkpointer; // may be null
     private final List<Unit<?>> queue = new ArrayList<>(); // guarded by this
     private boolean leading; // guarded by this: a group is running
 
-    GroupCommit(DataSource writers, Dialect dialect) {
+    GroupCommit(DataSource writers, Dialect dialect, WalCheckpointer checkpointer) {
         this.writers = writers;
         this.dialect = dialect;
+        this.checkpointer = checkpointer;
     }
 
     <T> T write(Function<StoreTransaction, T> work) {
@@ -100,6 +102,9 @@ final class GroupCommit {
             }
             for (Unit<?> unit : group) {
                 unit.finish(null);
+            }
+            if (checkpointer != null) {
+                checkpointer.resetIfWanted(c); // rarely: this group and the next wait for it (tens of ms)
             }
         } catch (SQLException e) {
             failAll(group, Sql.failure(e));

@@ -32,7 +32,7 @@ public final class JdbcRoomStore implements RoomStore {
         this.dialect = dialect;
         this.writers = writers;
         this.readers = readers;
-        this.groups = dialect == Dialect.SQLITE ? new GroupCommit(writers, dialect) : null;
+        this.groups = dialect == Dialect.SQLITE ? new GroupCommit(writers, dialect, checkpointer) : null;
         this.checkpointer = checkpointer;
     }
 
@@ -46,7 +46,10 @@ public final class JdbcRoomStore implements RoomStore {
             HikariDataSource w = Pools.sqliteWriters(url, config);
             try {
                 return new JdbcRoomStore(
-                        dialect, w, Pools.sqliteReaders(url, config), new WalCheckpointer(Pools.sqlite(url, false)));
+                        dialect,
+                        w,
+                        Pools.sqliteReaders(url, config),
+                        new WalCheckpointer(Pools.sqlite(url, false), sqliteFile(url), config.walLimitBytes()));
             } catch (RuntimeException e) {
                 Pools.closeQuietly(w);
                 throw new StoreException("cannot open the SQLite database: " + Connect.oneLine(e.getMessage()), e);
@@ -61,6 +64,13 @@ public final class JdbcRoomStore implements RoomStore {
             throw new StoreException(
                     "cannot open PostgreSQL at " + Redact.target(url) + ": " + Connect.oneLine(e.getMessage()), e);
         }
+    }
+
+    /** The database file of a {@code jdbc:sqlite:} URL (query parameters aside). */
+    private static java.nio.file.Path sqliteFile(String url) {
+        String path = url.substring("jdbc:sqlite:".length());
+        int q = path.indexOf('?');
+        return java.nio.file.Path.of(q < 0 ? path : path.substring(0, q)).toAbsolutePath();
     }
 
     /** A non-pooled source for Flyway, which wants connections of its own whatever the pool size. */

@@ -1,5 +1,8 @@
 package dev.belfry.store.internal;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -20,16 +23,80 @@ final class WalCheckpointer implements AutoCloseable {
     static final long PERIOD_MS = 250;
 
     private final DataSource source;
+    private final Path wal;
+    private final long limitBytes;
     private final ScheduledExecutorService timer;
+    private volatile boolean resetWanted;
+    private long wantedSince; // the timer thread's own
 
-    WalCheckpointer(DataSource source) {
+    /**
+     * @param database the database file; its log is {@code <database>-wal}
+     * @param limitBytes the log is reset (TRUNCATE) once it passes half of this, so it stays under it
+     */
+    WalCheckpointer(DataSource source, Path database, long limitBytes) {
         this.source = source;
+        this.wal = database.resolveSibling(database.getFileName() + "-wal");
+        this.limitBytes = limitBytes;
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "belfry-sqlite-checkpoint");
             t.setDaemon(true);
             return t;
         });
-        timer.scheduleWithFixedDelay(() -> checkpoint("PASSIVE"), PERIOD_MS, PERIOD_MS, TimeUnit.MILLISECONDS);
+        timer.scheduleWithFixedDelay(this::run, PERIOD_MS, PERIOD_MS, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * A PASSIVE checkpoint copies what no reader still needs, but never restarts the log: under sustained writes the
+     * log grew to 1.2 GB in 45 s of four writers. Past half the limit a reset is wanted: the log must be
+     * checkpointed whole and truncated (TRUNCATE). This thread cannot do that while writers keep the write lock
+     * busy (SQLite's busy handler never wins it back from an in-process writer), so the group-commit leader does it
+     * on the writer connection, between two groups ({@link #resetIfWanted}); this thread tries too, which succeeds
+     * whenever writers pause for a second.
+     */
+    private void run() {
+        if (!resetWanted) {
+            checkpoint("PASSIVE");
+            if (walSize() > threshold()) {
+                resetWanted = true;
+                wantedSince = System.nanoTime();
+            }
+        } else if (System.nanoTime() - wantedSince > TimeUnit.SECONDS.toNanos(1)) {
+            // no group came by to reset the log (writers are idle): nothing stands in the way here either
+            checkpoint("TRUNCATE");
+            resetWanted = walSize() > threshold();
+            wantedSince = System.nanoTime();
+        }
+        // else: leave the log to the writer; a second checkpointer makes its TRUNCATE fail at once (SQLITE_BUSY)
+    }
+
+    /**
+     * Called by the group-commit leader after a commit, on the writer connection outside any transaction: holding
+     * the only writer, TRUNCATE waits just for the readers (milliseconds) and leaves an empty log. Writers queue
+     * meanwhile, for about as long as it takes to copy what PASSIVE has not yet copied.
+     */
+    void resetIfWanted(Connection writer) {
+        if (!resetWanted && walSize() <= threshold()) { // a stat per group: microseconds
+            return;
+        }
+        try (Statement s = writer.createStatement()) {
+            s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+            resetWanted = walSize() > threshold();
+        } catch (SQLException e) {
+            // a reader outlived the busy timeout: the next group tries again
+        }
+    }
+
+    /** Half the limit: what the log may grow by before a reset succeeds (a reader may hold it up) stays under it. */
+    private long threshold() {
+        return limitBytes / 2;
+    }
+
+    private long walSize() {
+        try {
+            return Files.size(wal);
+        } catch (IOException e) {
+            return 0; // no log yet, or it was just truncated
+        }
     }
 
     private void checkpoint(String mode) {
