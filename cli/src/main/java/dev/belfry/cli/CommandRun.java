@@ -81,6 +81,7 @@ final class CommandRun {
         String output = config.output((String) globals.get("output"));
         Formatter formatter = Formatters.create(output, (String) globals.get("query"));
         String region = config.region((String) globals.get("region"));
+        config.retryMode(); // checked where botocore creates the client: before parameter validation
         if ("output".equals(skeleton)) {
             ParamValidator.validate(params, op.input());
             Map<String, Object> fake = new LinkedHashMap<>();

@@ -44,6 +44,7 @@ class ChimeDifferentialIT {
         all.addAll(InputCases.all());
         all.addAll(ConfigCases.all());
         all.addAll(PagingCases.all());
+        all.addAll(ParityCases.all());
         String only = System.getProperty("diff.only");
         return all.stream().filter(c -> only == null || c.name().contains(only));
     }
