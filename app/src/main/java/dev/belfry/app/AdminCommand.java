@@ -30,6 +30,7 @@ import picocli.CommandLine.Option;
 @Command(
         name = "belfry admin",
         mixinStandardHelpOptions = true,
+        versionProvider = VersionLine.class,
         subcommands = {AdminCommand.CreateAccount.class, AdminCommand.Migrate.class},
         description = "Operator tasks: Enterprise accounts, data migration.")
 final class AdminCommand implements Callable<Integer> {

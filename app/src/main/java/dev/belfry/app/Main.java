@@ -9,8 +9,12 @@ public final class Main {
     public static void main(String[] args) {
         String command = args.length == 0 ? "help" : args[0];
         String[] rest = Arrays.copyOfRange(args, Math.min(1, args.length), args.length);
+        if (command.equals("chime")
+                || (command.startsWith("-") && !command.equals("-h") && !command.equals("--help"))) {
+            // The AWS CLI's whole line: global options may come before `chime` (and --version alone).
+            System.exit(dev.belfry.cli.AwsCommandLine.run(args, System.in, System.out, System.err, System.getenv()));
+        }
         int code = switch (command) {
-            case "chime" -> dev.belfry.cli.ChimeCli.run(rest, System.in, System.out, System.err, System.getenv());
             case "serve" -> ServeCommand.run(rest);
             case "admin" -> AdminCommand.run(rest);
             case "help", "--help", "-h" -> usage(0);
@@ -32,8 +36,10 @@ public final class Main {
                         "",
                         "  serve [--port N] [--data DIR] [--db JDBC_URL] [--demo] [--create-account-type TYPE]",
                         "        the Chime chat-room API server (belfry serve --help for all options)",
-                        "  chime <operation> [arguments]",
+                        "  [aws global options] chime [aws global options] <operation> [arguments]",
                         "        the AWS CLI's `aws chime` commands against a Belfry server",
+                        "  --version",
+                        "        Belfry's version, the AWS CLI version it matches, the Java runtime",
                         "  admin create-account --name NAME --type TYPE [--endpoint-url URL]",
                         "  admin migrate --from DATA_DIR --to JDBC_URL",
                         "        operator tasks the Chime API never had"));

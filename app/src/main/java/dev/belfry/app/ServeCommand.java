@@ -27,6 +27,7 @@ import picocli.CommandLine.Option;
 @Command(
         name = "belfry serve",
         mixinStandardHelpOptions = true,
+        versionProvider = VersionLine.class,
         sortOptions = false,
         description = "Serve the Amazon Chime chat-room API (rest-json, SigV4).",
         footerHeading = "%nSettings%n",

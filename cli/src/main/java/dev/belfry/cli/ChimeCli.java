@@ -5,6 +5,7 @@ import dev.belfry.cli.args.ArgumentTable;
 import dev.belfry.cli.args.Choices;
 import dev.belfry.cli.args.CliArgument;
 import dev.belfry.cli.args.Names;
+import dev.belfry.model.BelfryVersion;
 import dev.belfry.model.OperationModel;
 import dev.belfry.model.ServiceModel;
 import java.io.InputStream;
@@ -44,6 +45,10 @@ public final class ChimeCli {
         ArgParser.Result globalsParsed = GlobalOptions.parser().parse(args);
         Map<String, Object> globals = globalsParsed.values();
         List<String> rest = globalsParsed.extras();
+        if (Boolean.TRUE.equals(globals.get("version"))) {
+            stdout.println(BelfryVersion.line());
+            return 0;
+        }
         ServiceModel model = ServiceModel.chime();
         Map<String, OperationModel> commands = commandTable(model);
         if (Boolean.TRUE.equals(globals.get("cli-auto-prompt"))) {

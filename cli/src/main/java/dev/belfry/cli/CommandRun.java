@@ -10,6 +10,7 @@ import dev.belfry.cli.output.Formatter;
 import dev.belfry.cli.output.Formatters;
 import dev.belfry.cli.param.ParamValidator;
 import dev.belfry.cli.skeleton.SkeletonGenerator;
+import dev.belfry.model.BelfryVersion;
 import dev.belfry.model.OperationModel;
 import dev.belfry.model.ServiceModel;
 import java.io.PrintStream;
@@ -80,6 +81,7 @@ final class CommandRun {
         String output = config.output((String) globals.get("output"));
         Formatter formatter = Formatters.create(output, (String) globals.get("query"));
         String region = config.region((String) globals.get("region"));
+        config.retryMode(); // checked where botocore creates the client: before parameter validation
         if ("output".equals(skeleton)) {
             ParamValidator.validate(params, op.input());
             Map<String, Object> fake = new LinkedHashMap<>();
@@ -115,7 +117,7 @@ final class CommandRun {
                 region,
                 credentials,
                 sign,
-                "belfry/0.1.0 aws-cli-compatible command/chime." + command,
+                "belfry/" + BelfryVersion.version() + " aws-cli-compatible command/chime." + command,
                 timeout("cli-connect-timeout"),
                 timeout("cli-read-timeout"),
                 config.maxAttempts(),

@@ -7,7 +7,12 @@ import java.io.PrintStream;
  * {@code construct_cli_error_handlers_chain} (errorhandler.py).
  */
 final class ErrorReporter {
-    static final String PROG = "belfry";
+    /**
+     * The program name argparse prints: "belfry", or "aws" when the launcher runs as the {@code aws} shim
+     * (it sets belfry.prog), where {@code aws chime help} is what works.
+     */
+    static final String PROG = System.getProperty("belfry.prog", "belfry");
+
     static final String USAGE = PROG + " [options] <command> <subcommand> [<subcommand> ...] [parameters]\n"
             + "To see help text, you can run:\n\n  " + PROG + " help\n  " + PROG + " <command> help\n  "
             + PROG + " <command> <subcommand> help\n";

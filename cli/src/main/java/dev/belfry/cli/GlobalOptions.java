@@ -53,6 +53,6 @@ final class GlobalOptions {
                 "output", OUTPUTS,
                 "color", List.of("on", "off", "auto"),
                 "cli-binary-format", List.of("base64", "raw-in-base64-out"));
-        return new ArgParser(options, choices);
+        return new ArgParser(options, choices, "version");
     }
 }

@@ -1,24 +1,25 @@
 package dev.belfry.cli;
 
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * --cli-input-yaml, read with SnakeYAML's safe loader (loaded only when this option is used). Values are
- * normalised to the types the JSON reader yields (Long, Double, String, Map, List).
+ * --cli-input-yaml (inline or file://), read as YAML 1.2 like the AWS CLI's ruamel.yaml: snakeyaml-engine with
+ * the core schema, so {@code Name: no} and {@code 12:30} stay strings (YAML 1.1's booleans and base-60 numbers
+ * are gone). Loaded only when this option is used. Values are normalised to the types the JSON reader yields
+ * (Long, Double, String, Map, List).
  */
 final class YamlInput {
     private YamlInput() {}
 
     static Object load(String text) {
         try {
-            org.yaml.snakeyaml.LoaderOptions options = new org.yaml.snakeyaml.LoaderOptions();
-            Object loaded =
-                    new org.yaml.snakeyaml.Yaml(new org.yaml.snakeyaml.constructor.SafeConstructor(options)).load(text);
-            return normalise(loaded);
+            org.snakeyaml.engine.v2.api.LoadSettings settings = org.snakeyaml.engine.v2.api.LoadSettings.builder()
+                    .setSchema(new org.snakeyaml.engine.v2.schema.CoreSchema())
+                    .build();
+            return normalise(new org.snakeyaml.engine.v2.api.Load(settings).loadFromString(text));
         } catch (RuntimeException e) {
             throw new CliException.ParamValidation("Error parsing parameter 'cli-input-yaml': Invalid YAML received.");
         }
@@ -35,10 +36,10 @@ final class YamlInput {
             return out;
         } else if (value instanceof Integer i) {
             return i.longValue();
+        } else if (value instanceof java.math.BigInteger b) {
+            return b.longValue();
         } else if (value instanceof Float f) {
             return f.doubleValue();
-        } else if (value instanceof Date d) {
-            return d.toInstant().toString();
         }
         return value;
     }

@@ -17,20 +17,39 @@ public final class ArgParser {
     private final Map<String, CliArgument> options;
     private final Map<String, List<String>> choices;
 
+    private final String exitAction;
+
     public ArgParser(Map<String, CliArgument> options, Map<String, List<String>> choices) {
-        this.options = options;
-        this.choices = choices;
+        this(options, choices, null);
     }
 
-    /** Parsed values by option name (String, List of String, Boolean) and the words nobody claimed. */
-    public record Result(Map<String, Object> values, List<String> extras) {}
+    /**
+     * @param exitAction a flag that, like argparse's action='version', ends the parse where it is met: the
+     *     words after it are not read, so their errors never show ({@code aws --version --output bad} prints
+     *     the version).
+     */
+    public ArgParser(Map<String, CliArgument> options, Map<String, List<String>> choices, String exitAction) {
+        this.options = options;
+        this.choices = choices;
+        this.exitAction = exitAction;
+    }
+
+    /**
+     * Parsed values by option name (String, List of String, Boolean), the words nobody claimed, and the index in
+     * the input of the first word that is not an option (argparse's first positional), or -1.
+     */
+    public record Result(Map<String, Object> values, List<String> extras, int firstPositional) {}
 
     public Result parse(List<String> words) {
         Map<String, Object> values = new LinkedHashMap<>();
         List<String> extras = new ArrayList<>();
+        int firstPositional = -1;
         for (int i = 0; i < words.size(); i++) {
             String w = words.get(i);
             if (!looksLikeOption(w) || !w.startsWith("--")) {
+                if (firstPositional < 0 && !looksLikeOption(w)) {
+                    firstPositional = i;
+                }
                 extras.add(w);
                 continue;
             }
@@ -49,8 +68,11 @@ public final class ArgParser {
             boolean negated = !options.containsKey(resolved) && resolved.startsWith("no-");
             CliArgument arg = negated ? options.get(resolved.substring(3)) : options.get(resolved);
             i = consume(arg, negated, inline, words, i, values);
+            if (resolved.equals(exitAction)) {
+                break;
+            }
         }
-        return new Result(values, extras);
+        return new Result(values, extras, firstPositional);
     }
 
     private int consume(

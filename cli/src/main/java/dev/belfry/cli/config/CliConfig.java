@@ -26,10 +26,10 @@ public final class CliConfig {
         this.profileName = profileOption != null ? profileOption : fromEnv != null ? fromEnv : "default";
         Path home = Path.of(env.getOrDefault("HOME", System.getProperty("user.home")));
         Path config = env.containsKey("AWS_CONFIG_FILE")
-                ? Path.of(expand(env.get("AWS_CONFIG_FILE"), home))
+                ? Path.of(expand(env.get("AWS_CONFIG_FILE"), env, home))
                 : home.resolve(".aws/config");
         Path creds = env.containsKey("AWS_SHARED_CREDENTIALS_FILE")
-                ? Path.of(expand(env.get("AWS_SHARED_CREDENTIALS_FILE"), home))
+                ? Path.of(expand(env.get("AWS_SHARED_CREDENTIALS_FILE"), env, home))
                 : home.resolve(".aws/credentials");
         this.configSections = IniFile.read(config);
         Map<String, Map<String, String>> credSections = IniFile.read(creds);
@@ -47,8 +47,25 @@ public final class CliConfig {
         }
     }
 
-    private static String expand(String path, Path home) {
-        return path.startsWith("~/") ? home + path.substring(1) : path;
+    /**
+     * botocore's configloader: os.path.expandvars ($NAME and ${NAME}; an unknown variable stays as written),
+     * then os.path.expanduser (a leading ~ alone or before a slash).
+     */
+    static String expand(String path, Map<String, String> env, Path home) {
+        java.util.regex.Matcher m =
+                java.util.regex.Pattern.compile("\\$(\\w+|\\{([^}]*)})").matcher(path);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String name = m.group(2) != null ? m.group(2) : m.group(1);
+            String value = env.get(name);
+            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(value != null ? value : m.group()));
+        }
+        m.appendTail(out);
+        String expanded = out.toString();
+        if (expanded.equals("~") || expanded.startsWith("~/")) {
+            return home + expanded.substring(1);
+        }
+        return expanded;
     }
 
     public String profileValue(String key) {
@@ -60,6 +77,10 @@ public final class CliConfig {
         if (region == null || region.isEmpty()) {
             throw new CliException.Configuration(
                     "You must specify a region. You can also configure your region by running \"aws configure\".");
+        }
+        // botocore's validate_region_name (a value continued on an indented line in ~/.aws/config lands here)
+        if (!region.matches("[a-zA-Z0-9](?:[a-zA-Z0-9\\-]{0,61}[a-zA-Z0-9])?")) {
+            throw new CliException("Provided region_name '" + region + "' doesn't match a supported format.");
         }
         return region;
     }
@@ -112,6 +133,20 @@ public final class CliConfig {
             }
         }
         return null;
+    }
+
+    /**
+     * AWS_RETRY_MODE or the profile's retry_mode. The AWS CLI v2 takes "standard" and "adaptive" (whose client
+     * side rate limiting changes nothing a single call can see, so both retry as standard here) and refuses
+     * "legacy" and anything else with botocore's InvalidRetryConfigurationError, exit 255.
+     */
+    public String retryMode() {
+        String mode = first(env.get("AWS_RETRY_MODE"), profile.get("retry_mode"), "standard");
+        if (!mode.equals("standard") && !mode.equals("adaptive")) {
+            throw new CliException("Invalid value provided to \"mode\": \"" + mode
+                    + "\" must be one of: \"standard\" or \"adaptive\"");
+        }
+        return mode;
     }
 
     public int maxAttempts() {

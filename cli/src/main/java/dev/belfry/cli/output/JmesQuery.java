@@ -18,6 +18,7 @@ import java.util.Map;
  */
 final class JmesQuery implements Query {
     private static final JacksonRuntime RUNTIME = new JacksonRuntime();
+    private static final ObjectMapper MAPPER = new ObjectMapper();
     private final Expression<JsonNode> expression;
 
     private JmesQuery(Expression<JsonNode> expression) {
@@ -49,8 +50,23 @@ final class JmesQuery implements Query {
             return node;
         } else if (value == null) {
             return f.nullNode();
+        } else if (value instanceof String s) {
+            return f.textNode(s);
+        } else if (value instanceof Boolean b) {
+            return f.booleanNode(b);
+        } else if (value instanceof Long l) {
+            return f.numberNode(l);
+        } else if (value instanceof Integer i) {
+            return f.numberNode(i);
+        } else if (value instanceof Double d) {
+            return f.numberNode(d);
+        } else if (value instanceof java.math.BigDecimal d) {
+            return f.numberNode(d);
+        } else if (value instanceof java.math.BigInteger b) {
+            return f.numberNode(b);
         }
-        return new ObjectMapper().valueToTree(value);
+        // Built once, not per value: an ObjectMapper is costly to create and a listing holds thousands of values.
+        return MAPPER.valueToTree(value);
     }
 
     private static Object fromNode(JsonNode node) {

@@ -2,6 +2,7 @@ package dev.belfry.cli.diff;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.belfry.cli.AwsCommandLine;
 import dev.belfry.cli.ChimeCli;
 import dev.belfry.testsupport.RequiredTools;
 import java.io.ByteArrayOutputStream;
@@ -43,6 +44,7 @@ class ChimeDifferentialIT {
         all.addAll(InputCases.all());
         all.addAll(ConfigCases.all());
         all.addAll(PagingCases.all());
+        all.addAll(ParityCases.all());
         String only = System.getProperty("diff.only");
         return all.stream().filter(c -> only == null || c.name().contains(only));
     }
@@ -55,18 +57,15 @@ class ChimeDifferentialIT {
     void sameAsAwsCli(DiffCase c) throws Exception {
         RequiredTools.awsCliV2();
         Assumptions.assumeTrue(c.knownGap() == null, () -> "known difference: " + c.knownGap());
-        Path home = Files.createTempDirectory("belfry-diff");
-        for (Map.Entry<String, String> f : c.homeFiles().entrySet()) {
-            Path p = home.resolve(f.getKey());
-            Files.createDirectories(p.getParent());
-            Files.writeString(p, f.getValue().replace("@HOME@", home.toString()));
-        }
+        Path home = home(c);
         Map<String, String> env = env(c, home);
         Outcome aws;
         Outcome belfry;
         try (StubServer stub = new StubServer()) {
             List<String> args = c.argsWith(stub.endpoint(), home.toString());
-            aws = runAws(stub, args, env, home, c);
+            List<String> line = new ArrayList<>(List.of("chime"));
+            line.addAll(args);
+            aws = runAws(stub, line, env, home, c);
             belfry = runBelfry(stub, args, env, c);
         }
         assertThat(belfry.exit()).as("exit code; aws stderr: %s", aws.stderr()).isEqualTo(aws.exit());
@@ -75,6 +74,67 @@ class ChimeDifferentialIT {
             assertThat(belfry.stderr()).as("stderr").isEqualTo(normaliseProgramName(aws.stderr()));
         }
         assertThat(belfry.requests()).as("requests on the wire").isEqualTo(aws.requests());
+    }
+
+    /**
+     * The same case twice more, as scripts write it: the global options moved before {@code chime}, run by
+     * belfry's whole-command-line entry ({@link AwsCommandLine}, what {@code ./belfry} runs), and again through
+     * the launcher called as {@code aws} (the shim). /usr/bin/aws runs the moved line once; both must match it.
+     * Through the shim the program name is "aws", as in the AWS CLI, so its stderr is compared unchanged.
+     */
+    @ParameterizedTest(name = "{0} [globals before chime; direct and through the aws shim]")
+    @MethodSource("cases")
+    void sameAsAwsCliWithGlobalOptionsFirstAndThroughTheShim(DiffCase c) throws Exception {
+        RequiredTools.awsCliV2();
+        Assumptions.assumeTrue(c.knownGap() == null, () -> "known difference: " + c.knownGap());
+        Path home = home(c);
+        Map<String, String> env = env(c, home);
+        Outcome aws;
+        Outcome direct;
+        Outcome shim;
+        List<String> line;
+        try (StubServer stub = new StubServer()) {
+            line = GlobalsFirst.line(c.argsWith(stub.endpoint(), home.toString()));
+            aws = runAws(stub, line, env, home, c);
+            direct = runWholeLine(stub, line, env, c);
+            shim = AwsShim.run(stub, line, env, home, c);
+        }
+        assertThat(shown(direct)).as("globals first: %s", line).isEqualTo(shown(aws, c, true));
+        assertThat(shown(shim)).as("through the aws shim: %s", line).isEqualTo(shown(aws, c, false));
+    }
+
+    private static String shown(Outcome o) {
+        return "exit " + o.exit() + "\n--- stdout\n" + o.stdout() + "\n--- stderr\n" + o.stderr() + "\n--- requests\n"
+                + String.join("\n", o.requests());
+    }
+
+    private static String shown(Outcome aws, DiffCase c, boolean belfryName) {
+        String stderr = belfryName ? normaliseProgramName(aws.stderr()) : aws.stderr();
+        return shown(new Outcome(aws.exit(), aws.stdout(), c.compareStderr() ? stderr : "", aws.requests()));
+    }
+
+    static Path home(DiffCase c) throws IOException {
+        Path home = Files.createTempDirectory("belfry-diff");
+        for (Map.Entry<String, String> f : c.homeFiles().entrySet()) {
+            Path p = home.resolve(f.getKey());
+            Files.createDirectories(p.getParent());
+            Files.writeString(p, f.getValue().replace("@HOME@", home.toString()));
+        }
+        return home;
+    }
+
+    static Outcome runWholeLine(StubServer stub, List<String> line, Map<String, String> env, DiffCase c) {
+        stub.reset(c.responses());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = AwsCommandLine.run(
+                line.toArray(String[]::new),
+                InputStream.nullInputStream(),
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                env);
+        String stderr = c.compareStderr() ? err.toString(StandardCharsets.UTF_8) : "";
+        return new Outcome(exit, out.toString(StandardCharsets.UTF_8), stderr, requests(stub));
     }
 
     static Map<String, String> env(DiffCase c, Path home) {
@@ -97,11 +157,17 @@ class ChimeDifferentialIT {
         return env;
     }
 
-    static Outcome runAws(StubServer stub, List<String> args, Map<String, String> env, Path home, DiffCase c)
+    /** @param line the whole command line after the program name */
+    static Outcome runAws(StubServer stub, List<String> line, Map<String, String> env, Path home, DiffCase c)
+            throws Exception {
+        List<String> command = new ArrayList<>(List.of(AWS.toString()));
+        command.addAll(line);
+        return runProcess(stub, command, env, home, c);
+    }
+
+    static Outcome runProcess(StubServer stub, List<String> command, Map<String, String> env, Path home, DiffCase c)
             throws Exception {
         stub.reset(c.responses());
-        List<String> command = new ArrayList<>(List.of(AWS.toString(), "chime"));
-        command.addAll(args);
         ProcessBuilder pb = new ProcessBuilder(command).directory(home.toFile());
         pb.environment().clear();
         pb.environment().putAll(env);

@@ -63,8 +63,10 @@ class ServerDifferentialIT {
 
     private static ChimeDifferentialIT.Outcome aws(List<String> args, Map<String, String> env, Path home)
             throws Exception {
+        List<String> line = new java.util.ArrayList<>(List.of("chime"));
+        line.addAll(args);
         try (StubServer unused = new StubServer()) {
-            return ChimeDifferentialIT.runAws(unused, args, env, home, DiffCase.of("server", List.of()));
+            return ChimeDifferentialIT.runAws(unused, line, env, home, DiffCase.of("server", List.of()));
         }
     }
 
