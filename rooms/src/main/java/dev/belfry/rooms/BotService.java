@@ -8,6 +8,10 @@ import java.util.List;
 /** Chat bots of an Enterprise account: CreateBot, GetBot, ListBots, UpdateBot (no delete: disable instead). */
 public final class BotService {
     private static final int NAME_MAX = 55;
+
+    /** The stored size of a bot's email, which is built from its name and Domain (D27). */
+    private static final int BOT_EMAIL_MAX = 512;
+
     private static final SecureRandom RANDOM = new SecureRandom();
     private final DomainContext ctx;
 
@@ -21,6 +25,10 @@ public final class BotService {
      */
     public Bot create(Caller caller, String accountId, String displayName, String domain) {
         Text.requireName("DisplayName", displayName, NAME_MAX);
+        String email = domain == null || domain.isBlank()
+                ? null
+                : displayName.strip().replaceAll("\\s+", "-") + "-chimebot@" + domain.strip();
+        Text.requireAtMost("The bot email made of DisplayName and Domain", email, BOT_EMAIL_MAX);
         return ctx.store().write(tx -> {
             AccountGuard.enterprise(tx, caller, accountId);
             tx.lockAccount(accountId); // bots per account (D9) across servers
@@ -29,9 +37,6 @@ public final class BotService {
                         + ctx.limits().botsPerAccount() + " bots.");
             }
             Instant now = ctx.now();
-            String email = domain == null || domain.isBlank()
-                    ? null
-                    : displayName.strip().replaceAll("\\s+", "-") + "-chimebot@" + domain.strip();
             Bot bot =
                     new Bot(Ids.newId(), accountId, displayName.strip() + " (Bot)", false, now, now, email, newToken());
             tx.insertBot(bot);

@@ -13,6 +13,11 @@ import java.util.Optional;
 
 /** Users of an account: CreateUser, GetUser, ListUsers, UpdateUser, BatchSuspendUser, BatchUnsuspendUser. */
 public final class UserService {
+    /** The stored sizes of a user's email and display name (D27). */
+    static final int EMAIL_MAX = 512;
+
+    static final int USERNAME_MAX = 1_024;
+
     static final int BATCH_MAX = 50;
     private final DomainContext ctx;
 
@@ -31,6 +36,8 @@ public final class UserService {
         if (!Text.hasNonSpace(username) && !Text.hasNonSpace(email)) {
             throw DomainException.badRequest("CreateUser needs a Username or an Email.");
         }
+        Text.requireAtMost("Email", email, EMAIL_MAX);
+        Text.requireAtMost("Username", username, USERNAME_MAX);
         return ctx.store().write(tx -> {
             Account account = AccountGuard.active(tx, caller, accountId);
             if (account.type() == AccountType.Team) {

@@ -66,12 +66,17 @@ public final class InputValidator {
     }
 
     private static void string(Shape.Str shape, String value, String path) {
+        if (value.indexOf('\0') >= 0) {
+            // PostgreSQL cannot store or even compare U+0000 in text (SQLite can): refuse it here, the same on both
+            // databases, before any query sees it (D27).
+            throw new WireException("The member " + path + " must not contain the NUL character (U+0000).");
+        }
         if (!shape.enumValues().isEmpty() && !shape.enumValues().contains(value)) {
             throw new WireException("The member " + path + " must be one of " + String.join(", ", shape.enumValues())
                     + "; got '" + abbreviate(value) + "'.");
         }
         range(value.codePointCount(0, value.length()), shape.min(), shape.max(), path, "character");
-        // Whole-value match, as AWS services validate ("ShapeMember must satisfy regular expression pattern: …"):
+        // Whole-value match, as AWS services validate ("Member must satisfy regular expression pattern: …"):
         // with find() a pattern like ClientRequestToken's [-_a-zA-Z0-9]* would accept anything. DOTALL so
         // NonEmptyString's .*\S.* means "has a non-space" even across line breaks.
         if (shape.pattern() != null

@@ -84,6 +84,36 @@ class BadInputIT {
 
     static Stream<Arguments> badBodies() {
         return Stream.of(
+                // D27: NUL and strings longer than the schema stores are 400 on both databases (PostgreSQL cannot
+                // store or compare U+0000, and refuses over-long values; SQLite would have kept both)
+                Arguments.of(
+                        "NUL in a room name", "POST", "/accounts/" + acct + "/rooms", "{\"Name\":\"a\\u0000b\"}", 400),
+                Arguments.of(
+                        "NUL in a MemberId",
+                        "POST",
+                        batchPath(),
+                        "{\"MembershipItemList\":[{\"MemberId\":\"x\\u0000\"}]}",
+                        400),
+                Arguments.of("NUL in a query filter", "GET", "/accounts?user-email=a%00b%40example.com", null, 400),
+                Arguments.of("NUL in a path id", "GET", "/accounts/" + acct + "/rooms/a%00b", null, 400),
+                Arguments.of(
+                        "Email longer than 512",
+                        "POST",
+                        "/accounts/" + acct + "/users?operation=create",
+                        "{\"Email\":\"" + "e".repeat(501) + "@example.com\"}",
+                        400),
+                Arguments.of(
+                        "Username longer than 1024",
+                        "POST",
+                        "/accounts/" + acct + "/users?operation=create",
+                        "{\"Username\":\"" + "u".repeat(1025) + "\"}",
+                        400),
+                Arguments.of(
+                        "bot Domain too long for its email",
+                        "POST",
+                        "/accounts/" + acct + "/bots",
+                        "{\"DisplayName\":\"b\",\"Domain\":\"" + "d".repeat(600) + ".example\"}",
+                        400),
                 Arguments.of("malformed JSON", "POST", batchPath(), "{\"MembershipItemList\":[", 400),
                 Arguments.of("not JSON at all", "POST", batchPath(), "<xml/>", 400),
                 Arguments.of("a JSON array body", "POST", batchPath(), "[]", 400),

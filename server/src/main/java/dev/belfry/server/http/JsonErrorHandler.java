@@ -17,9 +17,22 @@ public final class JsonErrorHandler extends ErrorHandler {
     public boolean handle(Request request, Response response, Callback callback) {
         int status = response.getStatus() >= 400 ? response.getStatus() : 400;
         String message = "The request could not be read (HTTP " + status + ").";
-        ApiError error = status >= 500
-                ? ApiError.serviceFailure("-")
-                : new ApiError(status, "BadRequestException", "BadRequest", message);
+        ApiError error;
+        if (status == 505) {
+            // HTTP/0.9, HTTP/3.0 on a plain connection, a made-up version: the client's doing, not a server fault
+            error = new ApiError(
+                    505,
+                    "BadRequestException",
+                    "BadRequest",
+                    "The request's HTTP version is not supported; send HTTP/1.1 (or HTTP/1.0).");
+        } else if (status == 503) {
+            error = new ApiError(
+                    503, "ServiceUnavailableException", "ServiceUnavailable", "The server is busy; retry the request.");
+        } else if (status >= 500) {
+            error = ApiError.serviceFailure("-");
+        } else {
+            error = new ApiError(status, "BadRequestException", "BadRequest", message);
+        }
         byte[] body = ErrorWriter.body(error);
         response.setStatus(error.status());
         response.getHeaders().put("x-amzn-ErrorType", error.type());

@@ -77,14 +77,23 @@ final class Connect {
                 SchemaTemplate.installIfNew(dir.resolve(StoreConfig.SQLITE_FILE));
             }
         }
-        try (Connection c = Pools.sqlite(url, false).getConnection()) {
+        try (Connection c = Pools.sqliteCreating(url, false).getConnection()) {
             c.isValid(1);
         } catch (SQLException e) {
-            throw new StoreException(
-                    "cannot open the SQLite database " + url.substring("jdbc:sqlite:".length()) + ": "
-                            + oneLine(e.getMessage()),
-                    e);
+            String file = url.substring("jdbc:sqlite:".length());
+            throw SqlFailures.sqliteFileDamaged(e)
+                    ? damaged(file, e)
+                    : new StoreException("cannot open the SQLite database " + file + ": " + oneLine(e.getMessage()), e);
         }
+    }
+
+    /** The message for a database file SQLite finds damaged: which file, and what an operator can do. */
+    static StoreException damaged(Object file, Throwable e) {
+        return new StoreException(
+                "the SQLite database " + file + " is damaged (" + oneLine(e.getMessage())
+                        + "); restore it from a backup, or start with a new --data directory",
+                e,
+                StoreFailure.UNAVAILABLE);
     }
 
     static String oneLine(String message) {

@@ -82,6 +82,19 @@ public enum Dialect {
 
     abstract void rollback(Connection c) throws SQLException;
 
+    /**
+     * Rolls back after {@code failure} without hiding it: when the connection itself was lost, the rollback fails
+     * too ("This connection has been closed"), and that second error used to replace the first, turning a
+     * connection loss (503, retry) into a 500. The rollback's failure is kept as a suppressed exception.
+     */
+    void rollbackAfter(Connection c, Throwable failure) {
+        try {
+            rollback(c);
+        } catch (SQLException | RuntimeException e) {
+            failure.addSuppressed(e);
+        }
+    }
+
     abstract String forUpdate();
 
     /** A row lock that writers of child rows (foreign keys pointing at the row) do not wait for. */

@@ -31,13 +31,15 @@ final class GroupCommit {
     private final DataSource writers;
     private final Dialect dialect;
     private final WalCheckpointer checkpointer; // may be null
+    private final DatabaseFileGuard guard; // may be null
     private final List<Unit<?>> queue = new ArrayList<>(); // guarded by this
     private boolean leading; // guarded by this: a group is running
 
-    GroupCommit(DataSource writers, Dialect dialect, WalCheckpointer checkpointer) {
+    GroupCommit(DataSource writers, Dialect dialect, WalCheckpointer checkpointer, DatabaseFileGuard guard) {
         this.writers = writers;
         this.dialect = dialect;
         this.checkpointer = checkpointer;
+        this.guard = guard;
     }
 
     <T> T write(Function<StoreTransaction, T> work) {
@@ -95,9 +97,12 @@ final class GroupCommit {
                 for (Unit<?> unit : group) {
                     unit.runIn(c, sql, dialect);
                 }
+                if (guard != null) {
+                    guard.check(); // last moment before the commit: never acknowledge a write to a lost file
+                }
                 dialect.commit(c);
             } catch (SQLException | RuntimeException | Error e) {
-                dialect.rollback(c);
+                dialect.rollbackAfter(c, e);
                 throw e;
             }
             for (Unit<?> unit : group) {

@@ -27,12 +27,20 @@ public final class JdbcRoomStore implements RoomStore {
     /** SQLite: folds the write-ahead log into the database file off the request path; PostgreSQL: null. */
     private final WalCheckpointer checkpointer;
 
+    /** SQLite: notices the database file deleted or replaced under the server; PostgreSQL: null. */
+    private final DatabaseFileGuard guard;
+
     private JdbcRoomStore(
-            Dialect dialect, HikariDataSource writers, HikariDataSource readers, WalCheckpointer checkpointer) {
+            Dialect dialect,
+            HikariDataSource writers,
+            HikariDataSource readers,
+            WalCheckpointer checkpointer,
+            DatabaseFileGuard guard) {
         this.dialect = dialect;
         this.writers = writers;
         this.readers = readers;
-        this.groups = dialect == Dialect.SQLITE ? new GroupCommit(writers, dialect, checkpointer) : null;
+        this.guard = guard;
+        this.groups = dialect == Dialect.SQLITE ? new GroupCommit(writers, dialect, checkpointer, guard) : null;
         this.checkpointer = checkpointer;
     }
 
@@ -42,14 +50,22 @@ public final class JdbcRoomStore implements RoomStore {
         if (dialect == Dialect.SQLITE) {
             Connect.probeSqlite(config);
             // migrate before pooling: Flyway gets its own plain connection
-            Migrations.migrate(Pools.sqlite(url, false), dialect);
+            try {
+                Migrations.migrate(Pools.sqlite(url, false), dialect);
+            } catch (RuntimeException e) {
+                if (SqlFailures.sqliteFileDamaged(e)) {
+                    throw Connect.damaged(sqliteFile(url), e);
+                }
+                throw e;
+            }
             HikariDataSource w = Pools.sqliteWriters(url, config);
             try {
                 return new JdbcRoomStore(
                         dialect,
                         w,
                         Pools.sqliteReaders(url, config),
-                        new WalCheckpointer(Pools.sqlite(url, false), sqliteFile(url), config.walLimitBytes()));
+                        new WalCheckpointer(Pools.sqlite(url, false), sqliteFile(url), config.walLimitBytes()),
+                        new DatabaseFileGuard(sqliteFile(url)));
             } catch (RuntimeException e) {
                 Pools.closeQuietly(w);
                 throw new StoreException("cannot open the SQLite database: " + Connect.oneLine(e.getMessage()), e);
@@ -59,7 +75,7 @@ public final class JdbcRoomStore implements RoomStore {
         Migrations.migrate(flywaySource(config), dialect);
         try {
             HikariDataSource pool = Pools.postgres(config);
-            return new JdbcRoomStore(dialect, pool, pool, null);
+            return new JdbcRoomStore(dialect, pool, pool, null, null);
         } catch (RuntimeException e) {
             throw new StoreException(
                     "cannot open PostgreSQL at " + Redact.target(url) + ": " + Connect.oneLine(e.getMessage()), e);
@@ -89,6 +105,9 @@ public final class JdbcRoomStore implements RoomStore {
 
     @Override
     public <T> T read(Function<StoreTransaction, T> work) {
+        if (guard != null) {
+            guard.check();
+        }
         return Retry.run(dialect, () -> inTransaction(readers, false, work));
     }
 
@@ -110,10 +129,10 @@ public final class JdbcRoomStore implements RoomStore {
                 dialect.commit(c);
                 return result;
             } catch (RuntimeException | Error e) {
-                dialect.rollback(c);
+                dialect.rollbackAfter(c, e);
                 throw e;
             } catch (SQLException e) {
-                dialect.rollback(c);
+                dialect.rollbackAfter(c, e);
                 throw e;
             }
         } catch (SQLException e) {
@@ -150,7 +169,7 @@ public final class JdbcRoomStore implements RoomStore {
                     work.run(c);
                     dialect.commit(c);
                 } catch (SQLException | RuntimeException e) {
-                    dialect.rollback(c);
+                    dialect.rollbackAfter(c, e);
                     throw e;
                 }
                 return null;

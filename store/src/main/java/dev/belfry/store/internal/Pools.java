@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
+import org.sqlite.SQLiteOpenMode;
 
 /** Builds the connection pools. Connectivity is checked before by {@link Connect}, so pools start quietly. */
 final class Pools {
@@ -15,8 +16,19 @@ final class Pools {
 
     static final int SQLITE_BUSY_TIMEOUT_MS = 5_000;
 
-    /** A plain SQLite data source with Belfry's pragmas on every connection. */
+    /**
+     * A plain SQLite data source with Belfry's pragmas on every connection. It never creates the database file:
+     * a connection opened after the file was deleted would otherwise make a new, empty database under the running
+     * server. Only {@link #sqliteCreating} (the start-up probe) may create it.
+     */
     static SQLiteDataSource sqlite(String url, boolean immediate) {
+        SQLiteDataSource ds = sqliteCreating(url, immediate);
+        ds.getConfig().resetOpenMode(SQLiteOpenMode.CREATE);
+        return ds;
+    }
+
+    /** {@link #sqlite}, allowed to create the file: for the start-up probe of a new data directory only. */
+    static SQLiteDataSource sqliteCreating(String url, boolean immediate) {
         SQLiteConfig cfg = new SQLiteConfig();
         cfg.setJournalMode(SQLiteConfig.JournalMode.WAL);
         // FULL: every commit is on the device (the WAL fsync'ed) before it is acknowledged. NORMAL only syncs at

@@ -10,11 +10,18 @@ import org.sqlite.SQLiteException;
 /**
  * The one classifier of JDBC failures. PostgreSQL speaks through SQLSTATE classes (08 connection, 40 transaction
  * rollback, 53 insufficient resources, 57 operator intervention); SQLite through its result codes (5 BUSY, 6 LOCKED);
- * HikariCP through {@link SQLTransientConnectionException} when no connection came within its timeout.
+ * HikariCP through {@link SQLTransientConnectionException} when no connection came within its timeout. A full disk
+ * (SQLITE_FULL, PostgreSQL's 53100) is "busy": an operator can free space and the same request then succeeds.
  */
 public final class SqlFailures {
     private static final int SQLITE_BUSY = 5;
     private static final int SQLITE_LOCKED = 6;
+    private static final int SQLITE_READONLY = 8;
+    private static final int SQLITE_IOERR = 10;
+    private static final int SQLITE_CORRUPT = 11;
+    private static final int SQLITE_FULL = 13;
+    private static final int SQLITE_CANTOPEN = 14;
+    private static final int SQLITE_NOTADB = 26;
 
     private SqlFailures() {}
 
@@ -32,8 +39,17 @@ public final class SqlFailures {
     }
 
     private static StoreFailure classifyOne(Dialect dialect, SQLException e) {
-        if (dialect != Dialect.POSTGRES && sqliteLockContention(dialect, e)) {
-            return StoreFailure.CONFLICT;
+        if (dialect != Dialect.POSTGRES && isSqlite(dialect, e)) {
+            switch (e.getErrorCode() & 0xFF) {
+                case SQLITE_BUSY, SQLITE_LOCKED:
+                    return StoreFailure.CONFLICT;
+                case SQLITE_FULL: // the disk is full: the operator can free space, then retries succeed
+                    return StoreFailure.BUSY;
+                case SQLITE_READONLY, SQLITE_IOERR, SQLITE_CANTOPEN, SQLITE_CORRUPT, SQLITE_NOTADB:
+                    return StoreFailure.UNAVAILABLE; // the file cannot be written or read as it should
+                default:
+                    break;
+            }
         }
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         if (state.equals("40001") || state.equals("40P01")) { // serialization_failure, deadlock_detected
@@ -51,15 +67,28 @@ public final class SqlFailures {
         return StoreFailure.FAILED;
     }
 
+    /** Whether SQLite said the file is damaged or not a database at all (SQLITE_CORRUPT, SQLITE_NOTADB). */
+    public static boolean sqliteFileDamaged(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql) {
+                int primary = sql.getErrorCode() & 0xFF;
+                String message = String.valueOf(sql.getMessage());
+                if (primary == SQLITE_CORRUPT
+                        || primary == SQLITE_NOTADB
+                        || message.contains("SQLITE_CORRUPT")
+                        || message.contains("SQLITE_NOTADB")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /**
      * SQLite's result code is the vendor error code (extended codes keep the primary one in the low byte, e.g.
      * 517 SQLITE_BUSY_SNAPSHOT); an exception known to be SQLite's, or any exception on a SQLite store, is read so.
      */
-    private static boolean sqliteLockContention(Dialect dialect, SQLException e) {
-        if (dialect == Dialect.SQLITE || e instanceof SQLiteException) {
-            int primary = e.getErrorCode() & 0xFF;
-            return primary == SQLITE_BUSY || primary == SQLITE_LOCKED;
-        }
-        return false;
+    private static boolean isSqlite(Dialect dialect, SQLException e) {
+        return dialect == Dialect.SQLITE || e instanceof SQLiteException;
     }
 }
