@@ -74,11 +74,15 @@ final class Connect {
                 throw new StoreException("cannot create the data directory " + dir + ": " + oneLine(e.toString()), e);
             }
             if (config.jdbcUrl() == null) { // the default file in the data directory, not a URL of the operator's
+                DataDirectoryMark.refuseLostDatabase(dir);
                 SchemaTemplate.installIfNew(dir.resolve(StoreConfig.SQLITE_FILE));
             }
         }
         try (Connection c = Pools.sqliteCreating(url, false).getConnection()) {
             c.isValid(1);
+            if (config.dataDir() != null && config.jdbcUrl() == null) {
+                DataDirectoryMark.mark(config.dataDir());
+            }
         } catch (SQLException e) {
             String file = url.substring("jdbc:sqlite:".length());
             throw SqlFailures.sqliteFileDamaged(e)

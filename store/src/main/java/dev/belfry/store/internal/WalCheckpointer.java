@@ -1,5 +1,6 @@
 package dev.belfry.store.internal;
 
+import dev.belfry.store.StoreFailure;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,6 +28,7 @@ final class WalCheckpointer implements AutoCloseable {
     private final long limitBytes;
     private final ScheduledExecutorService timer;
     private volatile boolean resetWanted;
+    private String lastReported; // the timer thread's own
     private long wantedSince; // the timer thread's own
 
     /**
@@ -104,7 +106,19 @@ final class WalCheckpointer implements AutoCloseable {
                 Statement s = c.createStatement()) {
             s.execute("PRAGMA wal_checkpoint(" + mode + ")");
         } catch (SQLException | RuntimeException e) {
-            // busy or closing: the next run tries again; SQLite never needs a checkpoint for correctness
+            // busy or closing: the next run tries again; SQLite never needs a checkpoint for correctness. Anything
+            // else (a read-only directory, a full disk, I/O errors) means the log cannot shrink: say so, once.
+            if (SqlFailures.classify(Dialect.SQLITE, e) != StoreFailure.CONFLICT) {
+                reportOnce(e);
+            }
+        }
+    }
+
+    private void reportOnce(Exception e) {
+        String message = Connect.oneLine(e.getMessage());
+        if (!message.equals(lastReported)) {
+            lastReported = message;
+            System.err.println("belfry: checkpoints of " + wal + " fail, so the log cannot shrink: " + message);
         }
     }
 
