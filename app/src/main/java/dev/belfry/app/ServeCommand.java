@@ -231,15 +231,17 @@ final class ServeCommand implements Callable<Integer> {
             return 1;
         }
         Shutdown.install(server, System.err);
+        BannerCredential credential = BannerCredential.of(server.credentials(), settings.credentialsFile());
         ServeBanner.print(
                 out,
                 server,
+                credential,
                 settings.createAccountType(),
                 r.dbUrl() == null
                         ? "SQLite " + r.dataDir().resolve(StoreConfig.SQLITE_FILE)
                         : ServeBanner.redact(r.dbUrl()));
         if (r.demo()) {
-            new DemoSeeder(server, out).seed();
+            new DemoSeeder(server, credential, out).seed();
         }
         return KEEP_RUNNING;
     }

@@ -20,7 +20,7 @@ import java.util.Set;
  * The benchmark harness behind {@code ./bench/run [--quick|--full]}: every figure next to a baseline measured in
  * the same run, printed as Markdown and written between markers in BENCHMARKS.md.
  *
- * <p>Options: --quick (default) | --full; --only throughput,ceiling,large,startup,cli; --db sqlite,postgres;
+ * <p>Options: --quick (default) | --full; --only throughput,ceiling,large,startup,cli,release; --db sqlite,postgres;
  * --out FILE (default BENCHMARKS.md, "-" for none); --jar PATH; --pg JDBC-URL; --seconds S (measured window).
  */
 public final class Bench {
@@ -46,8 +46,9 @@ public final class Bench {
         full = opts.containsKey("full");
         warmup = Double.parseDouble(opts.getOrDefault("warmup", full ? "3" : "1.5"));
         seconds = Double.parseDouble(opts.getOrDefault("seconds", full ? "10" : "3"));
-        only = new LinkedHashSet<>(Arrays.asList(opts.getOrDefault("only", "startup,throughput,ceiling,large,cli")
-                .split(",")));
+        only = new LinkedHashSet<>(
+                Arrays.asList(opts.getOrDefault("only", "startup,throughput,ceiling,large,cli,release")
+                        .split(",")));
         dbs = Arrays.asList(opts.getOrDefault("db", "sqlite,postgres").split(","));
         repo = Path.of(opts.getOrDefault("repo", ".")).toAbsolutePath().normalize();
         Path built = Path.of(
@@ -118,6 +119,9 @@ public final class Bench {
         long t0 = System.nanoTime();
         if (only.contains("startup")) {
             startup();
+        }
+        if (only.contains("release")) {
+            Release.measure(this);
         }
         for (String db : dbs) {
             if (only.contains("throughput") || only.contains("ceiling") || only.contains("cli")) {

@@ -31,7 +31,12 @@ public final class OperatorHandler extends Handler.Wrapper {
         }
         String name = path.substring(PREFIX.length());
         if (name.equals("health")) {
-            return text(response, callback, 200, "application/json", "{\"status\":\"UP\"}");
+            return text(
+                    response,
+                    callback,
+                    200,
+                    "application/json",
+                    "{\"status\":\"UP\",\"version\":\"" + dev.belfry.model.BelfryVersion.version() + "\"}");
         }
         if (name.equals("metrics") && metrics != null) {
             return text(response, callback, 200, "text/plain; version=0.0.4; charset=utf-8", metrics.get());
