@@ -3,6 +3,7 @@ package dev.belfry.app;
 import dev.belfry.rooms.Enums.AccountType;
 import dev.belfry.rooms.Limits;
 import dev.belfry.server.BelfryServer;
+import dev.belfry.server.OperatorOptions;
 import dev.belfry.server.ServerSettings;
 import dev.belfry.store.StoreConfig;
 import dev.belfry.store.StoreException;
@@ -221,7 +222,11 @@ final class ServeCommand implements Callable<Integer> {
         ServerSettings settings = r.settings();
         BelfryServer server;
         try {
-            server = BelfryServer.start(settings, env, out, r.accessLog());
+            server = BelfryServer.start(
+                    settings,
+                    env,
+                    out,
+                    OperatorOptions.defaults().withAccessLog(r.accessLog()).withSeedsAtStart(r.demo()));
         } catch (StoreException | IllegalArgumentException e) {
             System.err.println("belfry serve: " + e.getMessage());
             return 1;
@@ -241,7 +246,14 @@ final class ServeCommand implements Callable<Integer> {
                         ? "SQLite " + r.dataDir().resolve(StoreConfig.SQLITE_FILE)
                         : ServeBanner.redact(r.dbUrl()));
         if (r.demo()) {
-            new DemoSeeder(server, credential, out).seed();
+            try {
+                new DemoSeeder(server, credential, out).seed();
+                server.readiness().seedingFinished();
+            } catch (RuntimeException e) {
+                // the server stays up (an operator may look at it) but is never ready: /_belfry/ready says why
+                server.readiness().seedingFailed(e.getMessage());
+                System.err.println("belfry serve: the demo data could not be seeded: " + e.getMessage());
+            }
         }
         return KEEP_RUNNING;
     }

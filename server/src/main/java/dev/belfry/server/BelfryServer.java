@@ -11,6 +11,7 @@ import dev.belfry.server.http.ErrorTranslator;
 import dev.belfry.server.http.JsonErrorHandler;
 import dev.belfry.server.http.OperationRouter;
 import dev.belfry.server.http.OperatorHandler;
+import dev.belfry.server.http.Readiness;
 import dev.belfry.server.http.RequestListener;
 import dev.belfry.server.http.Throttle;
 import dev.belfry.server.ops.AdminOperations;
@@ -18,6 +19,7 @@ import dev.belfry.server.ops.Operations;
 import dev.belfry.store.Stores;
 import java.io.PrintStream;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -37,6 +39,9 @@ public final class BelfryServer implements AutoCloseable {
     /** How long a graceful stop waits for in-flight requests before it cuts them off. */
     public static final long STOP_TIMEOUT_MS = 10_000;
 
+    /** How long /_belfry/ready waits for the database before it answers 503 (D33). */
+    public static final Duration READY_TIMEOUT = Duration.ofSeconds(1);
+
     private final Server jetty;
     private final ServerConnector connector;
     private final RoomStore store;
@@ -44,6 +49,7 @@ public final class BelfryServer implements AutoCloseable {
     private final Credentials credentials;
     private final Operations operations;
     private final ApiWorkers workers;
+    private final Readiness readiness;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private BelfryServer(
@@ -53,8 +59,10 @@ public final class BelfryServer implements AutoCloseable {
             RoomsDomain domain,
             Credentials credentials,
             Operations operations,
-            ApiWorkers workers) {
+            ApiWorkers workers,
+            Readiness readiness) {
         this.jetty = jetty;
+        this.readiness = readiness;
         this.workers = workers;
         this.connector = connector;
         this.store = store;
@@ -65,18 +73,26 @@ public final class BelfryServer implements AutoCloseable {
 
     public static BelfryServer start(
             ServerSettings settings, Map<String, String> env, PrintStream log, boolean accessLog) throws Exception {
+        return start(settings, env, log, OperatorOptions.defaults().withAccessLog(accessLog));
+    }
+
+    public static BelfryServer start(
+            ServerSettings settings, Map<String, String> env, PrintStream log, OperatorOptions options)
+            throws Exception {
         // Start-up is mostly class loading: read the model and build Jetty on other threads while this one
         // opens the database (a profile of `serve` showed the three about equally long, one after another).
         FutureTask<ServiceModel> modelTask = inBackground(ServiceModel::chime);
         FutureTask<Server> jettyTask = inBackground(() -> newJetty(settings));
         Credentials credentials = Credentials.load(settings.credentialsFile(), env);
         RoomStore store = Stores.open(settings.store());
+        Readiness readiness = null;
         try {
+            readiness = new Readiness(Stores.readiness(store, READY_TIMEOUT), options.seedsAtStart());
             Clock clock = Clock.systemUTC();
             RoomsDomain domain = new RoomsDomain(store, clock, settings.limits(), settings.createAccountType());
             ServiceModel model = await(modelTask);
             Metrics metrics = new Metrics();
-            RequestListener listener = AccessLog.both(new AccessLog(log, accessLog), metrics);
+            RequestListener listener = AccessLog.both(new AccessLog(log, options.accessLog()), metrics);
             Operations operations = new Operations(model, domain);
             AdminOperations admin = new AdminOperations(model, operations, domain.accounts());
             ApiWorkers workers = new ApiWorkers();
@@ -92,11 +108,21 @@ public final class BelfryServer implements AutoCloseable {
             Server jetty = await(jettyTask);
             // Graceful stop (SIGTERM): the connector stops accepting, requests already in the handler finish
             // (up to the stop timeout), then the store closes.
-            jetty.setHandler(new GracefulHandler(new OperatorHandler(api, metrics::scrape)));
+            jetty.setHandler(new GracefulHandler(new OperatorHandler(api, metrics::scrape, readiness)));
             jetty.start();
             return new BelfryServer(
-                    jetty, (ServerConnector) jetty.getConnectors()[0], store, domain, credentials, operations, workers);
+                    jetty,
+                    (ServerConnector) jetty.getConnectors()[0],
+                    store,
+                    domain,
+                    credentials,
+                    operations,
+                    workers,
+                    readiness);
         } catch (Exception | Error e) {
+            if (readiness != null) {
+                readiness.close();
+            }
             store.close();
             throw e;
         }
@@ -160,6 +186,11 @@ public final class BelfryServer implements AutoCloseable {
         return operations.implemented();
     }
 
+    /** What /_belfry/ready reports; start-up seeding says here when it has finished. */
+    public Readiness readiness() {
+        return readiness;
+    }
+
     public Credentials credentials() {
         return credentials;
     }
@@ -181,6 +212,7 @@ public final class BelfryServer implements AutoCloseable {
             jetty.stop();
             workers.close();
         } finally {
+            readiness.close();
             store.close();
         }
     }

@@ -2,6 +2,7 @@ package dev.belfry.store;
 
 import dev.belfry.rooms.RoomStore;
 import dev.belfry.store.internal.JdbcRoomStore;
+import java.time.Duration;
 
 /** Opens stores: connects, brings the schema up to date, and returns a thread-safe {@link RoomStore}. */
 public final class Stores {
@@ -15,5 +16,17 @@ public final class Stores {
      */
     public static RoomStore open(StoreConfig config) {
         return JdbcRoomStore.open(config);
+    }
+
+    /**
+     * A readiness check of an open store's database: a query answered within {@code timeout} and every bundled
+     * migration applied, on a connection and thread of its own.
+     */
+    public static StoreReadiness readiness(RoomStore store, Duration timeout) {
+        if (store instanceof JdbcRoomStore jdbc) {
+            return jdbc.readiness(timeout);
+        }
+        throw new IllegalArgumentException(
+                "not a store opened by Stores.open: " + store.getClass().getName());
     }
 }

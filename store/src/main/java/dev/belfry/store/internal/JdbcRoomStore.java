@@ -5,6 +5,7 @@ import dev.belfry.rooms.RoomStore;
 import dev.belfry.rooms.StoreTransaction;
 import dev.belfry.store.StoreConfig;
 import dev.belfry.store.StoreException;
+import dev.belfry.store.StoreReadiness;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
@@ -33,13 +34,18 @@ public final class JdbcRoomStore implements RoomStore {
     /** SQLite in a data directory: this store's hold on it (D37); otherwise null. */
     private DataDirectoryLock lock;
 
+    /** Plain connections outside the pools, for the readiness probe. */
+    private final DataSource probes;
+
     private JdbcRoomStore(
             Dialect dialect,
             HikariDataSource writers,
             HikariDataSource readers,
             WalCheckpointer checkpointer,
-            DatabaseFileGuard guard) {
+            DatabaseFileGuard guard,
+            DataSource probes) {
         this.dialect = dialect;
+        this.probes = probes;
         this.writers = writers;
         this.readers = readers;
         this.guard = guard;
@@ -69,7 +75,7 @@ public final class JdbcRoomStore implements RoomStore {
         Migrations.migrate(flywaySource(config), dialect);
         try {
             HikariDataSource pool = Pools.postgres(config);
-            return new JdbcRoomStore(dialect, pool, pool, null, null);
+            return new JdbcRoomStore(dialect, pool, pool, null, null, probeSource(config));
         } catch (RuntimeException e) {
             throw new StoreException(
                     "cannot open PostgreSQL at " + Redact.target(url) + ": " + Connect.oneLine(e.getMessage()), e);
@@ -94,7 +100,8 @@ public final class JdbcRoomStore implements RoomStore {
                     w,
                     Pools.sqliteReaders(url, config),
                     new WalCheckpointer(Pools.sqlite(url, false), sqliteFile(url), config.walLimitBytes()),
-                    new DatabaseFileGuard(sqliteFile(url)));
+                    new DatabaseFileGuard(sqliteFile(url)),
+                    Pools.sqlite(url, false));
         } catch (RuntimeException e) {
             Pools.closeQuietly(w);
             throw new StoreException("cannot open the SQLite database: " + Connect.oneLine(e.getMessage()), e);
@@ -120,6 +127,24 @@ public final class JdbcRoomStore implements RoomStore {
         }
         ds.setConnectTimeout((int) Math.max(1, config.connectTimeout().toSeconds()));
         return ds;
+    }
+
+    /**
+     * The probe's own connection gives up quickly: it must notice a PostgreSQL gone in well under the readiness
+     * timeout, whatever the pool's connect timeout is (the probe also aborts a connection that overruns).
+     */
+    private static DataSource probeSource(StoreConfig config) {
+        PGSimpleDataSource ds = (PGSimpleDataSource) flywaySource(config);
+        ds.setConnectTimeout(1);
+        ds.setLoginTimeout(2);
+        ds.setSocketTimeout(5);
+        ds.setApplicationName("belfry-readiness");
+        return ds;
+    }
+
+    /** A readiness check of this store's database on a connection and thread of its own (see ReadinessProbe). */
+    public StoreReadiness readiness(java.time.Duration timeout) {
+        return new ReadinessProbe(probes, guard, timeout);
     }
 
     @Override

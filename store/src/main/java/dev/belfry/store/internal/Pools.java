@@ -53,7 +53,7 @@ final class Pools {
      */
     static HikariDataSource sqliteWriters(String url, StoreConfig config) {
         HikariConfig hc = base("belfry-sqlite-write", config);
-        hc.setDataSource(sqlite(url, true));
+        hc.setDataSource(new StatementCachingDataSource(sqlite(url, true)));
         hc.setMaximumPoolSize(1);
         hc.setConnectionTimeout(Math.max(30_000, config.connectTimeout().toMillis()));
         hc.setConnectionInitSql("PRAGMA wal_autocheckpoint = 0"); // WalCheckpointer does it off the request path
@@ -63,7 +63,7 @@ final class Pools {
     /** SQLite readers: WAL lets them run beside the writer; query_only makes read() truly read-only. */
     static HikariDataSource sqliteReaders(String url, StoreConfig config) {
         HikariConfig hc = base("belfry-sqlite-read", config);
-        hc.setDataSource(sqlite(url, false));
+        hc.setDataSource(new StatementCachingDataSource(sqlite(url, false)));
         hc.setMaximumPoolSize(Math.max(1, config.poolSize()));
         hc.setConnectionInitSql("PRAGMA query_only = ON");
         return new HikariDataSource(hc);
