@@ -20,7 +20,7 @@ import java.util.Set;
  * The benchmark harness behind {@code ./bench/run [--quick|--full]}: every figure next to a baseline measured in
  * the same run, printed as Markdown and written between markers in BENCHMARKS.md.
  *
- * <p>Options: --quick (default) | --full; --only throughput,ceiling,large,startup,cli,release; --db sqlite,postgres;
+ * <p>Options: --quick (default) | --full; --only throughput,ceiling,large,startup,cli,release,soak; --db sqlite,postgres; --soak-minutes M (5);
  * --out FILE (default BENCHMARKS.md, "-" for none); --jar PATH; --pg JDBC-URL; --seconds S (measured window).
  */
 public final class Bench {
@@ -36,6 +36,9 @@ public final class Bench {
     final Set<String> only;
     final List<String> dbs;
     final Path jar;
+    /** --only soak (and --full): minutes of mixed load with the heap after GC sampled each minute. */
+    final double soakMinutes;
+
     final String pgBase;
     final Path repo;
     final StringBuilder md = new StringBuilder();
@@ -50,6 +53,7 @@ public final class Bench {
                 Arrays.asList(opts.getOrDefault("only", "startup,throughput,ceiling,large,cli,release")
                         .split(",")));
         dbs = Arrays.asList(opts.getOrDefault("db", "sqlite,postgres").split(","));
+        soakMinutes = Double.parseDouble(opts.getOrDefault("soak-minutes", "5"));
         repo = Path.of(opts.getOrDefault("repo", ".")).toAbsolutePath().normalize();
         Path built = Path.of(
                 opts.getOrDefault("jar", repo.resolve("app/target/belfry.jar").toString()));
@@ -122,6 +126,9 @@ public final class Bench {
         }
         if (only.contains("release")) {
             Release.measure(this);
+        }
+        if (only.contains("soak") || full) {
+            Soak.measure(this, soakMinutes);
         }
         for (String db : dbs) {
             if (only.contains("throughput") || only.contains("ceiling") || only.contains("cli")) {
