@@ -95,6 +95,14 @@ public final class Completer {
             "us-west-1",
             "us-west-2");
 
+    /** The AWS CLI 2.9.19's services whose names begin with chime, which Belfry does not have. */
+    private static final List<String> OTHER_CHIME_SERVICES = List.of(
+            "chime-sdk-identity",
+            "chime-sdk-media-pipelines",
+            "chime-sdk-meetings",
+            "chime-sdk-messaging",
+            "chime-sdk-voice");
+
     private static final Pattern PATH_LIKE = Pattern.compile("[./\\\\:]|(--)");
 
     /** One argument as the index knows it: its type for the parser and its closed set of values, if any. */
@@ -390,7 +398,13 @@ public final class Completer {
 
     private Map<String, Arg> handlePositional(String current, State state, List<String> remaining, Parsed parsed) {
         List<String> commandNames = commandNames(state.fullLineage());
-        if (isCommandName(current, remaining, commandNames)) {
+        List<String> extended = commandNames;
+        if (state.fullLineage().equals(List.of("aws"))) {
+            // the AWS CLI's index has chime-sdk-* beside chime: "aws chime" without a space is still a fragment
+            extended = new ArrayList<>(commandNames);
+            extended.addAll(OTHER_CHIME_SERVICES);
+        }
+        if (isCommandName(current, remaining, commandNames, extended)) {
             state.command(current);
             return args(state.lineage, state.currentCommand);
         }
@@ -403,10 +417,11 @@ public final class Completer {
         return null;
     }
 
-    private static boolean isCommandName(String current, List<String> remaining, List<String> names) {
+    private static boolean isCommandName(
+            String current, List<String> remaining, List<String> names, List<String> allNames) {
         boolean isName = names.contains(current);
         boolean isPart = false;
-        for (String n : names) {
+        for (String n : allNames) {
             if (n.startsWith(current) && !n.equals(current)) {
                 isPart = true;
                 break;
@@ -491,7 +506,10 @@ public final class Completer {
             allPaths &= PATH_LIKE.matcher(item).find();
         }
         if (allPaths) {
-            String fragment = parsed.currentFragment != null ? parsed.currentFragment : parsed.currentCommand;
+            // `if not parsed.current_fragment`: an empty fragment too
+            String fragment = parsed.currentFragment != null && !parsed.currentFragment.isEmpty()
+                    ? parsed.currentFragment
+                    : parsed.currentCommand;
             return startsWith(fragment, options(parsed));
         }
         if (!parsed.unparsedItems.isEmpty() || parsed.currentFragment == null || parsed.currentParam != null) {
