@@ -103,6 +103,12 @@ public final class Completer {
             "chime-sdk-messaging",
             "chime-sdk-voice");
 
+    /**
+     * Called as {@code belfry} (not through the shim), the first word may also be one of the launcher's own
+     * commands; their arguments are picocli's, completed by {@code belfry generate-completion}'s script.
+     */
+    static final List<String> LAUNCHER_COMMANDS = List.of("admin", "chime", "generate-completion", "serve");
+
     private static final Pattern PATH_LIKE = Pattern.compile("[./\\\\:]|(--)");
 
     /** One argument as the index knows it: its type for the parser and its closed set of values, if any. */
@@ -111,6 +117,8 @@ public final class Completer {
     private final Map<String, OperationModel> operations;
     private final ServiceModel model;
     private final Map<String, String> env;
+    /** the line's program word is not {@code aws}: Belfry's own commands are service words too */
+    private boolean launcher;
 
     Completer(ServiceModel model, Map<String, String> env) {
         this.model = model;
@@ -200,7 +208,7 @@ public final class Completer {
 
     private List<String> commandNames(List<String> lineage) {
         if (lineage.equals(List.of("aws"))) {
-            return List.of("chime");
+            return launcher ? LAUNCHER_COMMANDS : List.of("chime");
         }
         if (lineage.equals(List.of("aws", "chime"))) {
             return operations == null ? List.of("\0") : new ArrayList<>(operations.keySet());
@@ -296,7 +304,8 @@ public final class Completer {
             parts.add("");
         }
         if (!parts.isEmpty()) {
-            parts.remove(0);
+            String program = parts.remove(0);
+            launcher = !program.equals("aws") && !program.endsWith("/aws");
             state.command("aws");
         }
         Map<String, Arg> globalArgs = args(List.of(), "aws");
@@ -434,6 +443,11 @@ public final class Completer {
 
     List<String> complete(String commandLine, int location) {
         Parsed parsed = parse(commandLine, location);
+        List<String> full = new ArrayList<>(parsed.lineage);
+        full.add(parsed.currentCommand);
+        if (full.size() > 1 && !full.get(1).equals("chime")) {
+            return List.of(); // belfry serve/admin/generate-completion: not the AWS CLI's line
+        }
         List<String> result = region(parsed);
         if (result == null) {
             result = profile(parsed);

@@ -40,6 +40,9 @@ class CompleterDifferentialTest {
             "aws chim",
             "aws chime");
 
+    /** The service word: aws_completer's services are all of AWS; belfry's are chime and its own commands. */
+    static final Set<String> SERVICE_WORD = Set.of("aws ", "aws c", "aws chim", "aws chime");
+
     static final List<String> SAME = List.of(
             "aws chime list-rooms ",
             "aws chime list-rooms --",
@@ -147,12 +150,32 @@ class CompleterDifferentialTest {
                 // command names: only the chime commands Belfry has, and chime alone of the services
                 expected.removeIf(n -> !n.startsWith("-") && !n.equals("chime") && !ops.contains(n));
             }
+            if (SERVICE_WORD.contains(line)) {
+                // called as belfry, the launcher's own commands are first words too
+                String word = line.endsWith(" ") ? "" : line.substring(line.lastIndexOf(' ') + 1);
+                expected.clear();
+                Completer.LAUNCHER_COMMANDS.stream()
+                        .filter(c -> c.startsWith(word))
+                        .forEach(expected::add);
+                assertThat(awsCompleter(line, line.length())).as(line).contains("chime");
+            }
             List<String> actual = belfry(line, line.length());
             if (!actual.equals(expected)) {
                 failures.add(line + "\n  aws:    " + expected + "\n  belfry: " + actual);
             }
         }
         assertThat(failures).isEmpty();
+    }
+
+    @Test
+    void theLaunchersOwnCommandsAreCompletedAsWordsAndLeftToPicocliAfter() throws Exception {
+        assertThat(belfry("aws se", 6)).containsExactly("serve");
+        assertThat(belfry("aws ", 4)).containsExactly("admin", "chime", "generate-completion", "serve");
+        assertThat(belfry("aws serve --", 12)).isEmpty();
+        assertThat(belfry("aws admin create-account --", 27)).isEmpty();
+        Map<String, String> env = Map.of("HOME", home().toString());
+        // through the shim (the program word is aws) only chime is Belfry's
+        assertThat(new Completer(ServiceModel.chime(), env).complete("aws ", 4)).containsExactly("chime");
     }
 
     @Test
