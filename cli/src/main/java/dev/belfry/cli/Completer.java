@@ -95,6 +95,20 @@ public final class Completer {
             "us-west-1",
             "us-west-2");
 
+    /** The AWS CLI 2.9.19's services whose names begin with chime, which Belfry does not have. */
+    private static final List<String> OTHER_CHIME_SERVICES = List.of(
+            "chime-sdk-identity",
+            "chime-sdk-media-pipelines",
+            "chime-sdk-meetings",
+            "chime-sdk-messaging",
+            "chime-sdk-voice");
+
+    /**
+     * Called as {@code belfry} (not through the shim), the first word may also be one of the launcher's own
+     * commands; their arguments are picocli's, completed by {@code belfry generate-completion}'s script.
+     */
+    static final List<String> LAUNCHER_COMMANDS = List.of("admin", "chime", "generate-completion", "serve");
+
     private static final Pattern PATH_LIKE = Pattern.compile("[./\\\\:]|(--)");
 
     /** One argument as the index knows it: its type for the parser and its closed set of values, if any. */
@@ -103,6 +117,8 @@ public final class Completer {
     private final Map<String, OperationModel> operations;
     private final ServiceModel model;
     private final Map<String, String> env;
+    /** the line's program word is not {@code aws}: Belfry's own commands are service words too */
+    private boolean launcher;
 
     Completer(ServiceModel model, Map<String, String> env) {
         this.model = model;
@@ -192,7 +208,7 @@ public final class Completer {
 
     private List<String> commandNames(List<String> lineage) {
         if (lineage.equals(List.of("aws"))) {
-            return List.of("chime");
+            return launcher ? LAUNCHER_COMMANDS : List.of("chime");
         }
         if (lineage.equals(List.of("aws", "chime"))) {
             return operations == null ? List.of("\0") : new ArrayList<>(operations.keySet());
@@ -288,7 +304,8 @@ public final class Completer {
             parts.add("");
         }
         if (!parts.isEmpty()) {
-            parts.remove(0);
+            String program = parts.remove(0);
+            launcher = !program.equals("aws") && !program.endsWith("/aws");
             state.command("aws");
         }
         Map<String, Arg> globalArgs = args(List.of(), "aws");
@@ -390,7 +407,13 @@ public final class Completer {
 
     private Map<String, Arg> handlePositional(String current, State state, List<String> remaining, Parsed parsed) {
         List<String> commandNames = commandNames(state.fullLineage());
-        if (isCommandName(current, remaining, commandNames)) {
+        List<String> extended = commandNames;
+        if (state.fullLineage().equals(List.of("aws"))) {
+            // the AWS CLI's index has chime-sdk-* beside chime: "aws chime" without a space is still a fragment
+            extended = new ArrayList<>(commandNames);
+            extended.addAll(OTHER_CHIME_SERVICES);
+        }
+        if (isCommandName(current, remaining, commandNames, extended)) {
             state.command(current);
             return args(state.lineage, state.currentCommand);
         }
@@ -403,10 +426,11 @@ public final class Completer {
         return null;
     }
 
-    private static boolean isCommandName(String current, List<String> remaining, List<String> names) {
+    private static boolean isCommandName(
+            String current, List<String> remaining, List<String> names, List<String> allNames) {
         boolean isName = names.contains(current);
         boolean isPart = false;
-        for (String n : names) {
+        for (String n : allNames) {
             if (n.startsWith(current) && !n.equals(current)) {
                 isPart = true;
                 break;
@@ -419,6 +443,11 @@ public final class Completer {
 
     List<String> complete(String commandLine, int location) {
         Parsed parsed = parse(commandLine, location);
+        List<String> full = new ArrayList<>(parsed.lineage);
+        full.add(parsed.currentCommand);
+        if (full.size() > 1 && !full.get(1).equals("chime")) {
+            return List.of(); // belfry serve/admin/generate-completion: not the AWS CLI's line
+        }
         List<String> result = region(parsed);
         if (result == null) {
             result = profile(parsed);
@@ -491,7 +520,10 @@ public final class Completer {
             allPaths &= PATH_LIKE.matcher(item).find();
         }
         if (allPaths) {
-            String fragment = parsed.currentFragment != null ? parsed.currentFragment : parsed.currentCommand;
+            // `if not parsed.current_fragment`: an empty fragment too
+            String fragment = parsed.currentFragment != null && !parsed.currentFragment.isEmpty()
+                    ? parsed.currentFragment
+                    : parsed.currentCommand;
             return startsWith(fragment, options(parsed));
         }
         if (!parsed.unparsedItems.isEmpty() || parsed.currentFragment == null || parsed.currentParam != null) {
