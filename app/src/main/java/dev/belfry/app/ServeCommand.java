@@ -4,6 +4,7 @@ import dev.belfry.rooms.Enums.AccountType;
 import dev.belfry.rooms.Limits;
 import dev.belfry.server.BelfryServer;
 import dev.belfry.server.ServerSettings;
+import dev.belfry.server.tls.TlsSettings;
 import dev.belfry.store.StoreConfig;
 import dev.belfry.store.StoreException;
 import java.io.PrintStream;
@@ -42,6 +43,8 @@ import picocli.CommandLine.Option;
             "    create-account-type = EnterpriseLWA",
             "    credentials = credentials.json",
             "    max-members-per-room = 1000",
+            "    tls-cert = /etc/belfry/tls/fullchain.pem",
+            "    tls-key = /etc/belfry/tls/privkey.pem",
             "Relative paths in the file are resolved against the file's directory. Unknown keys are an error.",
             "Precedence: command line > environment > config file > defaults.",
             "SQLite in --data is the default database; with --db jdbc:postgresql://... several servers can share"
@@ -127,6 +130,25 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--access-log", negatable = true, description = "One line per request on stdout (default on).")
     Boolean accessLog;
 
+    @Option(
+            names = "--tls-cert",
+            paramLabel = "FILE",
+            description = "PEM certificate (then its chain) to serve HTTPS with; reloaded when it changes. Plain HTTP"
+                    + " is then off unless --port is given.")
+    Path tlsCert;
+
+    @Option(
+            names = "--tls-key",
+            paramLabel = "FILE",
+            description = "PEM private key of --tls-cert (PKCS#8, PKCS#1 RSA or SEC1 EC; unencrypted).")
+    Path tlsKey;
+
+    @Option(
+            names = "--tls-port",
+            paramLabel = "N",
+            description = "HTTPS port (default " + TlsSettings.DEFAULT_PORT + "; 0 picks a free one).")
+    Integer tlsPort;
+
     private final Map<String, String> env;
 
     ServeCommand(Map<String, String> env) {
@@ -190,6 +212,10 @@ final class ServeCommand implements Callable<Integer> {
         if (thePort < 0 || thePort > 65535) {
             throw new IllegalArgumentException("port must be 0-65535, was " + thePort);
         }
+        TlsSettings tls = tls(l);
+        if (tls != null && !l.given("port", port)) {
+            thePort = ServerSettings.NO_PORT; // HTTPS only, unless plain HTTP is asked for by name
+        }
         long walLimit =
                 (long) l.integer("sqlite-wal-limit-mb", walLimitMb, (int) (StoreConfig.DEFAULT_WAL_LIMIT_BYTES >> 20))
                         << 20;
@@ -203,7 +229,8 @@ final class ServeCommand implements Callable<Integer> {
                 .withStore(store)
                 .withCreateAccountType(type)
                 .withCredentialsFile(creds)
-                .withLimits(limits);
+                .withLimits(limits)
+                .withTls(tls);
         return new Resolved(
                 settings, store.jdbcUrl(), theData, l.bool("demo", demo, false), l.bool("access-log", accessLog, true));
     }
@@ -226,7 +253,10 @@ final class ServeCommand implements Callable<Integer> {
             System.err.println("belfry serve: " + e.getMessage());
             return 1;
         } catch (java.io.IOException e) {
-            System.err.println("belfry serve: cannot listen on " + settings.host() + ":" + settings.port() + ": "
+            System.err.println("belfry serve: cannot listen on " + settings.host() + " port "
+                    + (settings.tls() == null ? "" : settings.tls().port() + " (HTTPS)")
+                    + (settings.tls() != null && settings.port() != ServerSettings.NO_PORT ? " or " : "")
+                    + (settings.port() == ServerSettings.NO_PORT ? "" : String.valueOf(settings.port())) + ": "
                     + e.getMessage());
             return 1;
         }
@@ -244,6 +274,27 @@ final class ServeCommand implements Callable<Integer> {
             new DemoSeeder(server, credential, out).seed();
         }
         return KEEP_RUNNING;
+    }
+
+    /** HTTPS settings, or null when no certificate is configured. */
+    private TlsSettings tls(SettingsLayers l) {
+        Path cert = l.path("tls-cert", tlsCert, null);
+        Path key = l.path("tls-key", tlsKey, null);
+        boolean portGiven = l.given("tls-port", tlsPort);
+        if (cert == null && key == null) {
+            if (portGiven) {
+                throw new IllegalArgumentException("tls-port needs tls-cert and tls-key");
+            }
+            return null;
+        }
+        if (cert == null || key == null) {
+            throw new IllegalArgumentException("give both tls-cert and tls-key (PEM files), or neither");
+        }
+        int thePort = l.integer("tls-port", tlsPort, TlsSettings.DEFAULT_PORT);
+        if (thePort < 0 || thePort > 65535) {
+            throw new IllegalArgumentException("tls-port must be 0-65535, was " + thePort);
+        }
+        return new TlsSettings(cert, key, thePort);
     }
 
     private static AccountType accountType(String value) {
