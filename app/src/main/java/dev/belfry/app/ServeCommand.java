@@ -168,7 +168,7 @@ final class ServeCommand implements Callable<Integer> {
      * server asks for again and gets from its cache, and loading SQLite's native library. Either may fail here
      * without harm: the server does it again on its own path and reports a failure there.
      */
-    private static void prewarm() {
+    private static Thread prewarm() {
         Thread t = new Thread(
                 () -> {
                     try {
@@ -181,14 +181,25 @@ final class ServeCommand implements Callable<Integer> {
                 "belfry-prewarm");
         t.setDaemon(true);
         t.start();
+        return t;
     }
 
     static int run(String[] args) {
-        prewarm();
+        Thread prewarm = prewarm();
         CommandLine cli = new CommandLine(new ServeCommand(System.getenv())).setCaseInsensitiveEnumValuesAllowed(true);
         int code = cli.execute(args);
         Integer result = cli.getExecutionResult();
-        return result != null && result == KEEP_RUNNING ? KEEP_RUNNING : code;
+        if (result != null && result == KEEP_RUNNING) {
+            return KEEP_RUNNING;
+        }
+        // A start refused at once (a bad option, a data directory in use) must not exit while the prewarm thread
+        // is inside sqlite-jdbc's library loading: cut off there, it logs a stack trace after our one line.
+        try {
+            prewarm.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return code;
     }
 
     /** The settings after all layers, or an error message for the operator. */
