@@ -1,6 +1,10 @@
 package dev.belfry.app;
 
 import dev.belfry.cli.config.CliConfig;
+import dev.belfry.cli.http.RawHttpClient;
+import dev.belfry.cli.http.WireRequest;
+import dev.belfry.cli.http.WireResponse;
+import dev.belfry.model.BelfryVersion;
 import dev.belfry.rooms.Enums.AccountType;
 import dev.belfry.rooms.RoomStore;
 import dev.belfry.store.CopyReport;
@@ -11,12 +15,8 @@ import dev.belfry.store.Stores;
 import dev.belfry.wire.sigv4.SigV4Signer;
 import dev.belfry.wire.sigv4.SignableRequest;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.AbstractMap;
 import java.util.List;
@@ -87,27 +87,30 @@ final class AdminCommand implements Callable<Integer> {
             Map<String, String> signed = new SigV4Signer(
                             "chime", config.region(null) == null ? "us-east-1" : config.region(null))
                     .sign(signable, credentials[0], credentials[1], credentials[2], Instant.now());
-            HttpRequest.Builder request = HttpRequest.newBuilder(uri)
-                    .timeout(Duration.ofSeconds(30))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(bytes));
-            signed.forEach(request::header);
-            HttpResponse<String> response;
+            // the CLI's one-exchange client, not java.net.http: HttpClient builds the JDK's default SSLContext (the
+            // whole CA store) even for http://, about a second of a call that is otherwise one request (D39)
+            List<Map.Entry<String, String>> headers = new java.util.ArrayList<>(signable.headers());
+            headers.add(new AbstractMap.SimpleImmutableEntry<>("Content-Length", String.valueOf(bytes.length)));
+            headers.add(new AbstractMap.SimpleImmutableEntry<>(
+                    "User-Agent", "belfry/" + BelfryVersion.version() + " admin"));
+            headers.add(new AbstractMap.SimpleImmutableEntry<>("Connection", "close"));
+            signed.forEach((k, v) -> headers.add(new AbstractMap.SimpleImmutableEntry<>(k, v)));
+            WireResponse response;
             try {
-                response = HttpClient.newBuilder()
-                        .connectTimeout(Duration.ofSeconds(10))
-                        .build()
-                        .send(request.build(), HttpResponse.BodyHandlers.ofString());
+                response = RawHttpClient.send(
+                        uri, new WireRequest("POST", uri.getRawPath(), "", headers, bytes), 10_000, 30_000);
             } catch (java.io.IOException e) {
                 System.err.println("belfry admin: cannot reach " + endpoint + ": " + e.getMessage());
                 return 255;
             }
-            if (response.statusCode() / 100 != 2) {
-                System.err.println("belfry admin: the server answered " + response.statusCode() + " "
-                        + response.headers().firstValue("x-amzn-ErrorType").orElse("") + ": " + response.body());
+            String answer = new String(response.body(), StandardCharsets.UTF_8);
+            if (response.status() / 100 != 2) {
+                String type = response.header("x-amzn-ErrorType");
+                System.err.println("belfry admin: the server answered " + response.status() + " "
+                        + (type == null ? "" : type) + ": " + answer);
                 return 254;
             }
-            System.out.println(PrettyJson.indent(response.body()));
+            System.out.println(PrettyJson.indent(answer));
             return 0;
         }
     }

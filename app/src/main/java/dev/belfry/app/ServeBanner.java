@@ -16,6 +16,7 @@ final class ServeBanner {
             AccountType createAccountType,
             String database) {
         out.println("Belfry is serving the Amazon Chime chat-room API at " + server.url());
+        server.urls().stream().skip(1).forEach(url -> out.println("  also at:    " + url));
         out.println("  database:   " + database);
         out.println("  new accounts: " + createAccountType
                 + (createAccountType == AccountType.Team

@@ -5,6 +5,7 @@ import dev.belfry.rooms.Limits;
 import dev.belfry.server.BelfryServer;
 import dev.belfry.server.OperatorOptions;
 import dev.belfry.server.ServerSettings;
+import dev.belfry.server.tls.TlsSettings;
 import dev.belfry.store.StoreConfig;
 import dev.belfry.store.StoreException;
 import java.io.PrintStream;
@@ -43,6 +44,8 @@ import picocli.CommandLine.Option;
             "    create-account-type = EnterpriseLWA",
             "    credentials = credentials.json",
             "    max-members-per-room = 1000",
+            "    tls-cert = /etc/belfry/tls/fullchain.pem",
+            "    tls-key = /etc/belfry/tls/privkey.pem",
             "Relative paths in the file are resolved against the file's directory. Unknown keys are an error.",
             "Precedence: command line > environment > config file > defaults.",
             "SQLite in --data is the default database; with --db jdbc:postgresql://... several servers can share"
@@ -128,6 +131,25 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--access-log", negatable = true, description = "One line per request on stdout (default on).")
     Boolean accessLog;
 
+    @Option(
+            names = "--tls-cert",
+            paramLabel = "FILE",
+            description = "PEM certificate (then its chain) to serve HTTPS with; reloaded when it changes. Plain HTTP"
+                    + " is then off unless --port is given.")
+    Path tlsCert;
+
+    @Option(
+            names = "--tls-key",
+            paramLabel = "FILE",
+            description = "PEM private key of --tls-cert (PKCS#8, PKCS#1 RSA or SEC1 EC; unencrypted).")
+    Path tlsKey;
+
+    @Option(
+            names = "--tls-port",
+            paramLabel = "N",
+            description = "HTTPS port (default " + TlsSettings.DEFAULT_PORT + "; 0 picks a free one).")
+    Integer tlsPort;
+
     private final Map<String, String> env;
 
     ServeCommand(Map<String, String> env) {
@@ -147,7 +169,7 @@ final class ServeCommand implements Callable<Integer> {
      * server asks for again and gets from its cache, and loading SQLite's native library. Either may fail here
      * without harm: the server does it again on its own path and reports a failure there.
      */
-    private static void prewarm() {
+    private static Thread prewarm() {
         Thread t = new Thread(
                 () -> {
                     try {
@@ -160,14 +182,25 @@ final class ServeCommand implements Callable<Integer> {
                 "belfry-prewarm");
         t.setDaemon(true);
         t.start();
+        return t;
     }
 
     static int run(String[] args) {
-        prewarm();
+        Thread prewarm = prewarm();
         CommandLine cli = new CommandLine(new ServeCommand(System.getenv())).setCaseInsensitiveEnumValuesAllowed(true);
         int code = cli.execute(args);
         Integer result = cli.getExecutionResult();
-        return result != null && result == KEEP_RUNNING ? KEEP_RUNNING : code;
+        if (result != null && result == KEEP_RUNNING) {
+            return KEEP_RUNNING;
+        }
+        // A start refused at once (a bad option, a data directory in use) must not exit while the prewarm thread
+        // is inside sqlite-jdbc's library loading: cut off there, it logs a stack trace after our one line.
+        try {
+            prewarm.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return code;
     }
 
     /** The settings after all layers, or an error message for the operator. */
@@ -191,6 +224,10 @@ final class ServeCommand implements Callable<Integer> {
         if (thePort < 0 || thePort > 65535) {
             throw new IllegalArgumentException("port must be 0-65535, was " + thePort);
         }
+        TlsSettings tls = tls(l);
+        if (tls != null && !l.given("port", port)) {
+            thePort = ServerSettings.NO_PORT; // HTTPS only, unless plain HTTP is asked for by name
+        }
         long walLimit =
                 (long) l.integer("sqlite-wal-limit-mb", walLimitMb, (int) (StoreConfig.DEFAULT_WAL_LIMIT_BYTES >> 20))
                         << 20;
@@ -204,7 +241,8 @@ final class ServeCommand implements Callable<Integer> {
                 .withStore(store)
                 .withCreateAccountType(type)
                 .withCredentialsFile(creds)
-                .withLimits(limits);
+                .withLimits(limits)
+                .withTls(tls);
         return new Resolved(
                 settings, store.jdbcUrl(), theData, l.bool("demo", demo, false), l.bool("access-log", accessLog, true));
     }
@@ -231,7 +269,10 @@ final class ServeCommand implements Callable<Integer> {
             System.err.println("belfry serve: " + e.getMessage());
             return 1;
         } catch (java.io.IOException e) {
-            System.err.println("belfry serve: cannot listen on " + settings.host() + ":" + settings.port() + ": "
+            System.err.println("belfry serve: cannot listen on " + settings.host() + " port "
+                    + (settings.tls() == null ? "" : settings.tls().port() + " (HTTPS)")
+                    + (settings.tls() != null && settings.port() != ServerSettings.NO_PORT ? " or " : "")
+                    + (settings.port() == ServerSettings.NO_PORT ? "" : String.valueOf(settings.port())) + ": "
                     + e.getMessage());
             return 1;
         }
@@ -256,6 +297,27 @@ final class ServeCommand implements Callable<Integer> {
             }
         }
         return KEEP_RUNNING;
+    }
+
+    /** HTTPS settings, or null when no certificate is configured. */
+    private TlsSettings tls(SettingsLayers l) {
+        Path cert = l.path("tls-cert", tlsCert, null);
+        Path key = l.path("tls-key", tlsKey, null);
+        boolean portGiven = l.given("tls-port", tlsPort);
+        if (cert == null && key == null) {
+            if (portGiven) {
+                throw new IllegalArgumentException("tls-port needs tls-cert and tls-key");
+            }
+            return null;
+        }
+        if (cert == null || key == null) {
+            throw new IllegalArgumentException("give both tls-cert and tls-key (PEM files), or neither");
+        }
+        int thePort = l.integer("tls-port", tlsPort, TlsSettings.DEFAULT_PORT);
+        if (thePort < 0 || thePort > 65535) {
+            throw new IllegalArgumentException("tls-port must be 0-65535, was " + thePort);
+        }
+        return new TlsSettings(cert, key, thePort);
     }
 
     private static AccountType accountType(String value) {

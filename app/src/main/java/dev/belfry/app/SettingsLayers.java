@@ -32,7 +32,10 @@ final class SettingsLayers {
             "max-rooms-per-account",
             "max-bots-per-account",
             "access-log",
-            "demo");
+            "demo",
+            "tls-cert",
+            "tls-key",
+            "tls-port");
 
     private final Map<String, String> env;
     private final Properties file;
@@ -53,6 +56,11 @@ final class SettingsLayers {
             return new SettingsLayers(env, new Properties(), null);
         }
         return new SettingsLayers(env, read(path), path.toAbsolutePath().getParent());
+    }
+
+    /** Whether the setting was given in any layer (the command line, the environment or the file). */
+    boolean given(String key, Object cli) {
+        return cli != null || raw(key) != null;
     }
 
     String string(String key, String cli, String dflt) {

@@ -47,6 +47,7 @@ final class Release {
         List<Double> releaseCli = new ArrayList<>();
         List<Double> checkoutCli = new ArrayList<>();
         Map<String, List<Double>> paths = new java.util.LinkedHashMap<>();
+        List<Double> checkoutAdmin = new ArrayList<>();
         Path data = Files.createTempDirectory("belfry-bench-release-data");
         try (ServerUnderTest server = ServerUnderTest.start(
                 List.of(checkout.toString()), Map.of(), List.of("--data", data.toString(), "--no-access-log"))) {
@@ -57,18 +58,30 @@ final class Release {
                     "http://127.0.0.1:" + server.port,
                     "--region",
                     "us-east-1");
+            List<String> admin = List.of(
+                    "admin",
+                    "create-account",
+                    "--name",
+                    "bench",
+                    "--type",
+                    "EnterpriseLWA",
+                    "--endpoint-url",
+                    "http://127.0.0.1:" + server.port);
             for (int i = -1; i < 3 * n; i++) {
                 double r = Cli.call(with(release, args), releaseEnv);
                 double c = Cli.call(with(checkout, args), Map.of());
+                double a = Cli.call(with(checkout, admin), Map.of());
                 if (i >= 0) {
                     releaseCli.add(r);
                     checkoutCli.add(c);
+                    checkoutAdmin.add(a);
                 }
             }
             startPaths(bench, release, releaseEnv, checkout, args, n, paths);
         }
         double serveRatio = Bench.median(releaseServe) / Bench.median(checkoutServe);
         double cliRatio = Bench.median(releaseCli) / Bench.median(checkoutCli);
+        double adminRatio = Bench.median(checkoutAdmin) / Bench.median(checkoutCli);
         bench.md
                 .append("### Release archive: `bin/belfry` against the checkout's `./belfry` (same jar, same run)\n\n")
                 .append("| measure | release ms | checkout ms | release ÷ checkout |\n|---|---|---|---|\n")
@@ -88,11 +101,21 @@ final class Release {
                 .append(Bench.fmt(Bench.median(checkoutCli)))
                 .append(" | ")
                 .append(Bench.fmt2(cliRatio))
-                .append(" |\n\n");
+                .append(" |\n\n")
+                .append("`./belfry admin create-account` wall time (median of ")
+                .append(3 * n)
+                .append(", alternating with the calls above): ")
+                .append(Bench.fmt(Bench.median(checkoutAdmin)))
+                .append(" ms, ")
+                .append(Bench.fmt2(adminRatio))
+                .append(" × the checkout's `chime list-accounts`.\n\n");
         bench.targets.add(new String[] {
             "release serve start-up ≤ 1.15 × checkout",
             Bench.fmt2(serveRatio) + " ×",
             serveRatio <= 1.15 ? "yes" : "**no**"
+        });
+        bench.targets.add(new String[] {
+            "admin call ≤ 2 × chime call", Bench.fmt2(adminRatio) + " ×", adminRatio <= 2 ? "yes" : "**no**"
         });
         bench.targets.add(new String[] {
             "release CLI call ≤ 1.15 × checkout", Bench.fmt2(cliRatio) + " ×", cliRatio <= 1.15 ? "yes" : "**no**"

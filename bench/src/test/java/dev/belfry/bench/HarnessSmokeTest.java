@@ -18,7 +18,7 @@ class HarnessSmokeTest {
     @Test
     void batchesAndTheJdbcCeilingRunAndCount() throws Exception {
         Seed seed = Seed.freshSqlite();
-        seed.base(1_000, 4_000);
+        seed.base(1_000, 6_000);
         Path dir = Path.of(seed.serveOptions.get(1));
         ServerSettings settings = ServerSettings.defaults(StoreConfig.sqlite(dir))
                 .withPort(0)
@@ -39,11 +39,20 @@ class HarnessSmokeTest {
                     0.2,
                     0.8,
                     0,
-                    LoadGenerator.jdbcCeiling(seed, new LoadGenerator.RoomPlan(1_000, 2, 2_000, 2_000)),
+                    LoadGenerator.jdbcCeiling(seed, new LoadGenerator.RoomPlan(1_000, 2, 2_000, 2_000), false),
+                    null,
+                    null);
+            LoadGenerator.Result jdbcFull = LoadGenerator.run( // the ceiling with Belfry's fsync per commit
+                    2,
+                    0.2,
+                    0.8,
+                    0,
+                    LoadGenerator.jdbcCeiling(seed, new LoadGenerator.RoomPlan(1_000, 2, 4_000, 2_000), true),
                     null,
                     null);
             assertThat(http.rows()).isPositive().isEqualTo(http.ops() * 50);
             assertThat(jdbc.rows()).isPositive();
+            assertThat(jdbcFull.rows()).isPositive();
             assertThat(http.percentileMs(99)).isGreaterThanOrEqualTo(http.percentileMs(50));
         }
     }

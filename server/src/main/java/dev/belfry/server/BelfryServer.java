@@ -16,6 +16,7 @@ import dev.belfry.server.http.RequestListener;
 import dev.belfry.server.http.Throttle;
 import dev.belfry.server.ops.AdminOperations;
 import dev.belfry.server.ops.Operations;
+import dev.belfry.server.tls.TlsConnector;
 import dev.belfry.store.Stores;
 import java.io.PrintStream;
 import java.time.Clock;
@@ -82,7 +83,7 @@ public final class BelfryServer implements AutoCloseable {
         // Start-up is mostly class loading: read the model and build Jetty on other threads while this one
         // opens the database (a profile of `serve` showed the three about equally long, one after another).
         FutureTask<ServiceModel> modelTask = inBackground(ServiceModel::chime);
-        FutureTask<Server> jettyTask = inBackground(() -> newJetty(settings));
+        FutureTask<Server> jettyTask = inBackground(() -> newJetty(settings, log));
         Credentials credentials = Credentials.load(settings.credentialsFile(), env);
         RoomStore store = Stores.open(settings.store());
         Readiness readiness = null;
@@ -110,6 +111,7 @@ public final class BelfryServer implements AutoCloseable {
             // (up to the stop timeout), then the store closes.
             jetty.setHandler(new GracefulHandler(new OperatorHandler(api, metrics::scrape, readiness)));
             jetty.start();
+            // the first connector is the one url() and port() name: HTTPS when configured (newJetty adds it first)
             return new BelfryServer(
                     jetty,
                     (ServerConnector) jetty.getConnectors()[0],
@@ -128,7 +130,7 @@ public final class BelfryServer implements AutoCloseable {
         }
     }
 
-    private static Server newJetty(ServerSettings settings) {
+    private static Server newJetty(ServerSettings settings, PrintStream log) {
         QueuedThreadPool threads = new QueuedThreadPool(64, 4);
         threads.setName("belfry-http");
         Server jetty = new Server(threads);
@@ -137,13 +139,21 @@ public final class BelfryServer implements AutoCloseable {
         http.setSendDateHeader(false); // ApiHandler writes Date itself, after the body headers, as Chime ordered them
         // Routing is ours, by the model: let encoded slashes and odd segments reach it instead of Jetty's 400 page.
         http.setUriCompliance(UriCompliance.UNSAFE);
-        ServerConnector connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
-        connector.setHost(settings.host());
-        connector.setPort(settings.port());
-        // On a graceful stop Jetty shortens connections' idle timeout to this (default 1 s), which would cut a
-        // request whose body is still arriving; give in-flight uploads a fair chance within the stop timeout.
-        connector.setShutdownIdleTimeout(5_000);
-        jetty.addConnector(connector);
+        if (settings.tls() != null) {
+            TlsConnector.add(jetty, http, settings.tls(), settings.host(), log);
+        }
+        if (settings.port() != ServerSettings.NO_PORT) {
+            ServerConnector connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
+            connector.setHost(settings.host());
+            connector.setPort(settings.port());
+            // On a graceful stop Jetty shortens connections' idle timeout to this (default 1 s), which would cut a
+            // request whose body is still arriving; give in-flight uploads a fair chance within the stop timeout.
+            connector.setShutdownIdleTimeout(5_000);
+            jetty.addConnector(connector);
+        }
+        if (jetty.getConnectors().length == 0) {
+            throw new IllegalArgumentException("nothing to listen on: plain HTTP is off and TLS is not configured");
+        }
         jetty.setErrorHandler(new JsonErrorHandler());
         jetty.setStopTimeout(STOP_TIMEOUT_MS);
         return jetty;
@@ -172,9 +182,24 @@ public final class BelfryServer implements AutoCloseable {
         return connector.getLocalPort();
     }
 
+    /** The first listening URL: HTTPS when TLS is configured, else plain HTTP. */
     public String url() {
-        String host = connector.getHost() == null ? "127.0.0.1" : connector.getHost();
-        return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port();
+        return url(connector);
+    }
+
+    /** Every listening URL, HTTPS first. */
+    public java.util.List<String> urls() {
+        return java.util.Arrays.stream(jetty.getConnectors())
+                .map(c -> url((ServerConnector) c))
+                .toList();
+    }
+
+    private static String url(ServerConnector c) {
+        String host = c.getHost() == null ? "127.0.0.1" : c.getHost();
+        String scheme = c.getConnectionFactory(org.eclipse.jetty.server.SslConnectionFactory.class) != null
+                ? "https://"
+                : "http://";
+        return scheme + (host.contains(":") ? "[" + host + "]" : host) + ":" + c.getLocalPort();
     }
 
     public RoomsDomain domain() {

@@ -2,6 +2,7 @@ package dev.belfry.server;
 
 import dev.belfry.rooms.Enums.AccountType;
 import dev.belfry.rooms.Limits;
+import dev.belfry.server.tls.TlsSettings;
 import dev.belfry.store.StoreConfig;
 import java.nio.file.Path;
 
@@ -12,6 +13,7 @@ import java.nio.file.Path;
  * @param store where state lives (SQLite under a data dir by default)
  * @param createAccountType the type CreateAccount makes (D2); Team unless the operator says otherwise
  * @param credentialsFile a JSON credentials file, or null for the environment / development default
+ * @param tls HTTPS, or null for none
  */
 public record ServerSettings(
         String host,
@@ -20,10 +22,13 @@ public record ServerSettings(
         AccountType createAccountType,
         Path credentialsFile,
         Limits limits,
-        int maxBodyBytes) {
+        int maxBodyBytes,
+        TlsSettings tls) {
 
     public static final int DEFAULT_PORT = 8765;
     public static final int DEFAULT_MAX_BODY = 1 << 20;
+    /** No plain HTTP connector: HTTPS only. */
+    public static final int NO_PORT = -1;
 
     public static ServerSettings defaults(Path dataDir) {
         return defaults(StoreConfig.sqlite(dataDir));
@@ -31,30 +36,41 @@ public record ServerSettings(
 
     public static ServerSettings defaults(StoreConfig store) {
         return new ServerSettings(
-                "127.0.0.1", DEFAULT_PORT, store, AccountType.Team, null, Limits.chimeDefaults(), DEFAULT_MAX_BODY);
+                "127.0.0.1",
+                DEFAULT_PORT,
+                store,
+                AccountType.Team,
+                null,
+                Limits.chimeDefaults(),
+                DEFAULT_MAX_BODY,
+                null);
     }
 
     public ServerSettings withPort(int newPort) {
-        return new ServerSettings(host, newPort, store, createAccountType, credentialsFile, limits, maxBodyBytes);
+        return new ServerSettings(host, newPort, store, createAccountType, credentialsFile, limits, maxBodyBytes, tls);
     }
 
     public ServerSettings withStore(StoreConfig newStore) {
-        return new ServerSettings(host, port, newStore, createAccountType, credentialsFile, limits, maxBodyBytes);
+        return new ServerSettings(host, port, newStore, createAccountType, credentialsFile, limits, maxBodyBytes, tls);
     }
 
     public ServerSettings withCreateAccountType(AccountType type) {
-        return new ServerSettings(host, port, store, type, credentialsFile, limits, maxBodyBytes);
+        return new ServerSettings(host, port, store, type, credentialsFile, limits, maxBodyBytes, tls);
     }
 
     public ServerSettings withCredentialsFile(Path file) {
-        return new ServerSettings(host, port, store, createAccountType, file, limits, maxBodyBytes);
+        return new ServerSettings(host, port, store, createAccountType, file, limits, maxBodyBytes, tls);
     }
 
     public ServerSettings withLimits(Limits newLimits) {
-        return new ServerSettings(host, port, store, createAccountType, credentialsFile, newLimits, maxBodyBytes);
+        return new ServerSettings(host, port, store, createAccountType, credentialsFile, newLimits, maxBodyBytes, tls);
     }
 
     public ServerSettings withHost(String newHost) {
-        return new ServerSettings(newHost, port, store, createAccountType, credentialsFile, limits, maxBodyBytes);
+        return new ServerSettings(newHost, port, store, createAccountType, credentialsFile, limits, maxBodyBytes, tls);
+    }
+
+    public ServerSettings withTls(TlsSettings newTls) {
+        return new ServerSettings(host, port, store, createAccountType, credentialsFile, limits, maxBodyBytes, newTls);
     }
 }

@@ -29,6 +29,13 @@ public final class RequiredTools {
         return AWS_CLI_V2;
     }
 
+    /** openssl, which makes the TLS tests' certificates and keys in every PEM form; a skip (a failure in CI). */
+    public static Path openssl() {
+        Path openssl = Path.of("/usr/bin/openssl");
+        require(Files.isExecutable(openssl), "openssl (apt-get install openssl)");
+        return openssl;
+    }
+
     /** The tmux binary, or a skip (a failure in CI). */
     public static Path tmux() {
         Path tmux = Path.of("/usr/bin/tmux");

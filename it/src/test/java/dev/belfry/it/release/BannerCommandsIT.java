@@ -26,9 +26,9 @@ class BannerCommandsIT {
         Map<String, String> env = Map.of("BELFRY_ACCESS_KEY_ID", "AKIDBANNER", "BELFRY_SECRET_ACCESS_KEY", SECRET);
         try (ServerProcess server = ServerProcess.start(
                 List.of("--data", Databases.tempDir("belfry-banner").toString()), env)) {
+            String line = tryLine(server);
             String banner = server.output();
             assertThat(banner).doesNotContain(SECRET).doesNotContain("AWS_SECRET_ACCESS_KEY=test");
-            String line = tryLine(banner);
             assertThat(line).contains("AWS_ACCESS_KEY_ID=AKIDBANNER");
 
             Path home = Files.createTempDirectory("banner-home");
@@ -65,9 +65,10 @@ class BannerCommandsIT {
                 StandardCharsets.UTF_8);
         try (ServerProcess server = ServerProcess.start(
                 List.of("--data", dir.resolve("data").toString(), "--credentials", file.toString()), Map.of())) {
+            String line = tryLine(server);
             String banner = server.output();
             assertThat(banner).doesNotContain(SECRET).doesNotContain("WARNING: using the development credential");
-            assertThat(tryLine(banner))
+            assertThat(line)
                     .contains("AWS_ACCESS_KEY_ID=AKIDFILE AWS_SECRET_ACCESS_KEY='<secretAccessKey of AKIDFILE in "
                             + file + ">'")
                     .doesNotContain("=test");
@@ -78,18 +79,24 @@ class BannerCommandsIT {
     void withTheDevelopmentDefaultItIsTestTest() throws Exception {
         try (ServerProcess server = ServerProcess.start(
                 List.of("--data", Databases.tempDir("belfry-banner-dev").toString()), Map.of())) {
-            assertThat(tryLine(server.output()))
-                    .contains("AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test aws chime");
+            assertThat(tryLine(server)).contains("AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test aws chime");
         }
     }
 
-    /** The banner's command, without its "try:" label. */
-    private static String tryLine(String banner) {
-        return banner.lines()
-                .filter(l -> l.strip().startsWith("try: "))
-                .findFirst()
-                .orElseThrow(() -> new AssertionError("no try: line in\n" + banner))
-                .strip()
-                .substring("try: ".length());
+    /** The banner's command, without its "try:" label; it is printed just after the line the server waits for. */
+    private static String tryLine(ServerProcess server) throws Exception {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+        while (true) {
+            String banner = server.output();
+            java.util.Optional<String> line =
+                    banner.lines().filter(l -> l.strip().startsWith("try: ")).findFirst();
+            if (line.isPresent()) {
+                return line.get().strip().substring("try: ".length());
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no try: line in\n" + banner);
+            }
+            Thread.sleep(50);
+        }
     }
 }
