@@ -32,6 +32,9 @@ final class SettingsLayers {
             "max-rooms-per-account",
             "max-bots-per-account",
             "access-log",
+            "log-level",
+            "log-format",
+            "trust-proxy",
             "demo");
 
     private final Map<String, String> env;
