@@ -81,11 +81,18 @@ final class AdminCommand implements Callable<Integer> {
         @Option(names = "--debug", description = "Print the HTTP exchange on stderr.")
         boolean debug;
 
+        @Option(names = "--ca-bundle", description = "CA certificates (PEM) to verify an HTTPS server with.")
+        String caBundle;
+
+        @Option(names = "--no-verify-ssl", description = "Do not verify an HTTPS server's certificate.")
+        boolean noVerifySsl;
+
         int call(OperationModel op, Map<String, Object> params) {
             return ExtraOperation.run(
                     op,
                     params,
-                    new ExtraOperation.Globals(endpointUrl, profile, region, output, query, debug),
+                    new ExtraOperation.Globals(
+                            endpointUrl, profile, region, output, query, debug, caBundle, noVerifySsl),
                     System.getenv(),
                     System.out,
                     System.err);

@@ -21,10 +21,12 @@ import java.util.List;
 final class DemoSeeder {
     static final String ACCOUNT_NAME = "Belfry Demo";
     private final BelfryServer server;
+    private final BannerCredential banner;
     private final PrintStream out;
 
-    DemoSeeder(BelfryServer server, PrintStream out) {
+    DemoSeeder(BelfryServer server, BannerCredential banner, PrintStream out) {
         this.server = server;
+        this.banner = banner;
         this.out = out;
     }
 
@@ -54,17 +56,15 @@ final class DemoSeeder {
                 domain.rooms().list(caller, account.accountId(), null, 99, null).items();
         Room room =
                 rooms.isEmpty() ? domain.rooms().create(caller, account.accountId(), "chatRoom", null) : rooms.get(0);
-        print(credential, account, users, bot, room);
+        print(account, users, bot, room);
     }
 
-    private void print(Credential credential, Account account, List<User> users, Bot bot, Room room) {
+    private void print(Account account, List<User> users, Bot bot, Room room) {
         String items = "\"MemberId=" + users.get(0).userId() + ",Role=Administrator\" \"MemberId="
                 + users.get(1).userId() + ",Role=Member\"";
         String args = " chime batch-create-room-membership --account-id " + account.accountId() + " --room-id "
                 + room.roomId() + " --membership-item-list " + items;
-        String env = "AWS_ACCESS_KEY_ID=" + credential.accessKeyId() + " AWS_SECRET_ACCESS_KEY="
-                + (server.credentials().isDevelopmentDefault() ? credential.secretAccessKey() : "<secret>")
-                + " AWS_DEFAULT_REGION=us-east-1";
+        String env = banner.environment() + " AWS_DEFAULT_REGION=us-east-1";
         out.println();
         out.println("Demo data (Enterprise account \"" + account.name() + "\"):");
         out.println("  account " + account.accountId() + "  room " + room.roomId() + " (" + room.name() + ")");

@@ -17,6 +17,7 @@ public final class Main {
         int code = switch (command) {
             case "serve" -> ServeCommand.run(rest);
             case "admin" -> AdminCommand.run(rest);
+            case "generate-completion" -> CompletionScript.run();
             case "help", "--help", "-h" -> usage(0);
             default -> {
                 System.err.println("belfry: unknown command '" + command + "'");
@@ -43,7 +44,11 @@ public final class Main {
                         "  admin create-account --name NAME --type TYPE [--endpoint-url URL]",
                         "  admin set-account-status --account-id ID --status Active|Suspended [--endpoint-url URL]",
                         "  admin migrate --from DATA_DIR --to JDBC_URL",
-                        "        operator tasks the Chime API never had"));
+                        "        operator tasks the Chime API never had",
+                        "  completer",
+                        "        bash's completion hook: complete -C 'belfry completer' belfry (or aws, through the shim)",
+                        "  generate-completion",
+                        "        a bash completion script for all of belfry: source <(belfry generate-completion)"));
         return code;
     }
 }

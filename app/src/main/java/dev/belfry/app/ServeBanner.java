@@ -9,7 +9,12 @@ import java.io.PrintStream;
 final class ServeBanner {
     private ServeBanner() {}
 
-    static void print(PrintStream out, BelfryServer server, AccountType createAccountType, String database) {
+    static void print(
+            PrintStream out,
+            BelfryServer server,
+            BannerCredential credential,
+            AccountType createAccountType,
+            String database) {
         out.println("Belfry is serving the Amazon Chime chat-room API at " + server.url());
         out.println("  database:   " + database);
         out.println("  new accounts: " + createAccountType
@@ -23,9 +28,8 @@ final class ServeBanner {
             out.println("WARNING: using the development credential test/test. Set BELFRY_ACCESS_KEY_ID and"
                     + " BELFRY_SECRET_ACCESS_KEY, or --credentials FILE, before anyone else can reach this server.");
         }
-        out.println(
-                "  try: AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test aws chime list-accounts --region us-east-1"
-                        + " --endpoint-url " + server.url());
+        out.println("  try: " + credential.environment() + " aws chime list-accounts --region us-east-1 --endpoint-url "
+                + server.url());
         out.flush();
     }
 

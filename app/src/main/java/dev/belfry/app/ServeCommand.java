@@ -265,16 +265,18 @@ final class ServeCommand implements Callable<Integer> {
             return 1;
         }
         Shutdown.install(server, System.err);
+        BannerCredential credential = BannerCredential.of(server.credentials(), settings.credentialsFile());
         ServeBanner.print(
                 banner,
                 server,
+                credential,
                 settings.createAccountType(),
                 r.dbUrl() == null
                         ? "SQLite " + r.dataDir().resolve(StoreConfig.SQLITE_FILE)
                         : ServeBanner.redact(r.dbUrl()));
         if (r.demo()) {
             try {
-                new DemoSeeder(server, banner).seed();
+                new DemoSeeder(server, credential, banner).seed();
                 server.readiness().seedingFinished();
             } catch (RuntimeException e) {
                 // the server stays up (an operator may look at it) but is never ready: /_belfry/ready says why

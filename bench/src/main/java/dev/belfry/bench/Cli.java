@@ -155,8 +155,13 @@ final class Cli {
     }
 
     static double call(List<String> cmd) throws Exception {
+        return call(cmd, Map.of());
+    }
+
+    static double call(List<String> cmd, Map<String, String> extraEnv) throws Exception {
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         Map<String, String> env = pb.environment();
+        env.putAll(extraEnv);
         env.put("AWS_ACCESS_KEY_ID", "test");
         env.put("AWS_SECRET_ACCESS_KEY", "test");
         env.put("AWS_DEFAULT_REGION", "us-east-1");

@@ -197,8 +197,10 @@ final class LoadGenerator {
      * The write ceiling: the same membership rows as a batch, by plain JDBC, one 50-row multi-row INSERT per
      * transaction. SQLite allows one writer at a time, so its threads share one connection in turn (as Belfry's
      * single-connection write pool does) instead of sleeping on the file lock.
+     *
+     * @param fsyncEachCommit for SQLite, commit with synchronous=FULL as Belfry does (see {@link Seed#connect(boolean)})
      */
-    static ClientFactory jdbcCeiling(Seed seed, RoomPlan plan) {
+    static ClientFactory jdbcCeiling(Seed seed, RoomPlan plan, boolean fsyncEachCommit) {
         String sql;
         StringBuilder values = new StringBuilder();
         for (int i = 0; i < RoomPlan.BATCH; i++) {
@@ -218,7 +220,7 @@ final class LoadGenerator {
                     if (seed.sqlite && shared[0] != null) {
                         c = shared[0];
                     } else {
-                        c = seed.connect();
+                        c = seed.connect(fsyncEachCommit);
                         c.setAutoCommit(false);
                         opened.add(c);
                         if (seed.sqlite) {

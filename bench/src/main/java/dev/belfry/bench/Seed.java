@@ -68,11 +68,19 @@ final class Seed {
     }
 
     Connection connect() throws SQLException {
+        return connect(false);
+    }
+
+    /**
+     * @param fsyncEachCommit SQLite's synchronous=FULL, as Belfry's own connections (D28): every commit is on the
+     *     device before it returns. NORMAL (false) syncs only at checkpoints, which does not keep Belfry's promise.
+     */
+    Connection connect(boolean fsyncEachCommit) throws SQLException {
         Connection c = DriverManager.getConnection(jdbcUrl);
         if (sqlite) {
             try (Statement s = c.createStatement()) {
                 s.execute("PRAGMA journal_mode=WAL");
-                s.execute("PRAGMA synchronous=NORMAL");
+                s.execute(fsyncEachCommit ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=NORMAL");
                 s.execute("PRAGMA foreign_keys=ON");
                 s.execute("PRAGMA busy_timeout=30000");
             }

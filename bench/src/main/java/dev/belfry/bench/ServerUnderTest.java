@@ -39,18 +39,26 @@ final class ServerUnderTest implements AutoCloseable {
      * answers 200.
      */
     static ServerUnderTest start(Path jar, List<String> jvmOptions, List<String> serveOptions) throws Exception {
+        List<String> program = new ArrayList<>();
+        program.add(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java");
+        program.addAll(jvmOptions);
+        program.addAll(List.of("-jar", jar.toString()));
+        return start(program, java.util.Map.of(), serveOptions);
+    }
+
+    /** Starts {@code <program> serve --port P <serveOptions>}: a java command line, or a launcher such as bin/belfry. */
+    static ServerUnderTest start(List<String> program, java.util.Map<String, String> env, List<String> serveOptions)
+            throws Exception {
         int port = freePort();
-        List<String> cmd = new ArrayList<>();
-        cmd.add(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java");
-        cmd.addAll(jvmOptions);
-        cmd.addAll(List.of("-jar", jar.toString(), "serve", "--port", String.valueOf(port)));
+        List<String> cmd = new ArrayList<>(program);
+        cmd.addAll(List.of("serve", "--port", String.valueOf(port)));
         cmd.addAll(serveOptions);
         Path log = Files.createTempFile("belfry-bench-serve", ".log");
+        ProcessBuilder builder =
+                new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(env);
         long t0 = System.nanoTime();
-        Process p = new ProcessBuilder(cmd)
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
+        Process p = builder.start();
         byte[] probe = null;
         long deadline = t0 + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < deadline) {

@@ -63,7 +63,9 @@ public final class ChimeCli {
         }
         String command = rest.get(0);
         if (command.equals("help")) {
-            HelpPrinter.service(commands, stdout);
+            if (!HelpPrinter.show("chime", env, stdout)) {
+                HelpPrinter.service(commands, stdout);
+            }
             return 0;
         }
         OperationModel op = commands.get(command);
@@ -75,6 +77,9 @@ public final class ChimeCli {
         List<String> opWords = rest.subList(1, rest.size());
         ArgumentTable table = ArgumentTable.of(op, model);
         if (opWords.size() == 1 && opWords.get(0).equals("help")) {
+            if (HelpPrinter.show(command, env, stdout)) {
+                return 0;
+            }
             // Help is the one path that needs the model's prose; everything else reads it without.
             ServiceModel documented = ServiceModel.chimeDocumented();
             OperationModel documentedOp = documented.operation(op.name());

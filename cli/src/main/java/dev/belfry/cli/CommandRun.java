@@ -5,6 +5,9 @@ import dev.belfry.cli.args.ArgumentTable;
 import dev.belfry.cli.args.CliArgument;
 import dev.belfry.cli.config.CliConfig;
 import dev.belfry.cli.http.OperationCaller;
+import dev.belfry.cli.http.Proxies;
+import dev.belfry.cli.http.TlsPolicy;
+import dev.belfry.cli.http.Transport;
 import dev.belfry.cli.json.PyJsonWriter;
 import dev.belfry.cli.output.Formatter;
 import dev.belfry.cli.output.Formatters;
@@ -121,11 +124,31 @@ final class CommandRun {
                 timeout("cli-connect-timeout"),
                 timeout("cli-read-timeout"),
                 config.maxAttempts(),
+                transport(config),
                 line -> {
                     if (debug) {
                         stderr.println(line);
                     }
                 });
+    }
+
+    /**
+     * Proxies from the environment; TLS checked against {@code --ca-bundle}, else {@code AWS_CA_BUNDLE}, else the
+     * profile's {@code ca_bundle} (botocore's order), or not at all with {@code --no-verify-ssl}.
+     */
+    private Transport transport(CliConfig config) {
+        boolean verify = !Boolean.TRUE.equals(globals.get("no-verify-ssl"));
+        String caBundle = (String) globals.get("ca-bundle");
+        if (caBundle == null) {
+            caBundle = env.get("AWS_CA_BUNDLE");
+        }
+        if (caBundle == null) {
+            caBundle = config.profileValue("ca_bundle");
+        }
+        return new Transport(Proxies.fromEnvironment(env), new TlsPolicy(verify, caBundle, w -> {
+            stderr.print(w);
+            stderr.flush();
+        }));
     }
 
     /** --cli-connect-timeout / --cli-read-timeout in seconds (default 60, 0 meaning no timeout). */

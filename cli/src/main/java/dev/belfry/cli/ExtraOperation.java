@@ -2,6 +2,9 @@ package dev.belfry.cli;
 
 import dev.belfry.cli.config.CliConfig;
 import dev.belfry.cli.http.OperationCaller;
+import dev.belfry.cli.http.Proxies;
+import dev.belfry.cli.http.TlsPolicy;
+import dev.belfry.cli.http.Transport;
 import dev.belfry.cli.output.Formatter;
 import dev.belfry.cli.output.Formatters;
 import dev.belfry.cli.param.ParamValidator;
@@ -20,7 +23,14 @@ import java.util.Map;
 public final class ExtraOperation {
     /** The global options an extra operation takes, null when not given. */
     public record Globals(
-            String endpointUrl, String profile, String region, String output, String query, boolean debug) {}
+            String endpointUrl,
+            String profile,
+            String region,
+            String output,
+            String query,
+            boolean debug,
+            String caBundle,
+            boolean noVerifySsl) {}
 
     private ExtraOperation() {}
 
@@ -53,6 +63,7 @@ public final class ExtraOperation {
                     60_000,
                     60_000,
                     config.maxAttempts(),
+                    transport(config, globals, env, stderr),
                     line -> {
                         if (globals.debug()) {
                             stderr.println(line);
@@ -64,6 +75,21 @@ public final class ExtraOperation {
         } catch (Throwable t) {
             return ErrorReporter.report(t, stdout, stderr);
         }
+    }
+
+    /** Proxies and TLS checks as {@code belfry chime} takes them: --ca-bundle, AWS_CA_BUNDLE, ca_bundle. */
+    private static Transport transport(CliConfig config, Globals globals, Map<String, String> env, PrintStream stderr) {
+        String caBundle = globals.caBundle();
+        if (caBundle == null) {
+            caBundle = env.get("AWS_CA_BUNDLE");
+        }
+        if (caBundle == null) {
+            caBundle = config.profileValue("ca_bundle");
+        }
+        return new Transport(Proxies.fromEnvironment(env), new TlsPolicy(!globals.noVerifySsl(), caBundle, w -> {
+            stderr.print(w);
+            stderr.flush();
+        }));
     }
 
     /** A usage error of a command outside the model: the message on stderr, exit 252, as the AWS CLI's. */

@@ -123,14 +123,18 @@ final class AccessLog implements RequestListener {
     /**
      * One line per failed request, and a stack trace at most once a minute for each distinct failure: under a fault
      * (a database gone, a full disk) every request fails the same way, and a trace per request wrote 252 traces of 40
-     * lines in 15 s. A failure the store recognised (unavailable, busy) is explained by its message: no trace.
+     * lines in 15 s. A failure the store recognised (unavailable, busy, disk full) is explained by its message, once a
+     * minute per kind, with no trace: the access line of every request it fails already carries its status.
      */
     @Override
     public void unexpected(String requestId, Throwable failure) {
-        String summary = summary(failure);
-        boolean trace =
-                !(failure instanceof StoreException store && store.failure().transientFailure())
-                        && traces.firstInAMinute(kind(failure));
+        boolean known =
+                failure instanceof StoreException store && store.failure().transientFailure();
+        if (known && !traces.firstInAMinute("line " + kind(failure))) {
+            return; // the same known fault again: its access line (status 503, error type) says enough
+        }
+        String summary = summary(failure) + (known ? " (said once a minute while it lasts)" : "");
+        boolean trace = !known && traces.firstInAMinute(kind(failure));
         String time = Instant.now().toString();
         if (format == LogFormat.JSON) {
             errors.println(json(g -> {

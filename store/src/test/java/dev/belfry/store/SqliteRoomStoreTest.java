@@ -43,7 +43,7 @@ final class SqliteRoomStoreTest extends RoomStoreContract {
             tx.insertRoom(r);
             return null;
         });
-        try (dev.belfry.rooms.RoomStore second = Stores.open(config)) {
+        try (dev.belfry.rooms.RoomStore second = Stores.open(sameDatabase())) {
             java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
             java.util.List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
             for (int t = 0; t < 8; t++) {

@@ -51,6 +51,10 @@ public final class CliConfig {
      * botocore's configloader: os.path.expandvars ($NAME and ${NAME}; an unknown variable stays as written),
      * then os.path.expanduser (a leading ~ alone or before a slash).
      */
+    public static String expandPath(String path, Map<String, String> env, Path home) {
+        return expand(path, env, home);
+    }
+
     static String expand(String path, Map<String, String> env, Path home) {
         java.util.regex.Matcher m =
                 java.util.regex.Pattern.compile("\\$(\\w+|\\{([^}]*)})").matcher(path);

@@ -49,6 +49,7 @@ public final class OperationCaller {
             int connectMillis,
             int readMillis,
             int maxAttempts,
+            Transport transport,
             Consumer<String> debug) {}
 
     private final Settings settings;
@@ -67,7 +68,11 @@ public final class OperationCaller {
             try {
                 settings.debug().accept("Sending http request: " + request.method() + " " + request.target());
                 response = RawHttpClient.send(
-                        settings.endpoint(), request, settings.connectMillis(), settings.readMillis());
+                        settings.endpoint(),
+                        request,
+                        settings.connectMillis(),
+                        settings.readMillis(),
+                        settings.transport());
             } catch (IOException e) {
                 if (attempt < settings.maxAttempts()) {
                     sleep(attempt);
@@ -100,6 +105,12 @@ public final class OperationCaller {
     private CliException connectionError(IOException e, WireRequest request) {
         String url =
                 settings.endpoint().getScheme() + "://" + settings.endpoint().getRawAuthority() + request.target();
+        if (e instanceof ProxyConnectException) {
+            return new CliException(e.getMessage());
+        }
+        if (e instanceof SslValidationException) { // botocore's SSLError
+            return new CliException("SSL validation failed for " + url + " " + e.getMessage());
+        }
         if (e instanceof SocketTimeoutException && !e.getMessage().contains("connect")) {
             return new CliException("Read timeout on endpoint URL: \"" + url + "\"");
         } else if (e instanceof SocketTimeoutException) {

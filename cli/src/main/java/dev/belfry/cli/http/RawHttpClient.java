@@ -24,40 +24,103 @@ public final class RawHttpClient {
     /** @param timeoutsMillis connect and read timeouts, 0 meaning wait forever */
     public static WireResponse send(URI endpoint, WireRequest request, int connectMillis, int readMillis)
             throws IOException {
+        return send(endpoint, request, connectMillis, readMillis, Transport.direct());
+    }
+
+    /**
+     * Through {@code transport}'s proxy when it has one for this endpoint, as urllib3 does: a plain-HTTP request
+     * goes to the proxy with the absolute URL as its target and {@code Proxy-Authorization} last; an HTTPS one opens
+     * a tunnel with {@code CONNECT host:port HTTP/1.0} (Python 3.11's http.client) and speaks TLS through it.
+     */
+    public static WireResponse send(
+            URI endpoint, WireRequest request, int connectMillis, int readMillis, Transport transport)
+            throws IOException {
         boolean tls = "https".equalsIgnoreCase(endpoint.getScheme());
         int port = endpoint.getPort() > 0 ? endpoint.getPort() : (tls ? 443 : 80);
-        try (Socket socket = open(tls, endpoint.getHost(), port, connectMillis)) {
-            socket.setSoTimeout(readMillis);
-            OutputStream out = socket.getOutputStream();
-            out.write(head(request).getBytes(StandardCharsets.UTF_8));
+        URI proxy = transport.proxies().proxyFor(endpoint);
+        String target = request.target();
+        List<Map.Entry<String, String>> headers = request.headers();
+        Socket socket;
+        if (proxy == null) {
+            socket = connect(endpoint.getHost(), port, connectMillis);
+        } else {
+            String proxyAuthorization = Proxies.authorization(proxy);
+            try {
+                socket = connect(proxy.getHost(), proxy.getPort() > 0 ? proxy.getPort() : 80, connectMillis);
+                if (tls) {
+                    tunnel(socket, endpoint.getHost(), port, proxyAuthorization, readMillis);
+                }
+            } catch (IOException e) {
+                throw new ProxyConnectException(Proxies.masked(proxy), e);
+            }
+            if (!tls) {
+                target = endpoint.getScheme() + "://" + endpoint.getRawAuthority() + target;
+                if (proxyAuthorization != null) {
+                    headers = new ArrayList<>(headers);
+                    headers.add(Map.entry("Proxy-Authorization", proxyAuthorization));
+                }
+            }
+        }
+        try (Socket open = tls ? transport.tls().open(socket, endpoint.getHost(), port) : socket) {
+            open.setSoTimeout(readMillis);
+            OutputStream out = open.getOutputStream();
+            out.write(head(request.method(), target, headers).getBytes(StandardCharsets.UTF_8));
             if (request.body() != null) {
                 out.write(request.body());
             }
             out.flush();
-            return read(new BufferedInputStream(socket.getInputStream()), request.method());
+            return read(new BufferedInputStream(open.getInputStream()), request.method());
+        } catch (IOException e) {
+            socket.close();
+            throw e;
         }
     }
 
-    private static Socket open(boolean tls, String host, int port, int connectMillis) throws IOException {
+    private static Socket connect(String host, int port, int connectMillis) throws IOException {
         Socket plain = new Socket();
-        plain.connect(new InetSocketAddress(host, port), connectMillis);
-        if (!tls) {
-            return plain;
+        try {
+            plain.connect(new InetSocketAddress(host, port), connectMillis);
+        } catch (IOException e) {
+            plain.close();
+            throw e;
         }
-        javax.net.ssl.SSLSocketFactory factory =
-                (javax.net.ssl.SSLSocketFactory) javax.net.ssl.SSLSocketFactory.getDefault();
-        javax.net.ssl.SSLSocket socket = (javax.net.ssl.SSLSocket) factory.createSocket(plain, host, port, true);
-        javax.net.ssl.SSLParameters params = socket.getSSLParameters();
-        params.setEndpointIdentificationAlgorithm("HTTPS");
-        socket.setSSLParameters(params);
-        socket.startHandshake();
-        return socket;
+        return plain;
     }
 
-    private static String head(WireRequest request) {
+    private static void tunnel(Socket proxy, String host, int port, String authorization, int readMillis)
+            throws IOException {
+        StringBuilder connect = new StringBuilder("CONNECT ")
+                .append(host)
+                .append(':')
+                .append(port)
+                .append(" HTTP/1.0\r\n");
+        if (authorization != null) {
+            connect.append("Proxy-Authorization: ").append(authorization).append("\r\n");
+        }
+        connect.append("\r\n");
+        proxy.setSoTimeout(readMillis);
+        OutputStream out = proxy.getOutputStream();
+        out.write(connect.toString().getBytes(StandardCharsets.ISO_8859_1));
+        out.flush();
+        InputStream in = proxy.getInputStream(); // unbuffered: TLS starts right after the blank line
+        String status = line(in);
+        if (status == null || !status.startsWith("HTTP/")) {
+            throw new IOException("Tunnel connection failed: no answer from the proxy");
+        }
+        String[] parts = status.split(" ", 3);
+        String line;
+        while ((line = line(in)) != null && !line.isEmpty()) {
+            // the proxy's headers are of no use once the tunnel is up
+        }
+        if (!parts[1].equals("200")) {
+            throw new IOException("Tunnel connection failed: " + parts[1] + (parts.length > 2 ? " " + parts[2] : ""));
+        }
+    }
+
+    private static String head(String method, String target, List<Map.Entry<String, String>> headers) {
         StringBuilder head = new StringBuilder();
-        head.append(request.method()).append(' ').append(request.target()).append(" HTTP/1.1\r\n");
-        for (Map.Entry<String, String> h : request.headers()) {
+        head.append(method).append(' ').append(target).append(" HTTP/1.1\r\n");
+        for (Map.Entry<String, String> h : headers) {
             head.append(h.getKey()).append(": ").append(h.getValue()).append("\r\n");
         }
         return head.append("\r\n").toString();

@@ -213,7 +213,8 @@ class ChimeDifferentialIT {
         for (StubServer.Request r : stub.requests()) {
             StringBuilder sb =
                     new StringBuilder(r.method()).append(' ').append(r.target()).append('\n');
-            for (String name : List.of("Host", "Content-Type", "Content-Length", "X-Amz-Security-Token")) {
+            for (String name :
+                    List.of("Host", "Content-Type", "Content-Length", "X-Amz-Security-Token", "Proxy-Authorization")) {
                 if (r.header(name) != null) {
                     sb.append(name).append(": ").append(r.header(name)).append('\n');
                 }

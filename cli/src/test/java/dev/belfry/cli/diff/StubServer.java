@@ -40,8 +40,18 @@ public final class StubServer implements AutoCloseable {
     private volatile List<Response> script = List.of();
     private int next;
 
+    private final boolean tls;
+
     public StubServer() throws IOException {
-        socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        this(null);
+    }
+
+    /** @param tls serve HTTPS with this context's certificate; null for plain HTTP */
+    public StubServer(javax.net.ssl.SSLContext tls) throws IOException {
+        this.tls = tls != null;
+        socket = tls == null
+                ? new ServerSocket(0, 50, InetAddress.getLoopbackAddress())
+                : tls.getServerSocketFactory().createServerSocket(0, 50, InetAddress.getLoopbackAddress());
         Thread t = new Thread(this::serve, "stub-server");
         t.setDaemon(true);
         t.start();
@@ -52,7 +62,7 @@ public final class StubServer implements AutoCloseable {
     }
 
     public String endpoint() {
-        return "http://127.0.0.1:" + port();
+        return (tls ? "https" : "http") + "://127.0.0.1:" + port();
     }
 
     public synchronized void reset(List<Response> responses) {

@@ -6,18 +6,18 @@ import dev.belfry.it.support.ServerProcess;
 import dev.belfry.store.StoreConfig;
 import dev.belfry.testsupport.RequiredTools;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -28,22 +28,37 @@ import software.amazon.awssdk.services.chime.ChimeClient;
  * while four clients add members, the file system is shut down without flushing its journal ({@code
  * EXT4_IOC_SHUTDOWN} with {@code EXT4_GOING_FLAGS_NOLOGFLUSH}): whatever had not reached the device is gone, as
  * after a power loss, which a SIGKILL cannot show (the page cache survives it). After a fresh mount every
- * acknowledged membership must be there, over {@value #RUNS} runs. Needs root and loop devices; CI has both.
+ * membership acknowledged before the cut must be there, over 10 runs ({@code -Dbelfry.powercut.runs=N} for more).
+ * Needs root and loop devices ({@link LoopFileSystem}); CI has both.
+ *
+ * <p>Why "before the cut": a power cut is an instant, and nothing is acknowledged after it. The ioctl is not: it sets
+ * the shutdown flag, then aborts the journal and writes the journal's superblock, which took 0.5–1.4 s here. An
+ * fsync that began before the flag can return success during that time although the journal transaction holding
+ * its file's new size was aborted, not written (jbd2 treats a transaction the abort has retired as committed), so
+ * the last commit or two answered during the ioctl may be missing afterwards. SQLite alone shows the same, with no
+ * Belfry code involved ({@code it/src/test/scripts/power-cut-sqlite-alone.sh}: 3 of 40 cuts lost the last commit,
+ * each answered 400–850 ms into the ioctl; none answered before it began was ever missing). Those answers are
+ * counted and reported, not asserted on; every answer received before the ioctl began must survive.
  */
 class PowerCutIT {
-    static final int RUNS = 10;
+    static final int RUNS = Integer.getInteger("belfry.powercut.runs", 10);
     static final int CLIENTS = 4;
 
     @Test
     void noAcknowledgedMembershipIsLostToAPowerCut() throws Exception {
         RequiredTools.require(LoopFileSystem.available(), "root with loop devices and mkfs.ext4");
         int acknowledgedInAll = 0;
+        int answeredInTheCut = 0;
+        int lostInTheCut = 0;
+        long cutMillis = 0;
         for (int run = 0; run < RUNS; run++) {
-            try (LoopFileSystem fs = LoopFileSystem.create()) {
+            try (LoopFileSystem fs = LoopFileSystem.create(96)) {
                 Path data = fs.mountPoint().resolve("data");
                 List<String> args = List.of("--data", data.toString(), "--create-account-type", "EnterpriseLWA");
                 ServerProcess server = LoadFixtures.start(new ArrayList<>(args));
-                Set<String> acked = Collections.synchronizedSet(new HashSet<>());
+                Map<String, Long> acked = new ConcurrentHashMap<>(); // membership -> when its answer came
+                long cutStart = 0;
+                long cutEnd = 0;
                 try {
                     LoadFixtures.Seed seed;
                     try (ChimeClient c = LoadFixtures.client(server.url(), "test", "test")) {
@@ -59,7 +74,9 @@ class PowerCutIT {
                         clients.add(thread);
                     }
                     Thread.sleep(400 + 50L * run);
+                    cutStart = System.nanoTime();
                     fs.cutPower();
+                    cutEnd = System.nanoTime();
                     stop.set(true);
                     server.kill();
                     for (Thread thread : clients) {
@@ -70,22 +87,40 @@ class PowerCutIT {
                 }
                 fs.remount();
                 Set<String> present = memberships(data.resolve(StoreConfig.SQLITE_FILE));
-                Set<String> lost = new HashSet<>(acked);
-                lost.removeAll(present);
-                assertThat(acked).as("run %d: the load ran", run).isNotEmpty();
+                long cut = cutStart;
+                Map<String, Long> lost = new TreeMap<>();
+                int inTheCut = 0;
+                for (Map.Entry<String, Long> ack : acked.entrySet()) {
+                    if (ack.getValue() >= cut) {
+                        inTheCut++; // answered while the cut was under way: see the class comment
+                        lostInTheCut += present.contains(ack.getKey()) ? 0 : 1;
+                    } else if (!present.contains(ack.getKey())) {
+                        lost.put(ack.getKey(), (cut - ack.getValue()) / 1_000_000);
+                    }
+                }
+                assertThat(acked.size() - inTheCut)
+                        .as("run %d: the load ran", run)
+                        .isPositive();
                 assertThat(lost)
-                        .as("run %d: acknowledged memberships missing after the cut (of %d)", run, acked.size())
+                        .as(
+                                "run %d: memberships acknowledged before the cut (%d of them) missing after it, with how"
+                                        + " many ms before the cut each was acknowledged",
+                                run, acked.size() - inTheCut)
                         .isEmpty();
-                acknowledgedInAll += acked.size();
+                acknowledgedInAll += acked.size() - inTheCut;
+                answeredInTheCut += inTheCut;
+                cutMillis += (cutEnd - cutStart) / 1_000_000;
             }
         }
         System.out.printf(
-                "PowerCutIT: %d power cuts, %d acknowledged memberships, none lost%n", RUNS, acknowledgedInAll);
+                "PowerCutIT: %d power cuts, %d memberships acknowledged before them, none lost; %d answered while"
+                        + " the ioctl ran (%d ms in all), %d of those missing%n",
+                RUNS, acknowledgedInAll, answeredInTheCut, cutMillis, lostInTheCut);
     }
 
     /** One member per request (each acknowledgement is one commit), until stopped. */
     private static void addMembers(
-            int port, LoadFixtures.Seed seed, AtomicInteger next, AtomicBoolean stop, Set<String> acked) {
+            int port, LoadFixtures.Seed seed, AtomicInteger next, AtomicBoolean stop, Map<String, Long> acked) {
         while (!stop.get()) {
             int n = next.getAndIncrement();
             if (n >= seed.rooms().size() * seed.users().size()) {
@@ -100,7 +135,7 @@ class PowerCutIT {
                         port,
                         Http.signedRaw(port, "POST", target, LoadFixtures.batchBody(List.of(user)), "test", "test"));
                 if (r.status() == 201 && LoadFixtures.failedMembers(r.text()).isEmpty()) {
-                    acked.add(room + "|" + user);
+                    acked.put(room + "|" + user, System.nanoTime());
                 }
             } catch (IOException | RuntimeException e) {
                 // cut off by the power cut or the kill: the outcome is unknown, so it is not counted
@@ -118,86 +153,5 @@ class PowerCutIT {
             }
         }
         return present;
-    }
-
-    /** A 96 MB ext4 image on a loop device, mounted in a temporary directory. */
-    static final class LoopFileSystem implements AutoCloseable {
-        private final Path image;
-        private final Path mountPoint;
-
-        private LoopFileSystem(Path image, Path mountPoint) {
-            this.image = image;
-            this.mountPoint = mountPoint;
-        }
-
-        static boolean available() {
-            try {
-                return "root".equals(System.getProperty("user.name"))
-                        && Files.isExecutable(Path.of("/sbin/mkfs.ext4"))
-                        && run("losetup", "-f") == 0;
-            } catch (Exception e) {
-                return false;
-            }
-        }
-
-        static LoopFileSystem create() throws Exception {
-            Path image = Files.createTempFile("belfry-powercut", ".img");
-            Path mountPoint = Files.createTempDirectory("belfry-powercut");
-            check(run("truncate", "-s", "96M", image.toString()), "truncate");
-            check(run("mkfs.ext4", "-q", "-F", image.toString()), "mkfs.ext4");
-            LoopFileSystem fs = new LoopFileSystem(image, mountPoint);
-            fs.mount();
-            return fs;
-        }
-
-        Path mountPoint() {
-            return mountPoint;
-        }
-
-        void sync() throws Exception {
-            check(run("sync", "-f", mountPoint.toString()), "sync");
-        }
-
-        /** EXT4_IOC_SHUTDOWN (_IOR('X', 125, __u32)) with EXT4_GOING_FLAGS_NOLOGFLUSH (2). */
-        void cutPower() throws Exception {
-            check(
-                    run(
-                            "python3",
-                            "-c",
-                            "import fcntl, os, struct, sys; fd = os.open(sys.argv[1], os.O_RDONLY);"
-                                    + " fcntl.ioctl(fd, 0x8004587D, struct.pack('I', 2))",
-                            mountPoint.toString()),
-                    "EXT4_IOC_SHUTDOWN");
-        }
-
-        void remount() throws Exception {
-            check(run("umount", mountPoint.toString()), "umount");
-            mount();
-        }
-
-        private void mount() throws Exception {
-            check(run("mount", "-o", "loop", image.toString(), mountPoint.toString()), "mount");
-        }
-
-        @Override
-        public void close() throws Exception {
-            run("umount", mountPoint.toString());
-            Files.deleteIfExists(image);
-            Files.deleteIfExists(mountPoint);
-        }
-
-        private static void check(int exit, String what) {
-            assertThat(exit).as(what).isZero();
-        }
-
-        private static int run(String... command) throws Exception {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-            p.getInputStream().readAllBytes();
-            if (!p.waitFor(60, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                return -1;
-            }
-            return p.exitValue();
-        }
     }
 }

@@ -6,6 +6,7 @@ import dev.belfry.model.Shape;
 import dev.belfry.rooms.DomainException;
 import dev.belfry.server.ops.ErrorCodes;
 import dev.belfry.store.StoreException;
+import dev.belfry.store.StoreFailure;
 import dev.belfry.wire.WireException;
 import dev.belfry.wire.sigv4.SigV4Exception;
 
@@ -33,6 +34,16 @@ public final class ErrorTranslator {
         }
         if (failure instanceof ApiFailure a) {
             return a.error();
+        }
+        if (failure instanceof StoreException store && store.failure() == StoreFailure.FULL) {
+            // Retried with backoff like any 503; the message tells the caller it is the server's storage, not them.
+            return new ApiError(
+                    503,
+                    "ServiceUnavailableException",
+                    "ServiceUnavailable",
+                    "The server's storage is full; nothing was written. Retry the request later (request id "
+                            + requestId
+                            + ").");
         }
         if (failure instanceof StoreException store && store.failure().transientFailure()) {
             // SDKs retry a 503 with backoff; a database that is briefly away or busy is exactly that case.

@@ -35,7 +35,12 @@ public final class OperatorHandler extends Handler.Wrapper {
         }
         String name = path.substring(PREFIX.length());
         if (name.equals("health")) {
-            return text(response, callback, 200, "application/json", "{\"status\":\"UP\"}");
+            return text(
+                    response,
+                    callback,
+                    200,
+                    "application/json",
+                    "{\"status\":\"UP\",\"version\":\"" + dev.belfry.model.BelfryVersion.version() + "\"}");
         }
         if (name.equals("ready") && readiness != null) {
             // answered when the check completes (within its timeout), without holding a thread meanwhile

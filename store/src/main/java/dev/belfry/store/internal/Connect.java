@@ -63,16 +63,21 @@ final class Connect {
         return new StoreException("cannot open " + where + ": " + why, e);
     }
 
+    /** Creates the data directory if missing; returns it. */
+    static Path createDataDirectory(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new StoreException("cannot create the data directory " + dir + ": " + oneLine(e.toString()), e);
+        }
+        return dir;
+    }
+
     /** Creates the data directory and checks the database file can be opened. */
     static void probeSqlite(StoreConfig config) {
         String url = config.resolvedUrl();
         if (config.dataDir() != null) {
-            Path dir = config.dataDir();
-            try {
-                Files.createDirectories(dir);
-            } catch (IOException e) {
-                throw new StoreException("cannot create the data directory " + dir + ": " + oneLine(e.toString()), e);
-            }
+            Path dir = createDataDirectory(config.dataDir());
             if (config.jdbcUrl() == null) { // the default file in the data directory, not a URL of the operator's
                 DataDirectoryMark.refuseLostDatabase(dir);
                 SchemaTemplate.installIfNew(dir.resolve(StoreConfig.SQLITE_FILE));

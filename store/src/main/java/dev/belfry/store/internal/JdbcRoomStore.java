@@ -31,6 +31,9 @@ public final class JdbcRoomStore implements RoomStore {
     /** SQLite: notices the database file deleted or replaced under the server; PostgreSQL: null. */
     private final DatabaseFileGuard guard;
 
+    /** SQLite in a data directory: this store's hold on it (D37); otherwise null. */
+    private DataDirectoryLock lock;
+
     /** Plain connections outside the pools, for the readiness probe. */
     private final DataSource probes;
 
@@ -53,30 +56,20 @@ public final class JdbcRoomStore implements RoomStore {
     public static JdbcRoomStore open(StoreConfig config) {
         String url = config.resolvedUrl();
         Dialect dialect = Dialect.of(url);
-        if (dialect == Dialect.SQLITE) {
-            Connect.probeSqlite(config);
-            // migrate before pooling: Flyway gets its own plain connection
+        if (dialect == Dialect.SQLITE && config.dataDir() != null && config.jdbcUrl() == null) {
+            // before anything touches the directory's files: a second server must not even install the template
+            DataDirectoryLock lock = DataDirectoryLock.acquire(Connect.createDataDirectory(config.dataDir()));
             try {
-                Migrations.migrate(Pools.sqlite(url, false), dialect);
-            } catch (RuntimeException e) {
-                if (SqlFailures.sqliteFileDamaged(e)) {
-                    throw Connect.damaged(sqliteFile(url), e);
-                }
+                JdbcRoomStore store = openSqlite(config, url, dialect);
+                store.lock = lock;
+                return store;
+            } catch (RuntimeException | Error e) {
+                lock.close();
                 throw e;
             }
-            HikariDataSource w = Pools.sqliteWriters(url, config);
-            try {
-                return new JdbcRoomStore(
-                        dialect,
-                        w,
-                        Pools.sqliteReaders(url, config),
-                        new WalCheckpointer(Pools.sqlite(url, false), sqliteFile(url), config.walLimitBytes()),
-                        new DatabaseFileGuard(sqliteFile(url)),
-                        Pools.sqlite(url, false));
-            } catch (RuntimeException e) {
-                Pools.closeQuietly(w);
-                throw new StoreException("cannot open the SQLite database: " + Connect.oneLine(e.getMessage()), e);
-            }
+        }
+        if (dialect == Dialect.SQLITE) {
+            return openSqlite(config, url, dialect);
         }
         Connect.probePostgres(config);
         Migrations.migrate(flywaySource(config), dialect);
@@ -86,6 +79,32 @@ public final class JdbcRoomStore implements RoomStore {
         } catch (RuntimeException e) {
             throw new StoreException(
                     "cannot open PostgreSQL at " + Redact.target(url) + ": " + Connect.oneLine(e.getMessage()), e);
+        }
+    }
+
+    private static JdbcRoomStore openSqlite(StoreConfig config, String url, Dialect dialect) {
+        Connect.probeSqlite(config);
+        // migrate before pooling: Flyway gets its own plain connection
+        try {
+            Migrations.migrate(Pools.sqlite(url, false), dialect);
+        } catch (RuntimeException e) {
+            if (SqlFailures.sqliteFileDamaged(e)) {
+                throw Connect.damaged(sqliteFile(url), e);
+            }
+            throw e;
+        }
+        HikariDataSource w = Pools.sqliteWriters(url, config);
+        try {
+            return new JdbcRoomStore(
+                    dialect,
+                    w,
+                    Pools.sqliteReaders(url, config),
+                    new WalCheckpointer(Pools.sqlite(url, false), sqliteFile(url), config.walLimitBytes()),
+                    new DatabaseFileGuard(sqliteFile(url)),
+                    Pools.sqlite(url, false));
+        } catch (RuntimeException e) {
+            Pools.closeQuietly(w);
+            throw new StoreException("cannot open the SQLite database: " + Connect.oneLine(e.getMessage()), e);
         }
     }
 
@@ -220,10 +239,16 @@ public final class JdbcRoomStore implements RoomStore {
 
     @Override
     public void close() {
-        writers.close();
-        readers.close();
-        if (checkpointer != null) {
-            checkpointer.close();
+        try {
+            writers.close();
+            readers.close();
+            if (checkpointer != null) {
+                checkpointer.close();
+            }
+        } finally {
+            if (lock != null) { // last: the next server may open the directory only once this one let go of it
+                lock.close();
+            }
         }
     }
 }

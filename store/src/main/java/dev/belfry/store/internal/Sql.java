@@ -2,6 +2,7 @@ package dev.belfry.store.internal;
 
 import dev.belfry.rooms.Cursor;
 import dev.belfry.store.StoreException;
+import dev.belfry.store.StoreFailure;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -260,6 +261,15 @@ final class Sql {
     }
 
     static StoreException failure(SQLException e) {
-        return new StoreException("database error: " + Connect.oneLine(e.getMessage()), e);
+        StoreException failure = new StoreException("database error: " + Connect.oneLine(e.getMessage()), e);
+        if (failure.failure()
+                == StoreFailure.FULL) { // say what to do: the driver's "database or disk is full" does not
+            return new StoreException(
+                    "the disk holding the database is full: free space on it (writes answer 503 until then); "
+                            + Connect.oneLine(e.getMessage()),
+                    e,
+                    StoreFailure.FULL);
+        }
+        return failure;
     }
 }

@@ -11,7 +11,8 @@ import org.sqlite.SQLiteException;
  * The one classifier of JDBC failures. PostgreSQL speaks through SQLSTATE classes (08 connection, 40 transaction
  * rollback, 53 insufficient resources, 57 operator intervention); SQLite through its result codes (5 BUSY, 6 LOCKED);
  * HikariCP through {@link SQLTransientConnectionException} when no connection came within its timeout. A full disk
- * (SQLITE_FULL, PostgreSQL's 53100) is "busy": an operator can free space and the same request then succeeds.
+ * (SQLITE_FULL, PostgreSQL's 53100) is {@link StoreFailure#FULL}: an operator can free space and the same request
+ * then succeeds, and the log says which of the two to look at.
  */
 public final class SqlFailures {
     private static final int SQLITE_BUSY = 5;
@@ -44,7 +45,7 @@ public final class SqlFailures {
                 case SQLITE_BUSY, SQLITE_LOCKED:
                     return StoreFailure.CONFLICT;
                 case SQLITE_FULL: // the disk is full: the operator can free space, then retries succeed
-                    return StoreFailure.BUSY;
+                    return StoreFailure.FULL;
                 case SQLITE_READONLY, SQLITE_IOERR, SQLITE_CANTOPEN, SQLITE_CORRUPT, SQLITE_NOTADB:
                     return StoreFailure.UNAVAILABLE; // the file cannot be written or read as it should
                 default:
@@ -52,6 +53,9 @@ public final class SqlFailures {
             }
         }
         String state = e.getSQLState() == null ? "" : e.getSQLState();
+        if (state.equals("53100")) { // disk_full
+            return StoreFailure.FULL;
+        }
         if (state.equals("40001") || state.equals("40P01")) { // serialization_failure, deadlock_detected
             return StoreFailure.CONFLICT;
         }

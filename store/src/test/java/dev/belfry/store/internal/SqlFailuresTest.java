@@ -28,7 +28,7 @@ class SqlFailuresTest {
                 new Case("PG other rollback", Dialect.POSTGRES, new SQLException("x", "40003"), StoreFailure.BUSY),
                 new Case("PG connection", Dialect.POSTGRES, new SQLException("x", "08006"), StoreFailure.UNAVAILABLE),
                 new Case("PG shutdown", Dialect.POSTGRES, new SQLException("x", "57P01"), StoreFailure.UNAVAILABLE),
-                new Case("PG disk full", Dialect.POSTGRES, new SQLException("x", "53100"), StoreFailure.BUSY),
+                new Case("PG disk full", Dialect.POSTGRES, new SQLException("x", "53100"), StoreFailure.FULL),
                 new Case("PG unique", Dialect.POSTGRES, new SQLException("x", "23505"), StoreFailure.FAILED),
                 new Case(
                         "PG code 5 is not SQLite",
@@ -42,6 +42,7 @@ class SqlFailuresTest {
                         new SQLException("b", null, 517),
                         StoreFailure.CONFLICT),
                 new Case("SQLite locked", Dialect.SQLITE, new SQLException("l", null, 6), StoreFailure.CONFLICT),
+                new Case("SQLite full", Dialect.SQLITE, new SQLException("f", null, 13), StoreFailure.FULL),
                 new Case("SQLite constraint", Dialect.SQLITE, new SQLException("c", null, 19), StoreFailure.FAILED),
                 new Case(
                         "SQLiteException, dialect unknown",
