@@ -1,49 +1,107 @@
 package dev.belfry.app;
 
-import dev.belfry.cli.config.CliConfig;
-import dev.belfry.cli.http.RawHttpClient;
-import dev.belfry.cli.http.WireRequest;
-import dev.belfry.cli.http.WireResponse;
-import dev.belfry.model.BelfryVersion;
+import dev.belfry.cli.ExtraOperation;
+import dev.belfry.model.OperationModel;
+import dev.belfry.model.ServiceModel;
+import dev.belfry.rooms.Enums.AccountStatus;
 import dev.belfry.rooms.Enums.AccountType;
 import dev.belfry.rooms.RoomStore;
+import dev.belfry.server.ops.AdminOperations;
 import dev.belfry.store.CopyReport;
 import dev.belfry.store.StoreConfig;
 import dev.belfry.store.StoreCopier;
 import dev.belfry.store.StoreException;
 import dev.belfry.store.Stores;
-import dev.belfry.wire.sigv4.SigV4Signer;
-import dev.belfry.wire.sigv4.SignableRequest;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.AbstractMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code belfry admin}: what an operator of a self-hosted Chime needs and the Chime API never had. */
+/**
+ * {@code belfry admin}: what an operator of a self-hosted Chime needs and the Chime API never had. The calls to a
+ * server (create-account, set-account-status) go through the CLI's own machinery ({@link ExtraOperation}), so they
+ * read the same configuration, print JSON exactly as {@code belfry chime} does and exit with the AWS CLI's codes
+ * (D35). Nothing here prints a stack trace: a usage error is one line and 252, anything unforeseen one line and 255.
+ */
 @Command(
         name = "belfry admin",
         mixinStandardHelpOptions = true,
         versionProvider = VersionLine.class,
-        subcommands = {AdminCommand.CreateAccount.class, AdminCommand.Migrate.class},
-        description = "Operator tasks: Enterprise accounts, data migration.")
+        subcommands = {AdminCommand.CreateAccount.class, AdminCommand.SetAccountStatus.class, AdminCommand.Migrate.class
+        },
+        description = "Operator tasks: Enterprise accounts, account status, data migration.")
 final class AdminCommand implements Callable<Integer> {
+    static final int USAGE = 252;
+    static final int OTHER = 255;
+
     static int run(String[] args) {
-        return new CommandLine(new AdminCommand())
-                .setCaseInsensitiveEnumValuesAllowed(true)
-                .execute(args);
+        CommandLine cli = new CommandLine(new AdminCommand()).setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setParameterExceptionHandler((e, given) -> ExtraOperation.usage(
+                "belfry admin: " + oneLine(e.getMessage()) + " (belfry admin "
+                        + (e.getCommandLine().getParent() == null
+                                ? ""
+                                : e.getCommandLine().getCommandName() + " ")
+                        + "--help shows the usage)",
+                System.err));
+        cli.setExecutionExceptionHandler((e, command, parsed) -> {
+            System.err.println("belfry admin: " + oneLine(String.valueOf(e.getMessage())));
+            return OTHER;
+        });
+        return cli.execute(args);
     }
 
     @Override
     public Integer call() {
         CommandLine.usage(this, System.err);
-        return 2;
+        return USAGE;
+    }
+
+    /** The AWS CLI's global options that matter to an admin call, read exactly as {@code belfry chime} reads them. */
+    static final class Globals {
+        @Option(names = "--endpoint-url", description = "Server URL (default: as `belfry chime` resolves it).")
+        String endpointUrl;
+
+        @Option(names = "--profile", description = "AWS CLI profile whose settings and credentials to use.")
+        String profile;
+
+        @Option(names = "--region", description = "Region to sign for (default: as `belfry chime` resolves it).")
+        String region;
+
+        @Option(names = "--output", description = "json (default), text, table, yaml or yaml-stream.")
+        String output;
+
+        @Option(names = "--query", description = "A JMESPath query applied to the answer.")
+        String query;
+
+        @Option(names = "--debug", description = "Print the HTTP exchange on stderr.")
+        boolean debug;
+
+        @Option(names = "--ca-bundle", description = "CA certificates (PEM) to verify an HTTPS server with.")
+        String caBundle;
+
+        @Option(names = "--no-verify-ssl", description = "Do not verify an HTTPS server's certificate.")
+        boolean noVerifySsl;
+
+        int call(OperationModel op, Map<String, Object> params) {
+            return ExtraOperation.run(
+                    op,
+                    params,
+                    new ExtraOperation.Globals(
+                            endpointUrl, profile, region, output, query, debug, caBundle, noVerifySsl),
+                    System.getenv(),
+                    System.out,
+                    System.err);
+        }
+    }
+
+    private static OperationModel operation(String name) {
+        List<OperationModel> all = AdminOperations.models(ServiceModel.chime());
+        return all.stream().filter(o -> o.name().equals(name)).findFirst().orElseThrow();
     }
 
     /** Creates an account of any type on a running server, signed with the CLI's credentials (D2). */
@@ -58,60 +116,39 @@ final class AdminCommand implements Callable<Integer> {
         @Option(names = "--type", required = true, description = "${COMPLETION-CANDIDATES}")
         AccountType type;
 
-        @Option(names = "--endpoint-url", description = "Server URL (default: as `belfry chime` resolves it).")
-        String endpointUrl;
-
-        @Option(names = "--profile", description = "AWS CLI profile whose credentials sign the request.")
-        String profile;
+        @Mixin
+        Globals globals;
 
         @Override
-        public Integer call() throws Exception {
-            CliConfig config = new CliConfig(System.getenv(), profile);
-            String endpoint = config.endpoint(endpointUrl).replaceAll("/+$", "");
-            String[] credentials = config.credentials();
-            if (credentials == null) {
-                credentials = new String[] {"test", "test", null};
-            }
-            String body = "{\"Name\":" + jsonString(name) + ",\"AccountType\":\"" + type.name() + "\"}";
-            URI uri = URI.create(endpoint + "/_belfry/admin/accounts");
-            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-            String host = uri.getPort() < 0 ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
-            SignableRequest signable = new SignableRequest(
-                    "POST",
-                    uri.getRawPath(),
-                    null,
-                    List.of(
-                            new AbstractMap.SimpleImmutableEntry<>("Host", host),
-                            new AbstractMap.SimpleImmutableEntry<>("Content-Type", "application/json")),
-                    bytes);
-            Map<String, String> signed = new SigV4Signer(
-                            "chime", config.region(null) == null ? "us-east-1" : config.region(null))
-                    .sign(signable, credentials[0], credentials[1], credentials[2], Instant.now());
-            // the CLI's one-exchange client, not java.net.http: HttpClient builds the JDK's default SSLContext (the
-            // whole CA store) even for http://, about a second of a call that is otherwise one request (D39)
-            List<Map.Entry<String, String>> headers = new java.util.ArrayList<>(signable.headers());
-            headers.add(new AbstractMap.SimpleImmutableEntry<>("Content-Length", String.valueOf(bytes.length)));
-            headers.add(new AbstractMap.SimpleImmutableEntry<>(
-                    "User-Agent", "belfry/" + BelfryVersion.version() + " admin"));
-            headers.add(new AbstractMap.SimpleImmutableEntry<>("Connection", "close"));
-            signed.forEach((k, v) -> headers.add(new AbstractMap.SimpleImmutableEntry<>(k, v)));
-            WireResponse response;
-            try {
-                response = RawHttpClient.send(
-                        uri, new WireRequest("POST", uri.getRawPath(), "", headers, bytes), 10_000, 30_000);
-            } catch (java.io.IOException e) {
-                System.err.println("belfry admin: cannot reach " + endpoint + ": " + e.getMessage());
-                return 255;
-            }
-            String answer = new String(response.body(), StandardCharsets.UTF_8);
-            if (response.status() / 100 != 2) {
-                String type = response.header("x-amzn-ErrorType");
-                System.err.println("belfry admin: the server answered " + response.status() + " "
-                        + (type == null ? "" : type) + ": " + answer);
-                return 254;
-            }
-            System.out.println(PrettyJson.indent(answer));
-            return 0;
+        public Integer call() {
+            Map<String, Object> params = new LinkedHashMap<>();
+            params.put("Name", name);
+            params.put("AccountType", type.name());
+            return globals.call(operation("BelfryCreateAccount"), params);
+        }
+    }
+
+    /** Suspends or reactivates an account (D3), as Chime's console did. */
+    @Command(
+            name = "set-account-status",
+            mixinStandardHelpOptions = true,
+            description = "Suspend or reactivate an account on a running Belfry server.")
+    static final class SetAccountStatus implements Callable<Integer> {
+        @Option(names = "--account-id", required = true, description = "The account's id.")
+        String accountId;
+
+        @Option(names = "--status", required = true, description = "${COMPLETION-CANDIDATES}")
+        AccountStatus status;
+
+        @Mixin
+        Globals globals;
+
+        @Override
+        public Integer call() {
+            Map<String, Object> params = new LinkedHashMap<>();
+            params.put("AccountId", accountId);
+            params.put("AccountStatus", status.name());
+            return globals.call(operation("BelfrySetAccountStatus"), params);
         }
     }
 
@@ -119,7 +156,8 @@ final class AdminCommand implements Callable<Integer> {
     @Command(
             name = "migrate",
             mixinStandardHelpOptions = true,
-            description = "Copy all data from a SQLite data directory to an empty PostgreSQL database.")
+            description = "Copy all data from a SQLite data directory to an empty PostgreSQL database. Progress goes to"
+                    + " stderr (a bar on a terminal), the summary to stdout.")
     static final class Migrate implements Callable<Integer> {
         @Option(names = "--from", required = true, description = "SQLite data directory (holding belfry.db).")
         Path from;
@@ -136,35 +174,26 @@ final class AdminCommand implements Callable<Integer> {
                 System.err.println("belfry admin migrate: no " + StoreConfig.SQLITE_FILE + " in " + from);
                 return 1;
             }
+            MigrateProgress progress = new MigrateProgress(System.err, MigrateProgress.stderrIsTerminal());
             try (RoomStore source = Stores.open(StoreConfig.sqlite(from));
                     RoomStore target = Stores.open(StoreConfig.jdbc(to))) {
-                CopyReport report = new StoreCopier().copy(source, target);
+                CopyReport report = new StoreCopier().copy(source, target, progress);
+                progress.finish();
                 report.rowsPerTable().forEach((table, rows) -> System.out.printf("  %-16s %d rows%n", table, rows));
                 System.out.println("migrated " + report.totalRows() + " rows to " + ServeBanner.redact(to)
                         + "; counts verified on both sides");
                 return 0;
             } catch (StoreException e) {
+                progress.finish();
                 System.err.println("belfry admin migrate: " + e.getMessage());
                 return 1;
             }
         }
     }
 
-    static String jsonString(String value) {
-        StringBuilder b = new StringBuilder("\"");
-        for (char c : value.toCharArray()) {
-            switch (c) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                default -> {
-                    if (c < 0x20) {
-                        b.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        b.append(c);
-                    }
-                }
-            }
-        }
-        return b.append('"').toString();
+    private static String oneLine(String message) {
+        String s = message.strip();
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl).strip();
     }
 }

@@ -42,6 +42,7 @@ public final class Main {
                         "  --version",
                         "        Belfry's version, the AWS CLI version it matches, the Java runtime",
                         "  admin create-account --name NAME --type TYPE [--endpoint-url URL]",
+                        "  admin set-account-status --account-id ID --status Active|Suspended [--endpoint-url URL]",
                         "  admin migrate --from DATA_DIR --to JDBC_URL",
                         "        operator tasks the Chime API never had",
                         "  completer",

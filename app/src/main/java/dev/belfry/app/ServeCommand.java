@@ -4,6 +4,8 @@ import dev.belfry.rooms.Enums.AccountType;
 import dev.belfry.rooms.Limits;
 import dev.belfry.server.BelfryServer;
 import dev.belfry.server.OperatorOptions;
+import dev.belfry.server.OperatorOptions.LogFormat;
+import dev.belfry.server.OperatorOptions.LogLevel;
 import dev.belfry.server.ServerSettings;
 import dev.belfry.server.tls.TlsSettings;
 import dev.belfry.store.StoreConfig;
@@ -46,6 +48,7 @@ import picocli.CommandLine.Option;
             "    max-members-per-room = 1000",
             "    tls-cert = /etc/belfry/tls/fullchain.pem",
             "    tls-key = /etc/belfry/tls/privkey.pem",
+            "    log-format = json",
             "Relative paths in the file are resolved against the file's directory. Unknown keys are an error.",
             "Precedence: command line > environment > config file > defaults.",
             "SQLite in --data is the default database; with --db jdbc:postgresql://... several servers can share"
@@ -150,6 +153,27 @@ final class ServeCommand implements Callable<Integer> {
             description = "HTTPS port (default " + TlsSettings.DEFAULT_PORT + "; 0 picks a free one).")
     Integer tlsPort;
 
+    @Option(
+            names = "--log-level",
+            paramLabel = "LEVEL",
+            description = "error, warn, info or debug (default info): the least severe lines written, Belfry's and its"
+                    + " libraries'. The access log is written at info and debug.")
+    String logLevel;
+
+    @Option(
+            names = "--log-format",
+            paramLabel = "FORMAT",
+            description = "text (logfmt) or json (one object a line; the start-up banner then goes to stderr, so"
+                    + " stdout holds only the access log). Default text.")
+    String logFormat;
+
+    @Option(
+            names = "--trust-proxy",
+            negatable = true,
+            description = "Believe X-Forwarded-For: the access log names the client the proxy in front saw"
+                    + " (default off).")
+    Boolean trustProxy;
+
     private final Map<String, String> env;
 
     ServeCommand(Map<String, String> env) {
@@ -204,7 +228,7 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     /** The settings after all layers, or an error message for the operator. */
-    record Resolved(ServerSettings settings, String dbUrl, Path dataDir, boolean demo, boolean accessLog) {}
+    record Resolved(ServerSettings settings, String dbUrl, Path dataDir, boolean demo, OperatorOptions options) {}
 
     Resolved resolve() {
         SettingsLayers l = SettingsLayers.load(config, env);
@@ -243,8 +267,14 @@ final class ServeCommand implements Callable<Integer> {
                 .withCredentialsFile(creds)
                 .withLimits(limits)
                 .withTls(tls);
-        return new Resolved(
-                settings, store.jdbcUrl(), theData, l.bool("demo", demo, false), l.bool("access-log", accessLog, true));
+        boolean seeds = l.bool("demo", demo, false);
+        OperatorOptions options = OperatorOptions.defaults()
+                .withAccessLog(l.bool("access-log", accessLog, true))
+                .withSeedsAtStart(seeds)
+                .withLevel(choice("log-level", l.string("log-level", logLevel, "info"), LogLevel.values()))
+                .withFormat(choice("log-format", l.string("log-format", logFormat, "text"), LogFormat.values()))
+                .withTrustProxy(l.bool("trust-proxy", trustProxy, false));
+        return new Resolved(settings, store.jdbcUrl(), theData, seeds, options);
     }
 
     @Override
@@ -258,13 +288,12 @@ final class ServeCommand implements Callable<Integer> {
             return 2;
         }
         ServerSettings settings = r.settings();
+        LibraryLogging.apply(r.options().level());
+        // with JSON logs stdout is the access log alone, one object a line: the banner goes to stderr
+        PrintStream banner = r.options().format() == LogFormat.JSON ? System.err : out;
         BelfryServer server;
         try {
-            server = BelfryServer.start(
-                    settings,
-                    env,
-                    out,
-                    OperatorOptions.defaults().withAccessLog(r.accessLog()).withSeedsAtStart(r.demo()));
+            server = BelfryServer.start(settings, env, out, System.err, r.options());
         } catch (StoreException | IllegalArgumentException e) {
             System.err.println("belfry serve: " + e.getMessage());
             return 1;
@@ -279,7 +308,7 @@ final class ServeCommand implements Callable<Integer> {
         Shutdown.install(server, System.err);
         BannerCredential credential = BannerCredential.of(server.credentials(), settings.credentialsFile());
         ServeBanner.print(
-                out,
+                banner,
                 server,
                 credential,
                 settings.createAccountType(),
@@ -288,7 +317,7 @@ final class ServeCommand implements Callable<Integer> {
                         : ServeBanner.redact(r.dbUrl()));
         if (r.demo()) {
             try {
-                new DemoSeeder(server, credential, out).seed();
+                new DemoSeeder(server, credential, banner).seed();
                 server.readiness().seedingFinished();
             } catch (RuntimeException e) {
                 // the server stays up (an operator may look at it) but is never ready: /_belfry/ready says why
@@ -318,6 +347,20 @@ final class ServeCommand implements Callable<Integer> {
             throw new IllegalArgumentException("tls-port must be 0-65535, was " + thePort);
         }
         return new TlsSettings(cert, key, thePort);
+    }
+
+    /** One of an enum's values, named case-insensitively, or a message listing them. */
+    private static <E extends Enum<E>> E choice(String key, String value, E[] values) {
+        for (E v : values) {
+            if (v.name().equalsIgnoreCase(value.strip())) {
+                return v;
+            }
+        }
+        StringBuilder names = new StringBuilder();
+        for (E v : values) {
+            names.append(names.length() == 0 ? "" : ", ").append(v.name().toLowerCase(java.util.Locale.ROOT));
+        }
+        throw new IllegalArgumentException(key + " must be one of " + names + ", was '" + value + "'");
     }
 
     private static AccountType accountType(String value) {

@@ -18,9 +18,13 @@ import dev.belfry.server.ops.AdminOperations;
 import dev.belfry.server.ops.Operations;
 import dev.belfry.server.tls.TlsConnector;
 import dev.belfry.store.Stores;
+import io.micrometer.core.instrument.binder.jetty.JettyConnectionMetrics;
+import io.micrometer.core.instrument.binder.jetty.JettyServerThreadPoolMetrics;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -51,6 +55,9 @@ public final class BelfryServer implements AutoCloseable {
     private final Operations operations;
     private final ApiWorkers workers;
     private final Readiness readiness;
+    /** Meters that hold listeners of their own (GC notifications): closed with the server. */
+    private final List<AutoCloseable> meters;
+
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private BelfryServer(
@@ -61,8 +68,10 @@ public final class BelfryServer implements AutoCloseable {
             Credentials credentials,
             Operations operations,
             ApiWorkers workers,
-            Readiness readiness) {
+            Readiness readiness,
+            List<AutoCloseable> meters) {
         this.jetty = jetty;
+        this.meters = meters;
         this.readiness = readiness;
         this.workers = workers;
         this.connector = connector;
@@ -80,6 +89,20 @@ public final class BelfryServer implements AutoCloseable {
     public static BelfryServer start(
             ServerSettings settings, Map<String, String> env, PrintStream log, OperatorOptions options)
             throws Exception {
+        return start(settings, env, log, System.err, options);
+    }
+
+    /**
+     * @param log the access log's stream (stdout for serve)
+     * @param errors where unexpected failures and their stack traces go (stderr for serve), never the access log
+     */
+    public static BelfryServer start(
+            ServerSettings settings,
+            Map<String, String> env,
+            PrintStream log,
+            PrintStream errors,
+            OperatorOptions options)
+            throws Exception {
         // Start-up is mostly class loading: read the model and build Jetty on other threads while this one
         // opens the database (a profile of `serve` showed the three about equally long, one after another).
         FutureTask<ServiceModel> modelTask = inBackground(ServiceModel::chime);
@@ -93,7 +116,7 @@ public final class BelfryServer implements AutoCloseable {
             RoomsDomain domain = new RoomsDomain(store, clock, settings.limits(), settings.createAccountType());
             ServiceModel model = await(modelTask);
             Metrics metrics = new Metrics();
-            RequestListener listener = AccessLog.both(new AccessLog(log, options.accessLog()), metrics);
+            RequestListener listener = AccessLog.both(new AccessLog(log, errors, options), metrics);
             Operations operations = new Operations(model, domain);
             AdminOperations admin = new AdminOperations(model, operations, domain.accounts());
             ApiWorkers workers = new ApiWorkers();
@@ -111,6 +134,13 @@ public final class BelfryServer implements AutoCloseable {
             // (up to the stop timeout), then the store closes.
             jetty.setHandler(new GracefulHandler(new OperatorHandler(api, metrics::scrape, readiness)));
             jetty.start();
+            List<AutoCloseable> meters = java.util.Collections.synchronizedList(new ArrayList<>());
+            metrics.bind(registry -> {
+                Metrics.bindJvm(registry, meters);
+                Stores.bindPoolMetrics(store, registry);
+                new JettyServerThreadPoolMetrics(jetty.getThreadPool(), List.of()).bindTo(registry);
+                JettyConnectionMetrics.addToAllConnectors(jetty, registry);
+            });
             // the first connector is the one url() and port() name: HTTPS when configured (newJetty adds it first)
             return new BelfryServer(
                     jetty,
@@ -120,7 +150,8 @@ public final class BelfryServer implements AutoCloseable {
                     credentials,
                     operations,
                     workers,
-                    readiness);
+                    readiness,
+                    meters);
         } catch (Exception | Error e) {
             if (readiness != null) {
                 readiness.close();
@@ -238,6 +269,15 @@ public final class BelfryServer implements AutoCloseable {
             workers.close();
         } finally {
             readiness.close();
+            synchronized (meters) {
+                for (AutoCloseable m : meters) {
+                    try {
+                        m.close();
+                    } catch (Exception e) {
+                        // a meter's listener that cannot be removed dies with the JVM
+                    }
+                }
+            }
             store.close();
         }
     }

@@ -2,7 +2,14 @@ package dev.belfry.server;
 
 import dev.belfry.server.http.RequestListener;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
@@ -10,12 +17,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * Request metrics in Prometheus text at {@code /_belfry/metrics}: {@code belfry_requests_seconds} (a timer,
  * so a count, a sum and a max) and {@code belfry_errors_total}, tagged by operation, HTTP status and error
  * type ({@code none} when absent). Every tag value comes from a closed set (model operation names, status
- * codes, model error shapes), so the series stay bounded whatever clients send.
+ * codes, model error shapes), so the series stay bounded whatever clients send. Beside them, through
+ * Micrometer's own binders: the JVM ({@code jvm_memory_*}, {@code jvm_gc_*}, {@code jvm_threads_*}, classes,
+ * process CPU and uptime), the connection pools (HikariCP's own {@code hikaricp_connections_*}) and Jetty
+ * ({@code jetty_connections_*}, {@code jetty_threads_*}), bound by {@link #bind} once the registry exists.
  */
 final class Metrics implements RequestListener {
     /**
@@ -86,6 +97,26 @@ final class Metrics implements RequestListener {
                     .register(registry)
                     .increment();
         }
+    }
+
+    /**
+     * Runs {@code binder} on the registry once it exists (on its init thread, or at once if it is ready), so binding
+     * the JVM, pool and Jetty meters costs start-up nothing either.
+     */
+    void bind(Consumer<MeterRegistry> binder) {
+        ready.thenAccept(binder);
+    }
+
+    /** The JVM's own meters: memory pools, GC pauses, threads, classes, CPU, uptime. */
+    static void bindJvm(MeterRegistry registry, List<AutoCloseable> toClose) {
+        new JvmMemoryMetrics().bindTo(registry);
+        JvmGcMetrics gc = new JvmGcMetrics();
+        gc.bindTo(registry);
+        toClose.add(gc);
+        new JvmThreadMetrics().bindTo(registry);
+        new ClassLoaderMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
     }
 
     @Override

@@ -11,7 +11,12 @@ import dev.belfry.store.internal.TableCopier;
  */
 public final class StoreCopier {
     public CopyReport copy(RoomStore from, RoomStore to) {
-        return new CopyReport(TableCopier.copy(jdbc(from), jdbc(to)));
+        return copy(from, to, CopyProgress.NONE);
+    }
+
+    /** Copies, telling {@code progress} the running count of each table. PostgreSQL targets are written with COPY. */
+    public CopyReport copy(RoomStore from, RoomStore to, CopyProgress progress) {
+        return new CopyReport(TableCopier.copy(jdbc(from), jdbc(to), progress));
     }
 
     private static JdbcRoomStore jdbc(RoomStore store) {

@@ -19,6 +19,16 @@ public final class Stores {
     }
 
     /**
+     * Has HikariCP record its own pool metrics ({@code hikaricp_connections_*}, tagged by pool) in {@code registry},
+     * a Micrometer {@code MeterRegistry}; the pools may already be running.
+     */
+    public static void bindPoolMetrics(RoomStore store, Object registry) {
+        if (store instanceof JdbcRoomStore jdbc) {
+            jdbc.bindPoolMetrics(registry);
+        }
+    }
+
+    /**
      * A readiness check of an open store's database: a query answered within {@code timeout} and every bundled
      * migration applied, on a connection and thread of its own.
      */

@@ -94,6 +94,37 @@ final class StoreCopierTest {
         assertThat(dump(postgres, acct)).isEqualTo(dump(sqlite, acct));
     }
 
+    /** PostgreSQL targets get COPY in CSV: quotes, commas, newlines and backslashes must come through as they were. */
+    @Test
+    void copiesAwkwardTextThroughCopyAndReportsRunningCounts() {
+        Account acct = account(TENANT, "Quote \" comma , end", 0);
+        List<String> names = List.of("he said \"hi\", then\nleft", "back\\slash \\N", ",", "\"\"", "  spaced  ");
+        List<Room> rooms = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            rooms.add(room(acct.accountId(), names.get(i), i));
+        }
+        List<User> users = new ArrayList<>();
+        for (int i = 0; i < 6_000; i++) { // more than one COPY batch (5,000)
+            users.add(user(acct.accountId(), "u" + i + "@example.com", i));
+        }
+        sqlite.write((StoreTransaction tx) -> {
+            tx.insertAccount(acct);
+            rooms.forEach(tx::insertRoom);
+            users.forEach(tx::insertUser);
+            return null;
+        });
+        List<String> events = new ArrayList<>();
+        new StoreCopier()
+                .copy(sqlite, postgres, (table, copied, total) -> events.add(table + " " + copied + "/" + total));
+
+        assertThat(dump(postgres, acct)).isEqualTo(dump(sqlite, acct));
+        assertThat(postgres.read((StoreTransaction tx) -> tx.rooms(acct.accountId(), null, null, 99)))
+                .containsExactlyInAnyOrderElementsOf(rooms);
+        assertThat(events)
+                .containsSubsequence("users 0/6000", "users 5000/6000", "users 6000/6000")
+                .contains("rooms 0/5", "rooms 5/5", "memberships 0/0");
+    }
+
     @Test
     void refusesANonEmptyTarget() {
         postgres.write((StoreTransaction tx) -> {

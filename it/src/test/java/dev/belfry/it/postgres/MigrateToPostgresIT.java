@@ -104,7 +104,10 @@ class MigrateToPostgresIT {
                 .contains("counts verified")
                 .containsPattern("memberships +12 rows")
                 .containsPattern("users +12 rows")
-                .containsPattern("room_tokens +2 rows"); // the SDK fills in a token when none is given
+                .containsPattern("room_tokens +2 rows") // the SDK fills in a token when none is given
+                // progress on stderr (not a terminal here: a plain line per batch with the running count)
+                .contains("  memberships: 12/12 rows\n")
+                .contains("  users: 12/12 rows\n");
 
         // a second run refuses: the target is no longer empty (one clear line, no stack trace)
         Process again = new ProcessBuilder(

@@ -159,8 +159,16 @@ public final class ApiHandler extends Handler.Abstract {
                 credential == null ? null : credential.accessKeyId(),
                 status,
                 errorType,
-                System.nanoTime() - started));
+                System.nanoTime() - started,
+                remote(request),
+                request.getHeaders().get(HttpHeader.X_FORWARDED_FOR),
+                body == null ? 0 : body.length));
         response.write(true, body == null ? null : ByteBuffer.wrap(body), callback);
+    }
+
+    /** The peer's IP address, without the port. */
+    private static String remote(Request request) {
+        return Request.getRemoteAddr(request);
     }
 
     /**
@@ -182,7 +190,10 @@ public final class ApiHandler extends Handler.Abstract {
                 null,
                 error.status(),
                 error.type(),
-                System.nanoTime() - started));
+                System.nanoTime() - started,
+                remote(request),
+                request.getHeaders().get(HttpHeader.X_FORWARDED_FOR),
+                body.length));
         Callback then = rest == null ? callback : Callback.from(() -> rest.drop(callback::succeeded), callback::failed);
         response.write(true, ByteBuffer.wrap(body), then);
     }

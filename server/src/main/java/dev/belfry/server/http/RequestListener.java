@@ -2,6 +2,12 @@ package dev.belfry.server.http;
 
 /** Observes every API request once it is answered: access log, metrics. Implementations must be fast and thread-safe. */
 public interface RequestListener {
+    /**
+     * @param remote the peer's IP address (the proxy's, behind one)
+     * @param forwardedFor the request's X-Forwarded-For header as sent, or null; whether to believe it is the
+     *     listener's decision (serve --trust-proxy)
+     * @param bytes response body bytes
+     */
     record Completed(
             String requestId,
             String method,
@@ -10,7 +16,10 @@ public interface RequestListener {
             String accessKeyId,
             int status,
             String errorType,
-            long nanos) {}
+            long nanos,
+            String remote,
+            String forwardedFor,
+            long bytes) {}
 
     void completed(Completed request);
 

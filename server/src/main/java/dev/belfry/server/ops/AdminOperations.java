@@ -23,40 +23,9 @@ public final class AdminOperations {
     private final OperationModel setAccountStatus;
 
     public AdminOperations(ServiceModel model, Operations operations, AccountService accounts) {
-        Shape.Structure account = (Shape.Structure) model.shape("Account");
-        Shape.Structure createInput = structure(
-                "BelfryCreateAccountRequest",
-                Map.of("Name", account.member("Name"), "AccountType", account.member("AccountType")),
-                Set.of("Name", "AccountType"));
-        Shape.Structure statusInput = structure(
-                "BelfrySetAccountStatusRequest",
-                Map.of(
-                        "AccountId",
-                        model.operation("GetAccount").input().member("AccountId"),
-                        "AccountStatus",
-                        account.member("AccountStatus")),
-                Set.of("AccountId", "AccountStatus"));
-        Shape.Structure output = model.operation("CreateAccount").output();
-        this.createAccount = new OperationModel(
-                "BelfryCreateAccount",
-                "POST",
-                CREATE_ACCOUNT_PATH,
-                201,
-                createInput,
-                output,
-                List.of("BadRequestException", "NotFoundException", "ForbiddenException"),
-                false,
-                null);
-        this.setAccountStatus = new OperationModel(
-                "BelfrySetAccountStatus",
-                "POST",
-                CREATE_ACCOUNT_PATH + "/{accountId}/status",
-                200,
-                statusInput,
-                output,
-                List.of("BadRequestException", "NotFoundException"),
-                false,
-                null);
+        List<OperationModel> models = models(model);
+        this.createAccount = models.get(0);
+        this.setAccountStatus = models.get(1);
         operations.add(createAccount, op -> {
             Field<String> name = op.string("Name");
             EnumField<AccountType> type = op.enumValue("AccountType", AccountType.class);
@@ -71,6 +40,49 @@ public final class AdminOperations {
             return (caller, in) -> Views.single(
                     out, Views.ACCOUNT.render(accounts.setStatus(caller, in.get(accountId), in.get(status))));
         });
+    }
+
+    /**
+     * The admin operations' models, BelfryCreateAccount then BelfrySetAccountStatus, built from the Chime model's
+     * own shapes: the server routes and validates by them, and {@code belfry admin} sends by them.
+     */
+    public static List<OperationModel> models(ServiceModel model) {
+
+        Shape.Structure account = (Shape.Structure) model.shape("Account");
+        Shape.Structure createInput = structure(
+                "BelfryCreateAccountRequest",
+                Map.of("Name", account.member("Name"), "AccountType", account.member("AccountType")),
+                Set.of("Name", "AccountType"));
+        Shape.Structure statusInput = structure(
+                "BelfrySetAccountStatusRequest",
+                Map.of(
+                        "AccountId",
+                        model.operation("GetAccount").input().member("AccountId"),
+                        "AccountStatus",
+                        account.member("AccountStatus")),
+                Set.of("AccountId", "AccountStatus"));
+        Shape.Structure output = model.operation("CreateAccount").output();
+        OperationModel createAccount = new OperationModel(
+                "BelfryCreateAccount",
+                "POST",
+                CREATE_ACCOUNT_PATH,
+                201,
+                createInput,
+                output,
+                List.of("BadRequestException", "NotFoundException", "ForbiddenException"),
+                false,
+                null);
+        OperationModel setAccountStatus = new OperationModel(
+                "BelfrySetAccountStatus",
+                "POST",
+                CREATE_ACCOUNT_PATH + "/{accountId}/status",
+                200,
+                statusInput,
+                output,
+                List.of("BadRequestException", "NotFoundException"),
+                false,
+                null);
+        return List.of(createAccount, setAccountStatus);
     }
 
     /** The admin operations, routed like any model operation by their request URIs. */

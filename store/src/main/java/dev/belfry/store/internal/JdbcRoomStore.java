@@ -142,6 +142,14 @@ public final class JdbcRoomStore implements RoomStore {
         return ds;
     }
 
+    /** HikariCP's own metrics for each pool (SQLite: writer and readers; PostgreSQL: the one pool). */
+    public void bindPoolMetrics(Object meterRegistry) {
+        writers.setMetricRegistry(meterRegistry);
+        if (readers != writers) {
+            readers.setMetricRegistry(meterRegistry);
+        }
+    }
+
     /** A readiness check of this store's database on a connection and thread of its own (see ReadinessProbe). */
     public StoreReadiness readiness(java.time.Duration timeout) {
         return new ReadinessProbe(probes, guard, timeout);

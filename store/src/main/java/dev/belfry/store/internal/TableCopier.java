@@ -1,6 +1,8 @@
 package dev.belfry.store.internal;
 
+import dev.belfry.store.CopyProgress;
 import dev.belfry.store.StoreException;
+import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,10 +14,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.postgresql.copy.CopyManager;
+import org.postgresql.core.BaseConnection;
 
 /**
- * Copies every Belfry table from one store's database to another's: one consistent read of the source,
- * batched inserts (one transaction per batch) into an empty target, then a row-count check.
+ * Copies every Belfry table from one store's database to another's: one consistent read of the source, batches
+ * written into an empty target (one transaction per batch), then a row-count check. A PostgreSQL target gets each
+ * batch through COPY (pgjdbc's CopyManager, CSV), which moves rows several times faster than batched INSERTs; other
+ * targets get batched INSERTs.
  */
 public final class TableCopier {
     /** Parents before children, so foreign keys hold after every batch. */
@@ -23,17 +29,19 @@ public final class TableCopier {
             List.of("accounts", "users", "bots", "rooms", "room_tokens", "memberships", "settings");
 
     static final int BATCH = 500;
+    /** COPY's batches are larger: the cost is per statement, and a batch is still one transaction of the target. */
+    static final int COPY_BATCH = 5_000;
 
     private TableCopier() {}
 
-    public static Map<String, Long> copy(JdbcRoomStore from, JdbcRoomStore to) {
+    public static Map<String, Long> copy(JdbcRoomStore from, JdbcRoomStore to, CopyProgress progress) {
         requireEmpty(to);
         Map<String, Long> copied = new LinkedHashMap<>();
         try (Connection src = from.readDataSource().getConnection()) {
             from.dialect().begin(src, false); // one snapshot of the whole source
             try {
                 for (String table : TABLES) {
-                    copied.put(table, copyTable(src, table, to));
+                    copied.put(table, copyTable(src, table, to, progress));
                 }
             } finally {
                 from.dialect().rollback(src);
@@ -70,10 +78,20 @@ public final class TableCopier {
         }
     }
 
-    private static long copyTable(Connection src, String table, JdbcRoomStore to) throws SQLException {
+    private static long copyTable(Connection src, String table, JdbcRoomStore to, CopyProgress progress)
+            throws SQLException {
+        long rowsInSource;
+        try (Statement s = src.createStatement();
+                ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
+            rs.next();
+            rowsInSource = rs.getLong(1);
+        }
+        progress.copied(table, 0, rowsInSource);
+        boolean copy = to.dialect() == Dialect.POSTGRES;
+        int batchSize = copy ? COPY_BATCH : BATCH;
         long total = 0;
         try (Statement s = src.createStatement()) {
-            s.setFetchSize(BATCH);
+            s.setFetchSize(batchSize);
             try (ResultSet rs = s.executeQuery("SELECT * FROM " + table)) {
                 ResultSetMetaData md = rs.getMetaData();
                 List<String> cols = new ArrayList<>();
@@ -82,21 +100,56 @@ public final class TableCopier {
                 }
                 String insert = "INSERT INTO " + table + " (" + String.join(", ", cols) + ") VALUES ("
                         + Sql.marks(cols.size()) + ")";
-                List<Object[]> batch = new ArrayList<>(BATCH);
+                String copyIn = "COPY " + table + " (" + String.join(", ", cols) + ") FROM STDIN (FORMAT csv)";
+                List<Object[]> batch = new ArrayList<>(batchSize);
                 while (rs.next()) {
                     Object[] row = new Object[cols.size()];
                     for (int i = 0; i < row.length; i++) {
                         row[i] = rs.getString(i + 1); // text is lossless for ids, names and millis; typed on insert
                     }
                     batch.add(row);
-                    if (batch.size() == BATCH) {
-                        total += flush(to, table, insert, batch);
+                    if (batch.size() == batchSize) {
+                        total += copy ? copyIn(to, copyIn, batch) : flush(to, table, insert, batch);
+                        progress.copied(table, total, rowsInSource);
                     }
                 }
-                total += flush(to, table, insert, batch);
+                if (!batch.isEmpty()) {
+                    total += copy ? copyIn(to, copyIn, batch) : flush(to, table, insert, batch);
+                    progress.copied(table, total, rowsInSource);
+                }
             }
         }
         return total;
+    }
+
+    /**
+     * One batch through PostgreSQL's COPY, as CSV: every value quoted, so an unquoted empty field is SQL NULL and a
+     * quoted one the empty string. Booleans arrive from SQLite as 0/1, which PostgreSQL's boolean input takes.
+     */
+    private static int copyIn(JdbcRoomStore to, String copyIn, List<Object[]> batch) {
+        List<Object[]> rows = List.copyOf(batch);
+        batch.clear();
+        StringBuilder csv = new StringBuilder(rows.size() * 128);
+        for (Object[] row : rows) {
+            for (int i = 0; i < row.length; i++) {
+                if (i > 0) {
+                    csv.append(',');
+                }
+                String v = (String) row[i];
+                if (v != null) {
+                    csv.append('"').append(v.replace("\"", "\"\"")).append('"');
+                }
+            }
+            csv.append('\n');
+        }
+        to.writeRaw(c -> {
+            try {
+                new CopyManager(c.unwrap(BaseConnection.class)).copyIn(copyIn, new StringReader(csv.toString()));
+            } catch (java.io.IOException e) {
+                throw new SQLException("COPY failed: " + e.getMessage(), e);
+            }
+        });
+        return rows.size();
     }
 
     private static int flush(JdbcRoomStore to, String table, String insert, List<Object[]> batch) {
