@@ -100,6 +100,9 @@ class RebuildWhileServingIT {
                             url)
                     .redirectErrorStream(true);
             admin.environment().put("AWS_DEFAULT_REGION", "us-east-1");
+            // belfry admin takes its credentials as belfry chime does, with no test/test fallback (D35)
+            admin.environment().put("AWS_ACCESS_KEY_ID", "test");
+            admin.environment().put("AWS_SECRET_ACCESS_KEY", "test");
             Process adminRun = admin.start();
             adminRun.getOutputStream().close();
             String adminOut = ServerProcess.readAll(adminRun);
