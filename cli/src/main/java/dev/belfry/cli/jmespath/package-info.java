@@ -11,8 +11,9 @@
  * of a float an int; 1 == 1.0), string ordering (1.0.1 orders strings with &lt;, and a str against an int
  * raises Python's TypeError) and its quirks ({@code f(a b)} is a call with two arguments). Of the Java
  * libraries on Maven Central, io.burt:jmespath-* (what this replaced) was archived upstream in 2024 and
- * needed databind trees built per value; com.amazonaws:jmespath-java belongs to the AWS SDK for Java v1,
- * in maintenance only and Jackson-based, with none of jmespath.py's messages. The JMESPath community's
+ * needed the whole response converted to a jackson-databind tree and back; com.amazonaws:jmespath-java
+ * belongs to the AWS SDK for Java v1, in maintenance only and Jackson-based, with none of jmespath.py's
+ * messages. The JMESPath community's
  * own JVM implementation (jmespath-jvm, listed elsewhere as io.github.joshrotenberg:jmespath-jvm 1.0.3) does
  * not resolve from Maven Central: checked on 2026-12-02 with {@code mvn dependency:get}, "Could not find
  * artifact". Any of them would follow the specification, not jmespath.py's error texts or Python's number
