@@ -5,6 +5,7 @@ import dev.belfry.cli.args.ArgumentTable;
 import dev.belfry.cli.args.Choices;
 import dev.belfry.cli.args.CliArgument;
 import dev.belfry.cli.args.Names;
+import dev.belfry.cli.output.Formatters;
 import dev.belfry.model.BelfryVersion;
 import dev.belfry.model.OperationModel;
 import dev.belfry.model.ServiceModel;
@@ -49,6 +50,7 @@ public final class ChimeCli {
             stdout.println(BelfryVersion.line());
             return 0;
         }
+        Formatters.checkQuery((String) globals.get("query"));
         ServiceModel model = ServiceModel.chime();
         Map<String, OperationModel> commands = commandTable(model);
         if (Boolean.TRUE.equals(globals.get("cli-auto-prompt"))) {

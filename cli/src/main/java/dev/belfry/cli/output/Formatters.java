@@ -18,6 +18,16 @@ public final class Formatters {
         };
     }
 
+    /**
+     * Compiles --query as globalargs.py's resolve_types does, right after the global options are parsed: a bad
+     * expression fails before the operation's own arguments are looked at.
+     */
+    public static void checkQuery(String queryText) {
+        if (queryText != null) {
+            JmesQuery.compile(queryText);
+        }
+    }
+
     /** Block YAML for any value, as the YAML formatter writes it. */
     public static String yaml(Object value) {
         return YamlFormatter.dump(value);

@@ -1,5 +1,7 @@
 package dev.belfry.cli.output;
 
+import dev.belfry.cli.CliException;
+import dev.belfry.cli.jmespath.ExpRef;
 import dev.belfry.cli.json.PyJsonWriter;
 import java.io.PrintStream;
 import java.util.Map;
@@ -18,6 +20,13 @@ public final class JsonFormatter implements Formatter {
         if (data instanceof Map<?, ?> map && map.isEmpty()) {
             return;
         }
-        out.print(PyJsonWriter.pretty(data) + "\n");
+        String text = PyJsonWriter.pretty(data);
+        ExpRef ref = query == null ? null : ResponseView.firstExpressionReference(data);
+        if (ref != null) {
+            out.print(text.substring(0, Math.max(0, text.indexOf(ref.toString()))));
+            out.flush();
+            throw new CliException("Circular reference detected");
+        }
+        out.print(text + "\n");
     }
 }

@@ -1,6 +1,6 @@
 package dev.belfry.cli.output;
 
-/** A compiled --query expression. The JMESPath library is loaded only when one is given. */
+/** A compiled --query expression (JmesQuery). */
 public interface Query {
     Object search(Object data);
 }

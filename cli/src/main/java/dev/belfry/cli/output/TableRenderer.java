@@ -52,7 +52,7 @@ final class TableRenderer {
             } else {
                 for (Object item : list) {
                     if (scalar(item)) {
-                        current.addRow(List.of(item));
+                        current.addRow(java.util.Collections.singletonList(item));
                     } else if (item instanceof List<?> l && l.stream().allMatch(TableRenderer::scalar)) {
                         current.addRow(l);
                     } else {

@@ -1,5 +1,7 @@
 package dev.belfry.cli.output;
 
+import dev.belfry.cli.CliException;
+import dev.belfry.cli.jmespath.ExpRef;
 import dev.belfry.cli.json.PyJsonWriter;
 import java.io.PrintStream;
 import java.util.List;
@@ -24,6 +26,10 @@ public final class YamlFormatter implements Formatter {
         Object data = ResponseView.transform(response, query);
         if (data instanceof Map<?, ?> map && map.isEmpty()) {
             return;
+        }
+        ExpRef ref = query == null ? null : ResponseView.firstExpressionReference(data);
+        if (ref != null) {
+            throw new CliException("cannot represent an object: " + ref);
         }
         out.print(dump(stream ? List.of(data) : data));
     }

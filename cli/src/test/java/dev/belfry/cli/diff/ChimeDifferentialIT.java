@@ -45,6 +45,7 @@ class ChimeDifferentialIT {
         all.addAll(ConfigCases.all());
         all.addAll(PagingCases.all());
         all.addAll(ParityCases.all());
+        all.addAll(QueryCases.all());
         String only = System.getProperty("diff.only");
         return all.stream().filter(c -> only == null || c.name().contains(only));
     }
