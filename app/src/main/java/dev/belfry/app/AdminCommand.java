@@ -39,6 +39,14 @@ final class AdminCommand implements Callable<Integer> {
     static final int USAGE = 252;
     static final int OTHER = 255;
 
+    /**
+     * {@code java -cp belfry.jar dev.belfry.app.AdminCommand …}: the admin commands through picocli alone, without
+     * {@link AdminFastPath}; AdminFastPathIT compares the two.
+     */
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
     static int run(String[] args) {
         CommandLine cli = new CommandLine(new AdminCommand()).setCaseInsensitiveEnumValuesAllowed(true);
         cli.setParameterExceptionHandler((e, given) -> ExtraOperation.usage(
