@@ -257,7 +257,9 @@ class AccountsAndUsersIT {
 
     private static User seedTeamUser(String accountId, String name) throws Exception {
         String id = java.util.UUID.randomUUID().toString();
-        try (RoomStore store = Stores.open(teamStore)) {
+        // the running server holds its data directory (D37): a second store reaches the same file by its JDBC URL
+        StoreConfig sameDatabase = teamStore.dataDir() != null ? StoreConfig.jdbc(teamStore.resolvedUrl()) : teamStore;
+        try (RoomStore store = Stores.open(sameDatabase)) {
             Instant now = Instant.now();
             store.write(tx -> {
                 tx.insertUser(new dev.belfry.rooms.User(
