@@ -25,13 +25,7 @@ class AdminCommandIT {
 
     @Test
     void adminCallsPrintLikeChimeAndFailLikeIt() throws Exception {
-        Path home = Files.createTempDirectory("belfry-admin-home");
-        Map<String, String> env = new HashMap<>();
-        env.put("HOME", home.toString());
-        env.put("AWS_ACCESS_KEY_ID", "test");
-        env.put("AWS_SECRET_ACCESS_KEY", "test");
-        env.put("AWS_DEFAULT_REGION", "us-east-1");
-        env.put("AWS_MAX_ATTEMPTS", "1");
+        Map<String, String> env = cliEnvironment();
         try (ServerProcess server = ServerProcess.start(
                 List.of("--data", Databases.tempDir("belfry-admin").toString()), Map.of())) {
             String url = server.url();
@@ -159,12 +153,30 @@ class AdminCommandIT {
         assertThat(r.err().strip()).doesNotContain("\n").doesNotContain("\tat ").doesNotContain("Exception in");
     }
 
+    /** A fresh HOME and the development credential, region and one attempt, as a CLI user's environment. */
+    static Map<String, String> cliEnvironment() throws Exception {
+        Map<String, String> env = new HashMap<>();
+        env.put("HOME", Files.createTempDirectory("belfry-admin-home").toString());
+        env.put("AWS_ACCESS_KEY_ID", "test");
+        env.put("AWS_SECRET_ACCESS_KEY", "test");
+        env.put("AWS_DEFAULT_REGION", "us-east-1");
+        env.put("AWS_MAX_ATTEMPTS", "1");
+        return env;
+    }
+
     static Run belfry(Map<String, String> env, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(
-                System.getProperty("java.home") + File.separator + "bin" + File.separator + "java",
-                "-jar",
-                ServerProcess.jar().toString()));
+        List<String> command =
+                new ArrayList<>(List.of(java(), "-jar", ServerProcess.jar().toString()));
         command.addAll(List.of(args));
+        return exec(command, env);
+    }
+
+    static String java() {
+        return System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
+    }
+
+    /** Runs {@code command} with only PATH and {@code env}; stdout and stderr kept apart. */
+    static Run exec(List<String> command, Map<String, String> env) throws Exception {
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().clear();
         builder.environment().put("PATH", System.getenv("PATH"));

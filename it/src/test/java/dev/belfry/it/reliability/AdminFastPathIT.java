@@ -4,15 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.belfry.it.support.Databases;
 import dev.belfry.it.support.ServerProcess;
-import java.io.File;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,21 +18,13 @@ import org.junit.jupiter.api.Test;
  * be loaded.
  */
 class AdminFastPathIT {
-    record Run(int code, String out, String err) {}
-
     @Test
     void theFastPathAnswersExactlyAsPicocliDoes() throws Exception {
-        Path home = Files.createTempDirectory("belfry-admin-fast");
-        Map<String, String> env = new HashMap<>();
-        env.put("HOME", home.toString());
-        env.put("AWS_ACCESS_KEY_ID", "test");
-        env.put("AWS_SECRET_ACCESS_KEY", "test");
-        env.put("AWS_DEFAULT_REGION", "us-east-1");
-        env.put("AWS_MAX_ATTEMPTS", "1");
+        Map<String, String> env = AdminCommandIT.cliEnvironment();
         try (ServerProcess server = ServerProcess.start(
                 List.of("--data", Databases.tempDir("belfry-admin-fast").toString()), Map.of())) {
             String url = server.url();
-            Run created = run(
+            AdminCommandIT.Run created = run(
                     true, env, "create-account", "--name", "Fast", "--type", "EnterpriseLWA", "--endpoint-url", url);
             assertThat(created.code()).as(created.err()).isZero();
             String id = created.out().replaceAll("(?s).*\"AccountId\": \"([^\"]+)\".*", "$1");
@@ -117,8 +104,8 @@ class AdminFastPathIT {
 
     /** @param fast whether picocli must stay unloaded (true) or be loaded (false); null: not traced (each is a JVM) */
     private static void compare(Map<String, String> env, String[] line, Boolean fast) throws Exception {
-        Run viaMain = run(true, env, line);
-        Run picocli = run(false, env, line);
+        AdminCommandIT.Run viaMain = run(true, env, line);
+        AdminCommandIT.Run picocli = run(false, env, line);
         String what = String.join(" ", line);
         assertThat(viaMain.code()).as("exit code of %s", what).isEqualTo(picocli.code());
         assertThat(mask(viaMain.out())).as("stdout of %s", what).isEqualTo(mask(picocli.out()));
@@ -126,7 +113,7 @@ class AdminFastPathIT {
         if (fast == null) {
             return;
         }
-        Run traced = runTraced(env, line);
+        AdminCommandIT.Run traced = runTraced(env, line);
         if (fast) {
             assertThat(traced.out()).as("classes loaded for %s", what).doesNotContain("picocli.");
         } else {
@@ -145,9 +132,9 @@ class AdminFastPathIT {
     }
 
     /** {@code Main admin …} (fast path first) or {@code AdminCommand …} (picocli alone). */
-    private static Run run(boolean viaMain, Map<String, String> env, String... line) throws Exception {
-        List<String> command =
-                new ArrayList<>(List.of(java(), "-cp", ServerProcess.jar().toString()));
+    private static AdminCommandIT.Run run(boolean viaMain, Map<String, String> env, String... line) throws Exception {
+        List<String> command = new ArrayList<>(
+                List.of(AdminCommandIT.java(), "-cp", ServerProcess.jar().toString()));
         if (viaMain) {
             command.add("dev.belfry.app.Main");
             command.add("admin");
@@ -155,35 +142,18 @@ class AdminFastPathIT {
             command.add("dev.belfry.app.AdminCommand");
         }
         command.addAll(List.of(line));
-        return exec(command, env);
+        return AdminCommandIT.exec(command, env);
     }
 
-    private static Run runTraced(Map<String, String> env, String... line) throws Exception {
+    private static AdminCommandIT.Run runTraced(Map<String, String> env, String... line) throws Exception {
         List<String> command = new ArrayList<>(List.of(
-                java(),
+                AdminCommandIT.java(),
                 "-Xlog:class+load=info:stdout",
                 "-cp",
                 ServerProcess.jar().toString(),
                 "dev.belfry.app.Main",
                 "admin"));
         command.addAll(List.of(line));
-        return exec(command, env);
-    }
-
-    private static Run exec(List<String> command, Map<String, String> env) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(command);
-        builder.environment().clear();
-        builder.environment().put("PATH", System.getenv("PATH"));
-        builder.environment().putAll(env);
-        Path err = Files.createTempFile("belfry-admin-fast", ".err");
-        builder.redirectError(err.toFile());
-        Process p = builder.start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        return new Run(p.exitValue(), out, Files.readString(err));
-    }
-
-    private static String java() {
-        return System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
+        return AdminCommandIT.exec(command, env);
     }
 }
