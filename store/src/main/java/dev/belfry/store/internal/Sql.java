@@ -261,15 +261,10 @@ final class Sql {
     }
 
     static StoreException failure(SQLException e) {
-        StoreException failure = new StoreException("database error: " + Connect.oneLine(e.getMessage()), e);
-        if (failure.failure()
-                == StoreFailure.FULL) { // say what to do: the driver's "database or disk is full" does not
-            return new StoreException(
-                    "the disk holding the database is full: free space on it (writes answer 503 until then); "
-                            + Connect.oneLine(e.getMessage()),
-                    e,
-                    StoreFailure.FULL);
-        }
-        return failure;
+        StoreFailure kind = SqlFailures.classify(null, e);
+        String message = kind == StoreFailure.FULL // say what to do: the driver's "database or disk is full" does not
+                ? "the disk holding the database is full: free space on it (writes answer 503 until then); "
+                : "database error: ";
+        return new StoreException(message + Connect.oneLine(e.getMessage()), e, kind);
     }
 }
