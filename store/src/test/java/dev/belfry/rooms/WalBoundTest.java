@@ -9,6 +9,10 @@ import dev.belfry.store.StoreConfig;
 import dev.belfry.store.Stores;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,6 +38,20 @@ class WalBoundTest {
 
     @Test
     void theLogStaysUnderItsLimitUnderSustainedLoad() throws Exception {
+        load(false);
+    }
+
+    /**
+     * Another process checkpointing the same file (the sqlite3 shell, a backup tool): its PASSIVE checkpoints make
+     * the leader's TRUNCATE answer busy=1 at once, with no busy wait, which is also what a starved background
+     * checkpointer does under CPU starvation. One attempt per group let the log grow past the limit.
+     */
+    @Test
+    void theLogStaysUnderItsLimitWhileAnotherConnectionCheckpoints() throws Exception {
+        load(true);
+    }
+
+    private void load(boolean outsideCheckpoints) throws Exception {
         try (RoomStore store = Stores.open(StoreConfig.sqlite(data).withWalLimitBytes(LIMIT))) {
             RoomsDomain d = new RoomsDomain(
                     store, Clock.systemUTC(), new Limits(100_000, 100_000, 1_000, 10), AccountType.EnterpriseLWA);
@@ -71,6 +89,19 @@ class WalBoundTest {
                         for (String room : rooms) {
                             d.memberships().list(CALLER, account, room, null, null);
                         }
+                    }
+                }));
+            }
+            if (outsideCheckpoints) {
+                String url = "jdbc:sqlite:" + data.resolve(StoreConfig.SQLITE_FILE);
+                threads.add(new Thread(() -> {
+                    try (Connection c = DriverManager.getConnection(url);
+                            Statement s = c.createStatement()) {
+                        while (!stop.get()) {
+                            s.execute("PRAGMA wal_checkpoint(PASSIVE)");
+                        }
+                    } catch (SQLException e) {
+                        throw new IllegalStateException(e);
                     }
                 }));
             }

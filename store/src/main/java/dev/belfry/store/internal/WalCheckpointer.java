@@ -31,6 +31,7 @@ final class WalCheckpointer implements AutoCloseable {
     private volatile boolean resetWanted;
     private volatile String lastReported; // the timer thread and the group-commit leader report through it
     private long wantedSince; // the timer thread's own
+    private volatile long lastGroup = System.nanoTime(); // when the group-commit leader last came by
 
     /**
      * @param database the database file; its log is {@code <database>-wal}
@@ -63,8 +64,10 @@ final class WalCheckpointer implements AutoCloseable {
                 resetWanted = true;
                 wantedSince = System.nanoTime();
             }
-        } else if (System.nanoTime() - wantedSince > TimeUnit.SECONDS.toNanos(1)) {
-            // no group came by to reset the log (writers are idle): nothing stands in the way here either
+        } else if (System.nanoTime() - Math.max(wantedSince, lastGroup) > TimeUnit.SECONDS.toNanos(1)) {
+            // no group came by to reset the log (writers are idle): nothing stands in the way here either. Never
+            // while groups still commit: this TRUNCATE would hold SQLite's checkpoint lock while it waits (up to the
+            // busy timeout) for a write lock it cannot win, and every reset the leader tries meanwhile fails at once
             checkpoint("TRUNCATE");
             resetWanted = walSize() > threshold();
             wantedSince = System.nanoTime();
@@ -85,6 +88,7 @@ final class WalCheckpointer implements AutoCloseable {
      * on the file, say) lets writes through again rather than stall the server; the log then says so, once.
      */
     void resetIfWanted(Connection writer) {
+        lastGroup = System.nanoTime();
         if (!resetWanted && walSize() <= threshold()) { // a stat per group: microseconds
             return;
         }
