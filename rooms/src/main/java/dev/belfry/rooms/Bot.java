@@ -20,4 +20,8 @@ public record Bot(
     public Bot withDisabled(boolean value, Instant at) {
         return new Bot(botId, accountId, displayName, value, createdAt, at, botEmail, securityToken);
     }
+
+    public Bot withSecurityToken(String token, Instant at) {
+        return new Bot(botId, accountId, displayName, disabled, createdAt, at, botEmail, token);
+    }
 }

@@ -5,7 +5,10 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 
-/** Chat bots of an Enterprise account: CreateBot, GetBot, ListBots, UpdateBot (no delete: disable instead). */
+/**
+ * Chat bots of an Enterprise account: CreateBot, GetBot, ListBots, UpdateBot (no delete: disable instead),
+ * RegenerateSecurityToken and the bot's events configuration.
+ */
 public final class BotService {
     private static final int NAME_MAX = 55;
 
@@ -75,6 +78,55 @@ public final class BotService {
             tx.updateBot(updated);
             return updated;
         });
+    }
+
+    /** RegenerateSecurityToken: a new random token replaces the old one, which from now on signs nothing. */
+    public Bot regenerateSecurityToken(Caller caller, String accountId, String botId) {
+        return ctx.store().write(tx -> {
+            AccountGuard.enterprise(tx, caller, accountId);
+            Bot bot = tx.bot(accountId, botId).orElseThrow(() -> DomainException.notFound("bot", botId));
+            Bot updated = bot.withSecurityToken(newToken(), ctx.now());
+            tx.updateBot(updated);
+            return updated;
+        });
+    }
+
+    /** PutEventsConfiguration: replaces whatever the bot had (D43); exactly one target. */
+    public EventsConfiguration putEventsConfiguration(
+            Caller caller, String accountId, String botId, String httpsEndpoint, String lambdaFunctionArn) {
+        EventsConfiguration.validate(httpsEndpoint, lambdaFunctionArn);
+        return ctx.store().write(tx -> {
+            AccountGuard.enterprise(tx, caller, accountId);
+            tx.bot(accountId, botId).orElseThrow(() -> DomainException.notFound("bot", botId));
+            EventsConfiguration config = new EventsConfiguration(
+                    botId, accountId, emptyToNull(httpsEndpoint), emptyToNull(lambdaFunctionArn), ctx.now());
+            tx.putEventsConfiguration(config);
+            return config;
+        });
+    }
+
+    /** GetEventsConfiguration: NotFound for an unknown bot and for a bot that has none (D43). */
+    public EventsConfiguration eventsConfiguration(Caller caller, String accountId, String botId) {
+        return ctx.store().read(tx -> {
+            AccountGuard.enterprise(tx, caller, accountId);
+            tx.bot(accountId, botId).orElseThrow(() -> DomainException.notFound("bot", botId));
+            return tx.eventsConfiguration(botId)
+                    .orElseThrow(() -> DomainException.notFound("events configuration of bot", botId));
+        });
+    }
+
+    /** DeleteEventsConfiguration: idempotent for a bot that has none (the model has no NotFound for it, D43). */
+    public void deleteEventsConfiguration(Caller caller, String accountId, String botId) {
+        ctx.store().write(tx -> {
+            AccountGuard.enterprise(tx, caller, accountId);
+            tx.bot(accountId, botId).orElseThrow(() -> DomainException.notFound("bot", botId));
+            tx.deleteEventsConfiguration(botId);
+            return null;
+        });
+    }
+
+    private static String emptyToNull(String s) {
+        return s == null || s.isEmpty() ? null : s;
     }
 
     private static String newToken() {

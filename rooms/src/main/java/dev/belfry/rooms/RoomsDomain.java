@@ -9,6 +9,8 @@ public final class RoomsDomain {
     private final BotService bots;
     private final RoomService rooms;
     private final MembershipService memberships;
+    private final MessageService messages;
+    private final MeetingService meetings;
 
     public RoomsDomain(RoomStore store, Clock clock, Limits limits, Enums.AccountType createAccountType) {
         DomainContext ctx = new DomainContext(
@@ -18,6 +20,8 @@ public final class RoomsDomain {
         this.bots = new BotService(ctx);
         this.rooms = new RoomService(ctx);
         this.memberships = new MembershipService(ctx);
+        this.messages = new MessageService(ctx);
+        this.meetings = new MeetingService();
     }
 
     public AccountService accounts() {
@@ -38,5 +42,13 @@ public final class RoomsDomain {
 
     public MembershipService memberships() {
         return memberships;
+    }
+
+    public MessageService messages() {
+        return messages;
+    }
+
+    public MeetingService meetings() {
+        return meetings;
     }
 }

@@ -60,6 +60,14 @@ public interface StoreTransaction {
 
     long countBots(String accountId);
 
+    // bots' events configurations, one per bot at most
+    /** Inserts or replaces the bot's configuration. */
+    void putEventsConfiguration(EventsConfiguration config);
+
+    Optional<EventsConfiguration> eventsConfiguration(String botId);
+
+    void deleteEventsConfiguration(String botId);
+
     // rooms; sort key = creation time
     void insertRoom(Room room);
 

@@ -13,6 +13,7 @@ import dev.belfry.rooms.Enums.MemberType;
 import dev.belfry.rooms.Enums.RegistrationStatus;
 import dev.belfry.rooms.Enums.Role;
 import dev.belfry.rooms.Enums.UserType;
+import dev.belfry.rooms.EventsConfiguration;
 import dev.belfry.rooms.Member;
 import dev.belfry.rooms.Membership;
 import dev.belfry.rooms.Room;
@@ -205,6 +206,36 @@ abstract class RoomStoreContract {
                 .contains(off);
         assertThat(store.read((StoreTransaction tx) -> tx.countBots(acct.accountId())))
                 .isEqualTo(2);
+    }
+
+    @Test
+    void eventsConfigurationsArePutReplacedDeletedAndGoWithTheirBot() {
+        Bot b = bot(acct.accountId(), "Notifier", 10);
+        Bot other = bot(acct.accountId(), "Other", 11);
+        write(tx -> {
+            tx.insertBot(b);
+            tx.insertBot(other);
+        });
+        EventsConfiguration https = new EventsConfiguration(
+                b.botId(), acct.accountId(), "https://bots.example.com:8443/events", null, at(12));
+        write(tx -> tx.putEventsConfiguration(https));
+        assertThat(store.read((StoreTransaction tx) -> tx.eventsConfiguration(b.botId())))
+                .contains(https);
+        assertThat(store.read((StoreTransaction tx) -> tx.eventsConfiguration(other.botId())))
+                .isEmpty();
+        EventsConfiguration lambda = new EventsConfiguration(
+                b.botId(), acct.accountId(), null, "arn:aws:lambda:us-east-1:111122223333:function:notify", at(13));
+        write(tx -> tx.putEventsConfiguration(lambda)); // replaces, leaving no endpoint behind
+        assertThat(store.read((StoreTransaction tx) -> tx.eventsConfiguration(b.botId())))
+                .contains(lambda);
+        write(tx -> tx.deleteEventsConfiguration(b.botId()));
+        write(tx -> tx.deleteEventsConfiguration(b.botId())); // a second delete finds nothing and is fine
+        assertThat(store.read((StoreTransaction tx) -> tx.eventsConfiguration(b.botId())))
+                .isEmpty();
+        write(tx -> tx.putEventsConfiguration(https));
+        write(tx -> tx.deleteAccount(acct.accountId()));
+        assertThat(store.read((StoreTransaction tx) -> tx.eventsConfiguration(b.botId())))
+                .isEmpty();
     }
 
     @Test

@@ -23,6 +23,14 @@ public final class OperationRouter {
         List<Route> all = new ArrayList<>();
         model.operations().values().forEach(op -> all.add(Route.of(op)));
         extra.forEach(op -> all.add(Route.of(op)));
+        for (Route r : all) {
+            if (r.template().isEmpty()
+                    || r.template().get(0).startsWith("{")
+                    || r.template().get(0).equals(CONSOLE)) {
+                throw new IllegalStateException("the /console prefix would be ambiguous for "
+                        + r.operation().name());
+            }
+        }
         all.sort(Comparator.comparingInt(Route::specificity).reversed());
         this.routes = List.copyOf(all);
     }
@@ -46,7 +54,7 @@ public final class OperationRouter {
 
     /** @param rawPath the path as sent, still percent-encoded, so an encoded '/' stays inside its label */
     public Match route(String method, String rawPath, Map<String, List<String>> query) {
-        List<String> segments = segments(rawPath);
+        List<String> segments = withoutConsolePrefix(segments(rawPath));
         boolean pathKnown = false;
         for (Route route : routes) {
             Map<String, String> labels = route.matchPath(segments);
@@ -60,6 +68,17 @@ public final class OperationRouter {
         }
         throw new NoRoute(pathKnown);
     }
+
+    /**
+     * Older SDK models put {@code /console} before every path, and users set {@code …/console} as their endpoint,
+     * so such requests route exactly as without it. No template starts with a label, so a first segment
+     * {@code console} can mean nothing else. The signature was checked over the path as sent, before routing.
+     */
+    static List<String> withoutConsolePrefix(List<String> segments) {
+        return segments.size() > 1 && segments.get(0).equals(CONSOLE) ? segments.subList(1, segments.size()) : segments;
+    }
+
+    private static final String CONSOLE = "console";
 
     static List<String> segments(String rawPath) {
         List<String> segments = new ArrayList<>();

@@ -37,5 +37,40 @@ final class BotOperations {
             return (caller, in) -> Views.single(
                     out, Views.BOT.render(bots.update(caller, in.get(accountId), in.get(botId), in.get(disabled))));
         });
+        ops.add("RegenerateSecurityToken", op -> {
+            Field<String> accountId = op.string("AccountId");
+            Field<String> botId = op.string("BotId");
+            String out = op.output("Bot");
+            return (caller, in) -> Views.single(
+                    out, Views.BOT.render(bots.regenerateSecurityToken(caller, in.get(accountId), in.get(botId))));
+        });
+        ops.add("PutEventsConfiguration", op -> {
+            Field<String> accountId = op.string("AccountId");
+            Field<String> botId = op.string("BotId");
+            Field<String> endpoint = op.string("OutboundEventsHTTPSEndpoint");
+            Field<String> lambda = op.string("LambdaFunctionArn");
+            String out = op.output("EventsConfiguration");
+            return (caller, in) -> Views.single(
+                    out,
+                    Views.EVENTS_CONFIGURATION.render(bots.putEventsConfiguration(
+                            caller, in.get(accountId), in.get(botId), in.get(endpoint), in.get(lambda))));
+        });
+        ops.add("GetEventsConfiguration", op -> {
+            Field<String> accountId = op.string("AccountId");
+            Field<String> botId = op.string("BotId");
+            String out = op.output("EventsConfiguration");
+            return (caller, in) -> Views.single(
+                    out,
+                    Views.EVENTS_CONFIGURATION.render(
+                            bots.eventsConfiguration(caller, in.get(accountId), in.get(botId))));
+        });
+        ops.add("DeleteEventsConfiguration", op -> {
+            Field<String> accountId = op.string("AccountId");
+            Field<String> botId = op.string("BotId");
+            return (caller, in) -> {
+                bots.deleteEventsConfiguration(caller, in.get(accountId), in.get(botId));
+                return null;
+            };
+        });
     }
 }

@@ -24,6 +24,8 @@ public final class Operations {
         BotOperations.register(this, domain.bots());
         RoomOperations.register(this, domain.rooms());
         MembershipOperations.register(this, domain.memberships());
+        MessageOperations.register(this, domain.messages());
+        MeetingOperations.register(this, domain.meetings());
     }
 
     /** Registers the adapter of a model operation; {@code bind} declares the members it reads and writes. */

@@ -4,6 +4,7 @@ import dev.belfry.model.ServiceModel;
 import dev.belfry.rooms.Account;
 import dev.belfry.rooms.BatchAdd;
 import dev.belfry.rooms.Bot;
+import dev.belfry.rooms.EventsConfiguration;
 import dev.belfry.rooms.Member;
 import dev.belfry.rooms.Membership;
 import dev.belfry.rooms.Room;
@@ -56,6 +57,12 @@ public final class Views {
             .member("SecurityToken", Bot::securityToken)
             .build();
 
+    static final View<EventsConfiguration> EVENTS_CONFIGURATION = View.<EventsConfiguration>of("EventsConfiguration")
+            .member("BotId", EventsConfiguration::botId)
+            .member("OutboundEventsHTTPSEndpoint", EventsConfiguration::httpsEndpoint)
+            .member("LambdaFunctionArn", EventsConfiguration::lambdaFunctionArn)
+            .build();
+
     static final View<Room> ROOM = View.<Room>of("Room")
             .member("RoomId", Room::roomId)
             .member("Name", Room::name)
@@ -96,7 +103,7 @@ public final class Views {
             .build();
 
     private static final List<View<?>> ALL =
-            List.of(ACCOUNT, USER, BOT, ROOM, MEMBER, MEMBERSHIP, MEMBER_ERROR, USER_ERROR);
+            List.of(ACCOUNT, USER, BOT, EVENTS_CONFIGURATION, ROOM, MEMBER, MEMBERSHIP, MEMBER_ERROR, USER_ERROR);
 
     /** Fails when a view names a member its structure does not have; run while the server starts. */
     static void check(ServiceModel model) {

@@ -5,6 +5,7 @@ import dev.belfry.rooms.Bot;
 import dev.belfry.rooms.Cursor;
 import dev.belfry.rooms.Enums.RegistrationStatus;
 import dev.belfry.rooms.Enums.UserType;
+import dev.belfry.rooms.EventsConfiguration;
 import dev.belfry.rooms.Membership;
 import dev.belfry.rooms.Room;
 import dev.belfry.rooms.StoreTransaction;
@@ -21,6 +22,7 @@ final class JdbcTransaction implements StoreTransaction {
     private final AccountQueries accounts;
     private final UserQueries users;
     private final BotQueries bots;
+    private final EventsConfigurationQueries eventsConfigurations;
     private final RoomQueries rooms;
     private final Sql sql;
     private final MembershipQueries memberships;
@@ -37,6 +39,7 @@ final class JdbcTransaction implements StoreTransaction {
         accounts = new AccountQueries(sql);
         users = new UserQueries(sql);
         bots = new BotQueries(sql);
+        eventsConfigurations = new EventsConfigurationQueries(sql);
         rooms = new RoomQueries(sql, dialect);
         this.sql = sql;
         memberships = new MembershipQueries(sql);
@@ -128,6 +131,21 @@ final class JdbcTransaction implements StoreTransaction {
     @Override
     public List<Bot> bots(String accountId, Cursor after, int limit) {
         return bots.list(accountId, after, limit);
+    }
+
+    @Override
+    public void putEventsConfiguration(EventsConfiguration config) {
+        eventsConfigurations.put(config);
+    }
+
+    @Override
+    public Optional<EventsConfiguration> eventsConfiguration(String botId) {
+        return eventsConfigurations.get(botId);
+    }
+
+    @Override
+    public void deleteEventsConfiguration(String botId) {
+        eventsConfigurations.delete(botId);
     }
 
     @Override
