@@ -81,6 +81,26 @@ class ModelConformanceIT {
         return q;
     }
 
+    /**
+     * For an operation whose every call is an error in Belfry (D44): routes it, calls it and checks the error is
+     * one the model lists for the operation, in the rest-json error shape.
+     */
+    @SuppressWarnings("unchecked")
+    static void checkError(String op, Map<String, String> labels, String body, int status, String type)
+            throws Exception {
+        String method = (String) http(op).get("method");
+        String uri = uri(op, labels);
+        String path = uri.contains("?") ? uri.substring(0, uri.indexOf('?')) : uri;
+        OperationRouter router = new OperationRouter(ServiceModel.chime(), List.of());
+        assertThat(router.route(method, path, query(uri)).operation().name())
+                .as("route of %s %s", method, uri)
+                .isEqualTo(op);
+        Wire w = raw.call(method, uri, body);
+        w.assertApiError(status, type);
+        assertThat(w.header("x-amzn-RequestId")).as("%s request id", op).matches(Api.UUID);
+        checked.add(op);
+    }
+
     /** Routes, calls and checks one operation; returns the response JSON (empty for 204). */
     @SuppressWarnings("unchecked")
     static Map<String, Object> check(String op, Map<String, String> labels, String body) throws Exception {
@@ -253,6 +273,33 @@ class ModelConformanceIT {
                 labels("accountId", acct, "roomId", room, "memberId", u1),
                 "{\"Role\":\"Member\"}");
         check("DeleteRoomMembership", labels("accountId", acct, "roomId", room, "memberId", u1), null);
+        // bots' tokens and events configurations, messages and meetings (D43, D44)
+        check("RegenerateSecurityToken", labels("accountId", acct, "botId", botId), null);
+        check(
+                "PutEventsConfiguration",
+                labels("accountId", acct, "botId", botId),
+                "{\"OutboundEventsHTTPSEndpoint\":\"https://example.com:8000\"}");
+        check("GetEventsConfiguration", labels("accountId", acct, "botId", botId), null);
+        check("DeleteEventsConfiguration", labels("accountId", acct, "botId", botId), null);
+        checkError(
+                "RedactRoomMessage",
+                labels("accountId", acct, "roomId", room, "messageId", "m-1"),
+                null,
+                404,
+                "NotFoundException");
+        checkError(
+                "RedactConversationMessage",
+                labels("accountId", acct, "conversationId", "c-1", "messageId", "m-1"),
+                null,
+                404,
+                "NotFoundException");
+        checkError(
+                "CreateMeetingDialOut",
+                labels("meetingId", "e3c0b9f4-0000-4000-8000-000000000001"),
+                "{\"FromPhoneNumber\":\"+12065550100\",\"ToPhoneNumber\":\"+12065550101\",\"JoinToken\":\"abc\"}",
+                404,
+                "NotFoundException");
+
         check("DeleteRoom", labels("accountId", acct, "roomId", room), null);
         check("DeleteAccount", labels("accountId", acct), null);
 
@@ -271,6 +318,33 @@ class ModelConformanceIT {
                     .as("%s %s", http(op).get("method"), uri)
                     .isEqualTo(op);
         }
+    }
+
+    /** Older SDK models and endpoints ending in /console put that prefix before every path (NEXT-SURFACE §5). */
+    @Test
+    void everyModelOperationRoutesTheSameUnderTheConsolePrefix() throws Exception {
+        OperationRouter router = new OperationRouter(ServiceModel.chime(), List.of());
+        for (String op : operationsJson.keySet()) {
+            String uri = ((String) http(op).get("requestUri")).replaceAll("\\{[A-Za-z]+\\+?}", "label-x");
+            String path = uri.contains("?") ? uri.substring(0, uri.indexOf('?')) : uri;
+            assertThat(router.route((String) http(op).get("method"), "/console" + path, query(uri))
+                            .operation()
+                            .name())
+                    .as("%s /console%s", http(op).get("method"), uri)
+                    .isEqualTo(op);
+        }
+        // signed over the path as sent, prefix included
+        Map<String, Object> account = raw.ok("POST", "/console/accounts", "{\"Name\":\"Console\"}");
+        String acct = Raw.id(account, "Account", "AccountId");
+        assertThat(raw.ok("GET", "/console/accounts/" + acct, null))
+                .isEqualTo(raw.ok("GET", "/accounts/" + acct, null));
+        assertThat(raw.post(
+                                "/console/accounts/" + acct + "/users?operation=create",
+                                "{\"Email\":\"console@example.com\"}")
+                        .status())
+                .isEqualTo(201);
+        raw.get("/console").assertApiError(404, "NotFoundException");
+        raw.get("/console/console/accounts").assertApiError(404, "NotFoundException");
     }
 
     @Test

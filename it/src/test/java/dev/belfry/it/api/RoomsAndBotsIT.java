@@ -10,7 +10,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.belfry.it.support.RunningServer;
 import dev.belfry.rooms.Limits;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -70,7 +69,14 @@ class RoomsAndBotsIT {
                 () -> bot(t, acct, "b"),
                 () -> t.listBots(b -> b.accountId(acct)),
                 () -> t.getBot(b -> b.accountId(acct).botId(fakeRoom)),
-                () -> t.updateBot(b -> b.accountId(acct).botId(fakeRoom).disabled(true)));
+                () -> t.updateBot(b -> b.accountId(acct).botId(fakeRoom).disabled(true)),
+                () -> t.regenerateSecurityToken(b -> b.accountId(acct).botId(fakeRoom)),
+                () -> t.putEventsConfiguration(
+                        b -> b.accountId(acct).botId(fakeRoom).outboundEventsHTTPSEndpoint("https://example.com")),
+                () -> t.getEventsConfiguration(b -> b.accountId(acct).botId(fakeRoom)),
+                () -> t.deleteEventsConfiguration(b -> b.accountId(acct).botId(fakeRoom)),
+                () -> t.redactRoomMessage(
+                        b -> b.accountId(acct).roomId(fakeRoom).messageId("m")));
         for (Runnable call : calls) {
             assertThatThrownBy(call::run).isInstanceOfSatisfying(ForbiddenException.class, e -> {
                 assertThat(e.statusCode()).isEqualTo(403);
@@ -116,6 +122,128 @@ class RoomsAndBotsIT {
                 .isTrue();
         assertThatThrownBy(() -> chime.getBot(b -> b.accountId(acct).botId("5f0e7a43-0000-4000-8000-000000000001")))
                 .isInstanceOf(NotFoundException.class);
+    }
+
+    /** D43: a new token replaces the old; an events configuration has one target, a Put replaces the last. */
+    @Test
+    void botTokensAndEventsConfigurations() {
+        String acct = account(chime, "Bot events").accountId();
+        Bot bot = bot(chime, acct, "notifier");
+        Bot regenerated = chime.regenerateSecurityToken(b -> b.accountId(acct).botId(bot.botId()))
+                .bot();
+        assertThat(regenerated.botId()).isEqualTo(bot.botId());
+        assertThat(regenerated.securityToken()).isNotBlank().isNotEqualTo(bot.securityToken());
+        assertThat(chime.getBot(b -> b.accountId(acct).botId(bot.botId())).bot().securityToken())
+                .isEqualTo(regenerated.securityToken());
+
+        assertThatThrownBy(() ->
+                        chime.getEventsConfiguration(b -> b.accountId(acct).botId(bot.botId())))
+                .isInstanceOf(NotFoundException.class);
+        var put = chime.putEventsConfiguration(b ->
+                        b.accountId(acct).botId(bot.botId()).outboundEventsHTTPSEndpoint("https://example.com:8000"))
+                .eventsConfiguration();
+        assertThat(put.botId()).isEqualTo(bot.botId());
+        assertThat(put.outboundEventsHTTPSEndpoint()).isEqualTo("https://example.com:8000");
+        assertThat(put.lambdaFunctionArn()).isNull();
+        String arn = "arn:aws:lambda:us-east-1:111122223333:function:chime-bot";
+        chime.putEventsConfiguration(b -> b.accountId(acct).botId(bot.botId()).lambdaFunctionArn(arn));
+        var got = chime.getEventsConfiguration(b -> b.accountId(acct).botId(bot.botId()))
+                .eventsConfiguration();
+        assertThat(got.lambdaFunctionArn()).isEqualTo(arn);
+        assertThat(got.outboundEventsHTTPSEndpoint()).isNull();
+        for (Runnable bad : List.<Runnable>of(
+                () -> chime.putEventsConfiguration(b -> b.accountId(acct).botId(bot.botId())),
+                () -> chime.putEventsConfiguration(b ->
+                        b.accountId(acct).botId(bot.botId()).outboundEventsHTTPSEndpoint("http://example.com/events")),
+                () -> chime.putEventsConfiguration(b -> b.accountId(acct)
+                        .botId(bot.botId())
+                        .outboundEventsHTTPSEndpoint("https://example.com")
+                        .lambdaFunctionArn(arn)),
+                () -> chime.putEventsConfiguration(
+                        b -> b.accountId(acct).botId(bot.botId()).lambdaFunctionArn("my-function")))) {
+            assertThatThrownBy(bad::run)
+                    .isInstanceOfSatisfying(
+                            BadRequestException.class,
+                            e -> assertThat(e.statusCode()).isEqualTo(400));
+        }
+        assertThat(chime.getEventsConfiguration(b -> b.accountId(acct).botId(bot.botId()))
+                        .eventsConfiguration()
+                        .lambdaFunctionArn())
+                .as("a refused Put leaves the configuration as it was")
+                .isEqualTo(arn);
+        chime.deleteEventsConfiguration(b -> b.accountId(acct).botId(bot.botId()));
+        chime.deleteEventsConfiguration(b -> b.accountId(acct).botId(bot.botId())); // nothing left: still fine
+        assertThatThrownBy(() ->
+                        chime.getEventsConfiguration(b -> b.accountId(acct).botId(bot.botId())))
+                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> chime.putEventsConfiguration(b -> b.accountId(acct)
+                        .botId("5f0e7a43-0000-4000-8000-000000000009")
+                        .outboundEventsHTTPSEndpoint("https://example.com")))
+                .isInstanceOf(NotFoundException.class);
+    }
+
+    /** D44: Belfry stores no room messages yet, has no conversations and hosts no meetings. */
+    @Test
+    void redactAndDialOutFindNothingToActOn() {
+        String acct = account(chime, "Redact").accountId();
+        String roomId = room(chime, acct, "general").roomId();
+        assertThatThrownBy(() -> chime.redactRoomMessage(
+                        b -> b.accountId(acct).roomId(roomId).messageId("m-1")))
+                .isInstanceOfSatisfying(
+                        NotFoundException.class,
+                        e -> assertThat(e.awsErrorDetails().errorMessage()).contains("message m-1"));
+        assertThatThrownBy(() -> chime.redactRoomMessage(b -> b.accountId(acct)
+                        .roomId("5f0e7a43-0000-4000-8000-000000000002")
+                        .messageId("m-1")))
+                .isInstanceOfSatisfying(
+                        NotFoundException.class,
+                        e -> assertThat(e.awsErrorDetails().errorMessage()).contains("room"));
+        assertThatThrownBy(() -> chime.redactConversationMessage(
+                        b -> b.accountId(acct).conversationId("c-1").messageId("m-1")))
+                .isInstanceOfSatisfying(
+                        NotFoundException.class,
+                        e -> assertThat(e.awsErrorDetails().errorMessage()).contains("conversation c-1"));
+        assertThatThrownBy(() -> chime.createMeetingDialOut(b -> b.meetingId("e3c0b9f4-0000-4000-8000-000000000001")
+                        .fromPhoneNumber("+12065550100")
+                        .toPhoneNumber("+12065550101")
+                        .joinToken("abc")))
+                .isInstanceOfSatisfying(
+                        ChimeException.class,
+                        e -> { // the model declares no NotFound here (D44)
+                            assertThat(e.statusCode()).isEqualTo(404);
+                            assertThat(e.awsErrorDetails().errorCode()).isEqualTo("NotFoundException");
+                            assertThat(e.awsErrorDetails().errorMessage()).contains("meeting");
+                        });
+        // the model's checks come first: a meeting id that is no GUID, a number that is no E.164 number
+        assertThatThrownBy(() -> chime.createMeetingDialOut(b -> b.meetingId("not-a-guid")
+                        .fromPhoneNumber("+12065550100")
+                        .toPhoneNumber("+12065550101")
+                        .joinToken("abc")))
+                .isInstanceOf(BadRequestException.class);
+        assertThatThrownBy(() -> chime.createMeetingDialOut(b -> b.meetingId("e3c0b9f4-0000-4000-8000-000000000001")
+                        .fromPhoneNumber("206-555-0100")
+                        .toPhoneNumber("+12065550101")
+                        .joinToken("abc")))
+                .isInstanceOf(BadRequestException.class);
+    }
+
+    /** An endpoint that ends in /console (as users were advised to set) works like one without it. */
+    @Test
+    void anEndpointEndingInConsoleWorksUnchanged() {
+        ChimeClient console = ChimeClient.builder()
+                .endpointOverride(java.net.URI.create(lwa.url() + "/console"))
+                .region(software.amazon.awssdk.regions.Region.US_EAST_1)
+                .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create())
+                .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                        software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("test", "test")))
+                .build();
+        String acct = account(console, "Console").accountId();
+        String roomId = room(console, acct, "general").roomId();
+        assertThat(chime.getRoom(b -> b.accountId(acct).roomId(roomId)).room().name())
+                .isEqualTo("general");
+        assertThat(console.listRooms(b -> b.accountId(acct)).rooms())
+                .extracting(Room::roomId)
+                .containsExactly(roomId);
     }
 
     @Test
@@ -310,17 +438,10 @@ class RoomsAndBotsIT {
         String acct = account(chime, "D26").accountId();
         List<Runnable> calls = List.of(
                 // CreateMeeting itself left this model (and SDK) for chime-sdk-meetings; CreateMeetingDialOut stayed
-                () -> chime.createMeetingDialOut(
-                        b -> b.meetingId("m-" + Instant.now().toEpochMilli())
-                                .fromPhoneNumber("+12065550100")
-                                .toPhoneNumber("+12065550101")
-                                .joinToken("t")),
                 () -> chime.listPhoneNumbers(b -> b.maxResults(5)),
                 () -> chime.inviteUsers(b -> b.accountId(acct).userEmailList("x@example.com")),
-                () -> chime.getAccountSettings(b -> b.accountId(acct)),
-                () -> chime.redactRoomMessage(b -> b.accountId(acct).roomId("r").messageId("m")));
-        List<String> names = List.of(
-                "CreateMeetingDialOut", "ListPhoneNumbers", "InviteUsers", "GetAccountSettings", "RedactRoomMessage");
+                () -> chime.getAccountSettings(b -> b.accountId(acct)));
+        List<String> names = List.of("ListPhoneNumbers", "InviteUsers", "GetAccountSettings");
         for (int i = 0; i < calls.size(); i++) {
             String name = names.get(i);
             assertThatThrownBy(calls.get(i)::run).isInstanceOfSatisfying(ChimeException.class, e -> {

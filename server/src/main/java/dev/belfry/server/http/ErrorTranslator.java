@@ -56,10 +56,13 @@ public final class ErrorTranslator {
         return ApiError.serviceFailure(requestId);
     }
 
+    private static final String NOT_FOUND = "NotFoundException";
+
     private ApiError modeled(String shapeName, String message, OperationModel operation) {
-        if (operation != null && !operation.declaresError(shapeName)) {
+        if (operation != null && !operation.declaresError(shapeName) && !shapeName.equals(NOT_FOUND)) {
             // An error the operation does not declare would surface as a generic exception in SDKs; say it as
-            // the closest declared one instead, keeping the message.
+            // the closest declared one instead, keeping the message. Not NotFound: a script that branches on
+            // the code must learn that the thing is missing, not that its request was malformed (D44).
             shapeName = "BadRequestException";
         }
         Shape.Structure shape = (Shape.Structure) model.shape(shapeName);

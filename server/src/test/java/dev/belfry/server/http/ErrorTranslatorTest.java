@@ -55,6 +55,13 @@ class ErrorTranslatorTest {
                         "ConflictException",
                         "Conflict"),
                 new Case(
+                        "not found, even undeclared, stays NotFound (D44)",
+                        DomainException.notFound("meeting", "m"),
+                        "CreateMeetingDialOut",
+                        404,
+                        "NotFoundException",
+                        "NotFound"),
+                new Case(
                         "conflict undeclared → BadRequest",
                         DomainException.conflict("x"),
                         "GetRoom",
