@@ -94,10 +94,11 @@ public final class BotService {
     /** PutEventsConfiguration: replaces whatever the bot had (D43); exactly one target. */
     public EventsConfiguration putEventsConfiguration(
             Caller caller, String accountId, String botId, String httpsEndpoint, String lambdaFunctionArn) {
-        EventsConfiguration.validate(httpsEndpoint, lambdaFunctionArn);
         return ctx.store().write(tx -> {
             AccountGuard.enterprise(tx, caller, accountId);
             tx.bot(accountId, botId).orElseThrow(() -> DomainException.notFound("bot", botId));
+            // after the lookups: another tenant's bot is NotFound whatever the body says (D19)
+            EventsConfiguration.validate(httpsEndpoint, lambdaFunctionArn);
             EventsConfiguration config = new EventsConfiguration(
                     botId, accountId, emptyToNull(httpsEndpoint), emptyToNull(lambdaFunctionArn), ctx.now());
             tx.putEventsConfiguration(config);

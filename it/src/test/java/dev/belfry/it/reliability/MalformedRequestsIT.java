@@ -478,7 +478,8 @@ class MalformedRequestsIT {
         for (var e : all.entrySet()) {
             uri = uri.replace("{" + e.getKey() + "}", e.getValue());
         }
-        return uri;
+        // any other label (a meeting id, a phone number id): a well-formed id nothing has
+        return uri.replaceAll("\\{[A-Za-z]+}", "e3c0b9f4-0000-4000-8000-000000000001");
     }
 
     /** A body that would be valid for the operation (so only the thing under test makes it bad). */
