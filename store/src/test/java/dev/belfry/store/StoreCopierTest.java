@@ -8,6 +8,7 @@ import dev.belfry.rooms.Account;
 import dev.belfry.rooms.Bot;
 import dev.belfry.rooms.Cursor;
 import dev.belfry.rooms.Enums.Role;
+import dev.belfry.rooms.EventsConfiguration;
 import dev.belfry.rooms.Membership;
 import dev.belfry.rooms.Room;
 import dev.belfry.rooms.RoomStore;
@@ -68,6 +69,14 @@ final class StoreCopierTest {
             bots.forEach(tx::insertBot);
             rooms.forEach(tx::insertRoom);
             tx.claimRoomToken(acct.accountId(), "tok", rooms.get(0).roomId(), "Room0", at(1), null);
+            tx.putEventsConfiguration(new EventsConfiguration(
+                    bots.get(0).botId(), acct.accountId(), "https://example.com:8000/e?a=1,b=\"2\"", null, at(7)));
+            tx.putEventsConfiguration(new EventsConfiguration(
+                    bots.get(1).botId(),
+                    acct.accountId(),
+                    null,
+                    "arn:aws:lambda:us-east-1:111122223333:function:f",
+                    at(8)));
             List<Membership> ms = new ArrayList<>();
             users.forEach(u -> ms.add(membership(rooms.get(0), member(u), Role.Member, 5)));
             bots.forEach(b -> ms.add(membership(rooms.get(1), member(b), Role.Administrator, 6)));
@@ -82,6 +91,7 @@ final class StoreCopierTest {
                 .containsEntry("accounts", 1L)
                 .containsEntry("users", 1_200L)
                 .containsEntry("bots", 4L)
+                .containsEntry("bot_events_configurations", 2L)
                 .containsEntry("rooms", 4L)
                 .containsEntry("room_tokens", 1L)
                 .containsEntry("memberships", 1_204L)
@@ -140,7 +150,10 @@ final class StoreCopierTest {
         return s.read((StoreTransaction tx) -> {
             List<Object> out = new ArrayList<>();
             out.add(tx.account(TENANT, acct.accountId()));
-            out.addAll(tx.bots(acct.accountId(), null, 100));
+            for (Bot b : tx.bots(acct.accountId(), null, 100)) {
+                out.add(b);
+                out.add(tx.eventsConfiguration(b.botId()));
+            }
             for (Room r : tx.rooms(acct.accountId(), null, null, 100)) {
                 out.add(r);
                 out.addAll(tx.memberships(r.roomId(), (Cursor) null, 5_000));
