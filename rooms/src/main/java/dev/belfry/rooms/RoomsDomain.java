@@ -10,7 +10,17 @@ public final class RoomsDomain {
     private final RoomService rooms;
     private final MembershipService memberships;
 
+    // issue 13: settings and invitations
+    private final SettingsService settings;
+    private final InviteService invites;
+
     public RoomsDomain(RoomStore store, Clock clock, Limits limits, Enums.AccountType createAccountType) {
+        this(store, clock, limits, createAccountType, InvitationMailer.NONE);
+    }
+
+    /** With the mailer InviteUsers sends its invitations through (D54). */
+    public RoomsDomain(
+            RoomStore store, Clock clock, Limits limits, Enums.AccountType createAccountType, InvitationMailer mailer) {
         DomainContext ctx = new DomainContext(
                 store, clock, new PageTokens(store.sharedSecret("page-token-key")), limits, createAccountType);
         this.accounts = new AccountService(ctx);
@@ -18,6 +28,16 @@ public final class RoomsDomain {
         this.bots = new BotService(ctx);
         this.rooms = new RoomService(ctx);
         this.memberships = new MembershipService(ctx);
+        this.settings = new SettingsService(ctx);
+        this.invites = new InviteService(ctx, mailer);
+    }
+
+    public SettingsService settings() {
+        return settings;
+    }
+
+    public InviteService invites() {
+        return invites;
     }
 
     public AccountService accounts() {

@@ -24,6 +24,9 @@ public final class Operations {
         BotOperations.register(this, domain.bots());
         RoomOperations.register(this, domain.rooms());
         MembershipOperations.register(this, domain.memberships());
+        // issue 13: account and user settings, invitations
+        SettingsOperations.register(this, domain.settings(), domain.accounts());
+        UserAdminOperations.register(this, domain.users(), domain.invites());
     }
 
     /** Registers the adapter of a model operation; {@code bind} declares the members it reads and writes. */

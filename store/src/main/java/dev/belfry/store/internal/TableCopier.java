@@ -25,8 +25,20 @@ import org.postgresql.core.BaseConnection;
  */
 public final class TableCopier {
     /** Parents before children, so foreign keys hold after every batch. */
-    public static final List<String> TABLES =
-            List.of("accounts", "users", "bots", "rooms", "room_tokens", "memberships", "settings");
+    public static final List<String> TABLES = List.of(
+            "accounts",
+            "users",
+            "bots",
+            "rooms",
+            "room_tokens",
+            "memberships",
+            "settings",
+            // issue 13 (schema V4)
+            "account_settings",
+            "signin_delegate_groups",
+            "global_settings",
+            "user_settings",
+            "retention_settings");
 
     static final int BATCH = 500;
     /** COPY's batches are larger: the cost is per statement, and a batch is still one transaction of the target. */
