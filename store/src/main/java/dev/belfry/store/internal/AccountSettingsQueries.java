@@ -67,8 +67,12 @@ final class AccountSettingsQueries {
 
     /** Names already there are skipped, so two servers associating the same name at once both succeed. */
     void addGroups(String accountId, List<String> names, Instant at) {
-        // one millisecond apart, so association order survives the (associated_at, group_name) sort
-        long t = at.toEpochMilli();
+        // one millisecond apart and after every name already there, so association order survives the
+        // (associated_at, group_name) sort even when two calls fall in the same millisecond
+        long latest = sql.count(
+                "SELECT COALESCE(MAX(associated_at), 0) FROM signin_delegate_groups WHERE account_id = ?",
+                List.of(accountId));
+        long t = Math.max(at.toEpochMilli(), latest + 1);
         for (String name : names) {
             sql.update(
                     "INSERT INTO signin_delegate_groups (account_id, group_name, associated_at) VALUES (?, ?, ?)"
