@@ -840,9 +840,11 @@ abstract class RoomStoreContract {
         assertThat(store.read((StoreTransaction tx) -> tx.personalPinTaken(acct.accountId(), "9999999999")))
                 .isFalse();
 
-        assertThat(store.read((StoreTransaction tx) -> tx.lastLogout(u.userId()))).isEmpty();
+        assertThat(store.read((StoreTransaction tx) -> tx.lastLogout(u.userId())))
+                .isEmpty();
         write(tx -> tx.recordLogout(u.userId(), at(40)));
-        assertThat(store.read((StoreTransaction tx) -> tx.lastLogout(u.userId()))).contains(at(40));
+        assertThat(store.read((StoreTransaction tx) -> tx.lastLogout(u.userId())))
+                .contains(at(40));
     }
 
     @Test

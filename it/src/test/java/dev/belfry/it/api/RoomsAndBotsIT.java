@@ -316,11 +316,9 @@ class RoomsAndBotsIT {
                                 .toPhoneNumber("+12065550101")
                                 .joinToken("t")),
                 () -> chime.listPhoneNumbers(b -> b.maxResults(5)),
-                () -> chime.inviteUsers(b -> b.accountId(acct).userEmailList("x@example.com")),
-                () -> chime.getAccountSettings(b -> b.accountId(acct)),
+                // InviteUsers and GetAccountSettings are served since issue 13 (D51, D54)
                 () -> chime.redactRoomMessage(b -> b.accountId(acct).roomId("r").messageId("m")));
-        List<String> names = List.of(
-                "CreateMeetingDialOut", "ListPhoneNumbers", "InviteUsers", "GetAccountSettings", "RedactRoomMessage");
+        List<String> names = List.of("CreateMeetingDialOut", "ListPhoneNumbers", "RedactRoomMessage");
         for (int i = 0; i < calls.size(); i++) {
             String name = names.get(i);
             assertThatThrownBy(calls.get(i)::run).isInstanceOfSatisfying(ChimeException.class, e -> {

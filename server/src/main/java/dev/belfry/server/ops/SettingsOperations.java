@@ -39,7 +39,7 @@ final class SettingsOperations {
                         .map(g -> (String) ((Map<?, ?>) g).get(groupName))
                         .toList();
                 accounts.associateSigninDelegateGroups(caller, in.get(accountId), names);
-                return null;
+                return Map.of(); // 200 with an empty output: the body is {}, as rest-json services send
             };
         });
         ops.add("DisassociateSigninDelegateGroupsFromAccount", op -> {
@@ -50,7 +50,7 @@ final class SettingsOperations {
                         caller,
                         in.get(accountId),
                         in.get(names).stream().map(String.class::cast).toList());
-                return null;
+                return Map.of();
             };
         });
         ops.add("GetGlobalSettings", op -> {
