@@ -48,7 +48,7 @@ class SmtpSettingsTest {
     @Test
     void badSettingsNameTheProblem() {
         assertThatThrownBy(() -> SmtpSettings.parse("http://h", FROM, null)).hasMessageContaining("smtp://");
-        assertThatThrownBy(() -> SmtpSettings.parse("smtp://", FROM, null)).hasMessageContaining("host");
+        assertThatThrownBy(() -> SmtpSettings.parse("smtp://:25", FROM, null)).hasMessageContaining("host");
         assertThatThrownBy(() -> SmtpSettings.parse("smtp://h", null, null)).hasMessageContaining("--smtp-from");
         assertThatThrownBy(() -> SmtpSettings.parse("smtp://h", "not an address", null))
                 .hasMessageContaining("--smtp-from");
