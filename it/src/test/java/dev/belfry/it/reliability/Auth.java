@@ -275,7 +275,10 @@ final class Auth {
     private static String otherId(String target) {
         int at = "/accounts/".length();
         if (!target.startsWith("/accounts/") || target.length() <= at) {
-            return target.replaceFirst("/accounts", "/accountz");
+            // a path without an account (/accounts, /settings): change its first segment, signed as it was
+            return target.startsWith("/accounts")
+                    ? target.replaceFirst("/accounts", "/accountz")
+                    : "/x" + target.substring(1);
         }
         char c = target.charAt(at);
         return target.substring(0, at) + (c == 'a' ? 'b' : 'a') + target.substring(at + 1);
