@@ -28,6 +28,7 @@ public final class SettingsService {
             Caller caller, String accountId, Boolean disableRemoteControl, Boolean enableDialOut) {
         return ctx.store().write(tx -> {
             AccountGuard.active(tx, caller, accountId);
+            tx.lockAccount(accountId); // a partial update reads, then writes: servers updating at once keep both
             AccountSettings current = tx.accountSettings(accountId).orElse(AccountSettings.DEFAULTS);
             AccountSettings updated = current.with(disableRemoteControl, enableDialOut);
             tx.putAccountSettings(accountId, updated);
@@ -55,7 +56,7 @@ public final class SettingsService {
         String business = bucket("BusinessCalling.CdrBucket", businessCalling);
         String voice = bucket("VoiceConnector.CdrBucket", voiceConnector);
         return ctx.store().write(tx -> {
-            GlobalSettings current = tx.globalSettings(caller.tenantId()).orElse(GlobalSettings.NONE);
+            GlobalSettings current = tx.lockGlobalSettings(caller.tenantId());
             GlobalSettings updated = new GlobalSettings(
                     businessCallingGiven ? business : current.businessCallingCdrBucket(),
                     voiceConnectorGiven ? voice : current.voiceConnectorCdrBucket());

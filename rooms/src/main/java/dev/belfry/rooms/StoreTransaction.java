@@ -149,6 +149,12 @@ public interface StoreTransaction {
     /** The tenant's global settings; empty = never set (D53). */
     Optional<GlobalSettings> globalSettings(String awsAccountId);
 
+    /**
+     * The tenant's global settings, its row created empty if missing and locked until the transaction ends, so two
+     * servers updating different sections at once both keep their change (D53).
+     */
+    GlobalSettings lockGlobalSettings(String awsAccountId);
+
     void putGlobalSettings(String awsAccountId, GlobalSettings settings);
 
     /** The user's stored Telephony settings; empty = never changed (all off, D55). */

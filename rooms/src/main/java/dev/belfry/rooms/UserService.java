@@ -176,6 +176,7 @@ public final class UserService {
     public User resetPersonalPin(Caller caller, String accountId, String userId) {
         return ctx.store().write(tx -> {
             AccountGuard.active(tx, caller, accountId);
+            tx.lockAccount(accountId); // PINs are unique in the account, also between servers issuing them at once
             User user = tx.user(accountId, userId).orElseThrow(() -> DomainException.notFound("user", userId));
             String pin;
             do {

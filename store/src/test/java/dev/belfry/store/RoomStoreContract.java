@@ -811,6 +811,13 @@ abstract class RoomStoreContract {
                 .contains(new dev.belfry.rooms.GlobalSettings(null, "theirs"));
         assertThat(store.read((StoreTransaction tx) -> tx.globalSettings("000000000000")))
                 .isEmpty();
+        // the locking read of an update makes the row it locks, empty
+        assertThat(store.write((StoreTransaction tx) -> tx.lockGlobalSettings("000000000000")))
+                .isEqualTo(dev.belfry.rooms.GlobalSettings.NONE);
+        assertThat(store.write((StoreTransaction tx) -> tx.lockGlobalSettings(TENANT)))
+                .isEqualTo(new dev.belfry.rooms.GlobalSettings(null, "bucket-b"));
+        assertThat(store.read((StoreTransaction tx) -> tx.globalSettings("000000000000")))
+                .contains(dev.belfry.rooms.GlobalSettings.NONE);
     }
 
     @Test

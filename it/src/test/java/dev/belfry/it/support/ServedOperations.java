@@ -82,7 +82,14 @@ public final class ServedOperations {
             return String.valueOf(n.min() == null ? 1 : Math.max(1, n.min()));
         }
         if (shape instanceof Shape.Structure structure) {
-            return requiredMembers(structure, ids);
+            String required = requiredMembers(structure, ids);
+            // a nested structure with no required members (a SigninDelegateGroup, RetentionSettings) gets its first
+            // member, so the body says something rather than an empty {} a server may rightly refuse
+            if (required.equals("{}") && !structure.members().isEmpty()) {
+                ShapeMember first = structure.members().values().iterator().next();
+                return "{\"" + first.wireName() + "\":" + sample(first.name(), first.shape(), ids) + "}";
+            }
+            return required;
         }
         return "null";
     }

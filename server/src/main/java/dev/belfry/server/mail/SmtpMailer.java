@@ -83,7 +83,8 @@ public final class SmtpMailer implements InvitationMailer {
         props.put(p + "writetimeout", Long.toString(millis));
         props.put(p + "auth", Boolean.toString(settings.user() != null));
         props.put(p + "ssl.checkserveridentity", "true");
-        props.put(p + "from", settings.from());
+        // the envelope sender (MAIL FROM) is the bare address: "Name <a@b>" there is refused by servers
+        props.put(p + "from", envelopeSender());
         switch (settings.security()) {
             case STARTTLS_REQUIRED -> {
                 props.put(p + "starttls.enable", "true");
@@ -93,6 +94,14 @@ public final class SmtpMailer implements InvitationMailer {
             default -> {}
         }
         return props;
+    }
+
+    private String envelopeSender() {
+        try {
+            return new InternetAddress(settings.from(), true).getAddress();
+        } catch (jakarta.mail.internet.AddressException e) {
+            return settings.from(); // SmtpSettings.parse has checked it
+        }
     }
 
     private void report(String what, MessagingException e) {

@@ -84,10 +84,11 @@ class SmtpSettingsTest {
             assertThat(open.getReceivedMessages()).hasSize(2);
             assertThat(open.getReceivedMessages()[0].getSubject()).isEqualTo("You are invited to Acme on Amazon Chime");
 
+            // a sender with a display name: the header keeps it, the envelope (MAIL FROM) has the bare address
             SmtpMailer right = new SmtpMailer(
                     SmtpSettings.parse(
                             "smtp://belfry:right@127.0.0.1:" + guarded.getSmtp().getPort() + "?starttls=off",
-                            FROM,
+                            "Invitations <" + FROM + ">",
                             null),
                     err);
             assertThat(right.send(two.subList(0, 1))).containsExactly(EmailStatus.Sent);

@@ -19,9 +19,11 @@ import java.util.Optional;
  */
 final class AccountSettingsQueries {
     private final Sql sql;
+    private final Dialect dialect;
 
-    AccountSettingsQueries(Sql sql) {
+    AccountSettingsQueries(Sql sql, Dialect dialect) {
         this.sql = sql;
+        this.dialect = dialect;
     }
 
     Optional<AccountSettings> accountSettings(String accountId) {
@@ -101,6 +103,18 @@ final class AccountSettingsQueries {
                         + " WHERE aws_account_id = ?",
                 rs -> new GlobalSettings(rs.getString(1), rs.getString(2)),
                 awsAccountId);
+    }
+
+    GlobalSettings lockGlobal(String awsAccountId) {
+        sql.update(
+                "INSERT INTO global_settings (aws_account_id) VALUES (?) ON CONFLICT (aws_account_id) DO NOTHING",
+                awsAccountId);
+        return sql.one(
+                        "SELECT business_calling_cdr_bucket, voice_connector_cdr_bucket FROM global_settings"
+                                + " WHERE aws_account_id = ?" + dialect.forUpdate(),
+                        rs -> new GlobalSettings(rs.getString(1), rs.getString(2)),
+                        awsAccountId)
+                .orElseThrow();
     }
 
     void putGlobal(String awsAccountId, GlobalSettings g) {

@@ -50,7 +50,7 @@ final class JdbcTransaction implements StoreTransaction {
         settings = new SettingsQueries(sql);
         locks = new LockQueries(sql, dialect);
         this.dialect = dialect;
-        accountSettings = new AccountSettingsQueries(sql);
+        accountSettings = new AccountSettingsQueries(sql, dialect);
         userSettings = new UserSettingsQueries(sql);
     }
 
@@ -276,6 +276,11 @@ final class JdbcTransaction implements StoreTransaction {
     @Override
     public Optional<GlobalSettings> globalSettings(String awsAccountId) {
         return accountSettings.global(awsAccountId);
+    }
+
+    @Override
+    public GlobalSettings lockGlobalSettings(String awsAccountId) {
+        return accountSettings.lockGlobal(awsAccountId);
     }
 
     @Override
