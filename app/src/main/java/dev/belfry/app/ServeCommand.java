@@ -7,6 +7,7 @@ import dev.belfry.server.OperatorOptions;
 import dev.belfry.server.OperatorOptions.LogFormat;
 import dev.belfry.server.OperatorOptions.LogLevel;
 import dev.belfry.server.ServerSettings;
+import dev.belfry.server.mail.SmtpSettings;
 import dev.belfry.server.tls.TlsSettings;
 import dev.belfry.store.StoreConfig;
 import dev.belfry.store.StoreException;
@@ -174,6 +175,28 @@ final class ServeCommand implements Callable<Integer> {
                     + " (default off).")
     Boolean trustProxy;
 
+    // InviteUsers' mail (D54)
+    @Option(
+            names = "--smtp-url",
+            paramLabel = "URL",
+            description = "Send InviteUsers' invitations through this SMTP server:"
+                    + " smtp://[user[:password]@]host[:port][?starttls=required|opportunistic|off&timeout=SECONDS] or"
+                    + " smtps://... (TLS from the start, port 465). Without it invitations are not mailed (EmailStatus"
+                    + " NotSent). See docs/OPERATIONS.md.")
+    String smtpUrl;
+
+    @Option(
+            names = "--smtp-from",
+            paramLabel = "ADDRESS",
+            description = "The sender of invitation mails; required with --smtp-url.")
+    String smtpFrom;
+
+    @Option(
+            names = "--smtp-password-file",
+            paramLabel = "FILE",
+            description = "File holding the SMTP password (one line), instead of putting it in --smtp-url.")
+    Path smtpPasswordFile;
+
     private final Map<String, String> env;
 
     ServeCommand(Map<String, String> env) {
@@ -266,7 +289,8 @@ final class ServeCommand implements Callable<Integer> {
                 .withCreateAccountType(type)
                 .withCredentialsFile(creds)
                 .withLimits(limits)
-                .withTls(tls);
+                .withTls(tls)
+                .withSmtp(smtp(l));
         boolean seeds = l.bool("demo", demo, false);
         OperatorOptions options = OperatorOptions.defaults()
                 .withAccessLog(l.bool("access-log", accessLog, true))
@@ -275,6 +299,28 @@ final class ServeCommand implements Callable<Integer> {
                 .withFormat(choice("log-format", l.string("log-format", logFormat, "text"), LogFormat.values()))
                 .withTrustProxy(l.bool("trust-proxy", trustProxy, false));
         return new Resolved(settings, store.jdbcUrl(), theData, seeds, options);
+    }
+
+    /** --smtp-url and its companions, or null when no mail server is configured (D54). */
+    private SmtpSettings smtp(SettingsLayers l) {
+        String url = l.string("smtp-url", smtpUrl, null);
+        String from = l.string("smtp-from", smtpFrom, null);
+        Path passwordFile = l.path("smtp-password-file", smtpPasswordFile, null);
+        if (url == null || url.isBlank()) {
+            if (from != null || passwordFile != null) {
+                throw new IllegalArgumentException("--smtp-from and --smtp-password-file need --smtp-url");
+            }
+            return null;
+        }
+        String password = null;
+        if (passwordFile != null) {
+            try {
+                password = java.nio.file.Files.readString(passwordFile).strip();
+            } catch (java.io.IOException e) {
+                throw new IllegalArgumentException("cannot read --smtp-password-file " + passwordFile + ": " + e);
+            }
+        }
+        return SmtpSettings.parse(url, from, password);
     }
 
     @Override

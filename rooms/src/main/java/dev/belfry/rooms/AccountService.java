@@ -4,7 +4,10 @@ import dev.belfry.rooms.Enums.AccountStatus;
 import dev.belfry.rooms.Enums.AccountType;
 import dev.belfry.rooms.Enums.License;
 import dev.belfry.rooms.Enums.RegistrationStatus;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 
 /** Chime accounts: create, read, list, rename, delete; plus what an operator needs (any type, suspension). */
 public final class AccountService {
@@ -40,7 +43,7 @@ public final class AccountService {
     }
 
     public Account get(Caller caller, String accountId) {
-        return ctx.store().read(tx -> AccountGuard.owned(tx, caller, accountId));
+        return ctx.store().read(tx -> withGroups(tx, AccountGuard.owned(tx, caller, accountId)));
     }
 
     /** ListAccounts: name is a prefix filter; user-email yields the one account that has that user. */
@@ -56,11 +59,18 @@ public final class AccountService {
                         .filter(a -> after == null)
                         .map(List::of)
                         .orElse(List.of());
-                return new Page<>(owner, null);
+                return new Page<>(owner.stream().map(a -> withGroups(tx, a)).toList(), null);
             }
             List<Account> rows = tx.accounts(caller.tenantId(), namePrefix, after, size + 1);
-            return Paging.page(
+            Page<Account> page = Paging.page(
                     rows, size, ctx.tokens(), scope, a -> a.createdAt().toEpochMilli(), Account::accountId);
+            Map<String, List<String>> groups = tx.signinDelegateGroups(
+                    page.items().stream().map(Account::accountId).toList());
+            return new Page<>(
+                    page.items().stream()
+                            .map(a -> a.withSigninDelegateGroups(groups.getOrDefault(a.accountId(), List.of())))
+                            .toList(),
+                    page.nextToken());
         });
     }
 
@@ -76,7 +86,7 @@ public final class AccountService {
             if (!updated.equals(account)) {
                 tx.updateAccount(updated);
             }
-            return updated;
+            return withGroups(tx, updated);
         });
     }
 
@@ -102,7 +112,55 @@ public final class AccountService {
         return ctx.store().write(tx -> {
             Account updated = AccountGuard.owned(tx, caller, accountId).withStatus(status);
             tx.updateAccount(updated);
-            return updated;
+            return withGroups(tx, updated);
         });
+    }
+
+    // ---- sign-in delegate groups (issue 13, D52) ----
+
+    /** The most groups an account holds; Chime published none, an unbounded list would bloat every Account. */
+    static final int DELEGATE_GROUPS_MAX = 50;
+
+    static final int GROUP_NAME_MAX = 1_024;
+
+    /**
+     * AssociateSigninDelegateGroupsWithAccount (D52): adds the names the account does not have yet, in the order
+     * given; a name given twice or already associated is no error and changes nothing.
+     */
+    public void associateSigninDelegateGroups(Caller caller, String accountId, List<String> groupNames) {
+        List<String> names = new ArrayList<>(new LinkedHashSet<>(groupNames));
+        for (String name : names) {
+            if (!Text.hasNonSpace(name)) {
+                throw DomainException.badRequest(
+                        "Each SigninDelegateGroup needs a GroupName with at least one non-space character.");
+            }
+            Text.requireAtMost("GroupName", name, GROUP_NAME_MAX);
+        }
+        ctx.store().write(tx -> {
+            AccountGuard.active(tx, caller, accountId);
+            tx.lockAccount(accountId); // the limit holds across servers adding at once
+            List<String> existing = tx.signinDelegateGroups(accountId);
+            names.removeAll(existing);
+            if (existing.size() + names.size() > DELEGATE_GROUPS_MAX) {
+                throw DomainException.badRequest("An account holds at most " + DELEGATE_GROUPS_MAX
+                        + " sign-in delegate groups; the account " + accountId + " has " + existing.size()
+                        + " and this request adds " + names.size() + ".");
+            }
+            tx.addSigninDelegateGroups(accountId, names, ctx.now());
+            return null;
+        });
+    }
+
+    /** DisassociateSigninDelegateGroupsFromAccount (D52): names the account does not have are ignored. */
+    public void disassociateSigninDelegateGroups(Caller caller, String accountId, List<String> groupNames) {
+        ctx.store().write(tx -> {
+            AccountGuard.active(tx, caller, accountId);
+            tx.removeSigninDelegateGroups(accountId, new LinkedHashSet<>(groupNames));
+            return null;
+        });
+    }
+
+    private static Account withGroups(StoreTransaction tx, Account account) {
+        return account.withSigninDelegateGroups(tx.signinDelegateGroups(account.accountId()));
     }
 }

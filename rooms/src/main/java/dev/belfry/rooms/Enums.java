@@ -44,6 +44,13 @@ public final class Enums {
         Failed
     }
 
+    /** Whether InviteUsers mailed an invitation (D54). */
+    public enum EmailStatus {
+        NotSent,
+        Sent,
+        Failed
+    }
+
     public enum Role {
         Administrator,
         Member

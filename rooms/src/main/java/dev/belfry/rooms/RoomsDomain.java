@@ -12,7 +12,17 @@ public final class RoomsDomain {
     private final MessageService messages;
     private final MeetingService meetings;
 
+    // issue 13: settings and invitations
+    private final SettingsService settings;
+    private final InviteService invites;
+
     public RoomsDomain(RoomStore store, Clock clock, Limits limits, Enums.AccountType createAccountType) {
+        this(store, clock, limits, createAccountType, InvitationMailer.NONE);
+    }
+
+    /** With the mailer InviteUsers sends its invitations through (D54). */
+    public RoomsDomain(
+            RoomStore store, Clock clock, Limits limits, Enums.AccountType createAccountType, InvitationMailer mailer) {
         DomainContext ctx = new DomainContext(
                 store, clock, new PageTokens(store.sharedSecret("page-token-key")), limits, createAccountType);
         this.accounts = new AccountService(ctx);
@@ -22,6 +32,16 @@ public final class RoomsDomain {
         this.memberships = new MembershipService(ctx);
         this.messages = new MessageService(ctx);
         this.meetings = new MeetingService();
+        this.settings = new SettingsService(ctx);
+        this.invites = new InviteService(ctx, mailer);
+    }
+
+    public SettingsService settings() {
+        return settings;
+    }
+
+    public InviteService invites() {
+        return invites;
     }
 
     public AccountService accounts() {

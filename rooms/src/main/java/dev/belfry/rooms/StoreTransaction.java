@@ -134,4 +134,53 @@ public interface StoreTransaction {
     List<Membership> memberships(String roomId, Cursor after, int limit);
 
     boolean deleteMembership(String roomId, String memberId);
+
+    // ---- account and user settings (issue 13, schema V4, D51-D59) ----
+
+    /** The account's stored settings; empty = never changed (the defaults, D51). */
+    Optional<AccountSettings> accountSettings(String accountId);
+
+    void putAccountSettings(String accountId, AccountSettings settings);
+
+    /** The account's sign-in delegate group names in association order (D52). */
+    List<String> signinDelegateGroups(String accountId);
+
+    /** The groups of several accounts at once (one query for a page of ListAccounts); absent = none. */
+    Map<String, List<String>> signinDelegateGroups(Collection<String> accountIds);
+
+    /** Associates the names the account does not have yet (the caller removed duplicates), at {@code at}. */
+    void addSigninDelegateGroups(String accountId, List<String> groupNames, Instant at);
+
+    /** Removes these names; names the account does not have are ignored (D52). */
+    void removeSigninDelegateGroups(String accountId, Collection<String> groupNames);
+
+    /** The tenant's global settings; empty = never set (D53). */
+    Optional<GlobalSettings> globalSettings(String awsAccountId);
+
+    /**
+     * The tenant's global settings, its row created empty if missing and locked until the transaction ends, so two
+     * servers updating different sections at once both keep their change (D53).
+     */
+    GlobalSettings lockGlobalSettings(String awsAccountId);
+
+    void putGlobalSettings(String awsAccountId, GlobalSettings settings);
+
+    /** The user's stored Telephony settings; empty = never changed (all off, D55). */
+    Optional<UserSettings> userSettings(String userId);
+
+    void putUserSettings(String userId, UserSettings settings);
+
+    /** The account's retention settings; empty = never put (D58). */
+    Optional<RetentionSettings> retentionSettings(String accountId);
+
+    void putRetentionSettings(String accountId, RetentionSettings settings);
+
+    /** Whether a user of the account already has this personal PIN (D57). */
+    boolean personalPinTaken(String accountId, String pin);
+
+    /** Records that LogoutUser signed the user out at {@code at} (D56). */
+    void recordLogout(String userId, Instant at);
+
+    /** When LogoutUser last signed the user out, if ever. */
+    Optional<Instant> lastLogout(String userId);
 }

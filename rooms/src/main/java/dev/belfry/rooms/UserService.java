@@ -42,7 +42,9 @@ public final class UserService {
             Account account = AccountGuard.active(tx, caller, accountId);
             if (account.type() == AccountType.Team) {
                 throw DomainException.badRequest("CreateUser works on Enterprise accounts only; the account "
-                        + accountId + " is a Team account, whose users join by invitation.");
+                        + accountId + " is a Team account, whose users join by invitation: invite them with"
+                        + " InviteUsers, or make an Enterprise account for them with `belfry admin create-account"
+                        + " --name NAME --type EnterpriseLWA`, or on a server started with --create-account-type.");
             }
             if (email != null && tx.userByEmail(email).isPresent()) {
                 throw DomainException.conflict("A user with the email " + email + " already exists.");
@@ -86,16 +88,102 @@ public final class UserService {
         });
     }
 
-    /** UpdateUser changes LicenseType and UserType; anything left out stays. */
+    /**
+     * UpdateUser changes LicenseType and UserType; anything left out stays. The license must be one of the
+     * account's SupportedLicenses, as the model's documentation says (D59).
+     */
     public User update(Caller caller, String accountId, String userId, License license, UserType userType) {
         return ctx.store().write(tx -> {
+            Account account = AccountGuard.active(tx, caller, accountId);
+            return applyUpdate(tx, account, userId, license, userType);
+        });
+    }
+
+    /** UpdateUser's rule on one user, shared with BatchUpdateUser (D59). */
+    private static User applyUpdate(
+            StoreTransaction tx, Account account, String userId, License license, UserType userType) {
+        User user = tx.user(account.accountId(), userId).orElseThrow(() -> DomainException.notFound("user", userId));
+        if (license != null
+                && account.supportedLicenses() != null
+                && !account.supportedLicenses().contains(license)) {
+            throw DomainException.badRequest("The license " + license + " is not one of the account's"
+                    + " SupportedLicenses " + account.supportedLicenses() + ".");
+        }
+        User updated = license == null ? user : user.withLicense(license);
+        updated = userType == null ? updated : updated.withUserType(userType);
+        if (!updated.equals(user)) {
+            tx.updateUser(updated);
+        }
+        return updated;
+    }
+
+    // ---- BatchUpdateUser, LogoutUser, ResetPersonalPIN (issue 13, D56, D57, D59) ----
+
+    static final int UPDATE_BATCH_MAX = 20;
+
+    /** One item of BatchUpdateUser: a user id and what to change (null = leave as is). */
+    public record UpdateItem(String userId, License license, UserType userType) {}
+
+    /**
+     * BatchUpdateUser (D59): at most 20 items, else the whole request is a BadRequest; each item follows
+     * UpdateUser's rule and a failed one is reported in UserErrors without stopping the others. Items apply in
+     * order, so a user named twice ends with the later item's values.
+     */
+    public List<UserError> batchUpdate(Caller caller, String accountId, List<UpdateItem> items) {
+        if (items == null || items.size() > UPDATE_BATCH_MAX) {
+            throw DomainException.badRequest(
+                    "UpdateUserRequestItems must hold at most " + UPDATE_BATCH_MAX + " items.");
+        }
+        return ctx.store().write(tx -> {
+            Account account = AccountGuard.active(tx, caller, accountId);
+            List<UserError> errors = new ArrayList<>();
+            for (UpdateItem item : items) {
+                try {
+                    applyUpdate(tx, account, item.userId(), item.license(), item.userType());
+                } catch (DomainException e) {
+                    errors.add(new UserError(item.userId(), e.failure(), e.getMessage()));
+                }
+            }
+            return errors;
+        });
+    }
+
+    /**
+     * LogoutUser (D56): checks the account and the user and records when it was asked. Belfry keeps no sessions
+     * (requests are signed with credentials, not user logins), so there is nothing else to end.
+     */
+    public void logout(Caller caller, String accountId, String userId) {
+        ctx.store().write(tx -> {
             AccountGuard.active(tx, caller, accountId);
             User user = tx.user(accountId, userId).orElseThrow(() -> DomainException.notFound("user", userId));
-            User updated = license == null ? user : user.withLicense(license);
-            updated = userType == null ? updated : updated.withUserType(userType);
-            if (!updated.equals(user)) {
-                tx.updateUser(updated);
-            }
+            tx.recordLogout(user.userId(), ctx.now());
+            return null;
+        });
+    }
+
+    /** When LogoutUser last signed the user out (D56), for operators and tests. */
+    public Optional<Instant> lastLogout(Caller caller, String accountId, String userId) {
+        return ctx.store().read(tx -> {
+            AccountGuard.active(tx, caller, accountId);
+            User user = tx.user(accountId, userId).orElseThrow(() -> DomainException.notFound("user", userId));
+            return tx.lastLogout(user.userId());
+        });
+    }
+
+    private static final java.security.SecureRandom PINS = new java.security.SecureRandom();
+
+    /** ResetPersonalPIN (D57): a new random 10-digit PIN, different from every other PIN of the account. */
+    public User resetPersonalPin(Caller caller, String accountId, String userId) {
+        return ctx.store().write(tx -> {
+            AccountGuard.active(tx, caller, accountId);
+            tx.lockAccount(accountId); // PINs are unique in the account, also between servers issuing them at once
+            User user = tx.user(accountId, userId).orElseThrow(() -> DomainException.notFound("user", userId));
+            String pin;
+            do {
+                pin = String.format(Locale.ROOT, "%010d", PINS.nextLong(10_000_000_000L));
+            } while (pin.equals(user.personalPin()) || tx.personalPinTaken(accountId, pin));
+            User updated = user.withPersonalPin(pin);
+            tx.updateUser(updated);
             return updated;
         });
     }

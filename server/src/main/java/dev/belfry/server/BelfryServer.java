@@ -1,6 +1,7 @@
 package dev.belfry.server;
 
 import dev.belfry.model.ServiceModel;
+import dev.belfry.rooms.InvitationMailer;
 import dev.belfry.rooms.RoomStore;
 import dev.belfry.rooms.RoomsDomain;
 import dev.belfry.server.auth.Authenticator;
@@ -14,6 +15,7 @@ import dev.belfry.server.http.OperatorHandler;
 import dev.belfry.server.http.Readiness;
 import dev.belfry.server.http.RequestListener;
 import dev.belfry.server.http.Throttle;
+import dev.belfry.server.mail.SmtpMailer;
 import dev.belfry.server.ops.AdminOperations;
 import dev.belfry.server.ops.Operations;
 import dev.belfry.server.tls.TlsConnector;
@@ -113,7 +115,9 @@ public final class BelfryServer implements AutoCloseable {
         try {
             readiness = new Readiness(Stores.readiness(store, READY_TIMEOUT), options.seedsAtStart());
             Clock clock = Clock.systemUTC();
-            RoomsDomain domain = new RoomsDomain(store, clock, settings.limits(), settings.createAccountType());
+            InvitationMailer mailer =
+                    settings.smtp() == null ? InvitationMailer.NONE : new SmtpMailer(settings.smtp(), errors); // D54
+            RoomsDomain domain = new RoomsDomain(store, clock, settings.limits(), settings.createAccountType(), mailer);
             ServiceModel model = await(modelTask);
             Metrics metrics = new Metrics();
             RequestListener listener = AccessLog.both(new AccessLog(log, errors, options), metrics);

@@ -267,4 +267,47 @@ class DomainOnSqliteTest {
             return this;
         }
     }
+
+    // ---- issue 13: settings with a clock the test moves (D56, D57, D58) ----
+
+    @Test
+    void deletionStartsThirtyDaysAfterEachPutAndNotWhileRetentionIsOff() {
+        RoomsDomain d = domain(Limits.chimeDefaults());
+        String account = d.accounts().create(ALICE, "acct").accountId();
+        Instant first = clock.instant();
+        assertThat(d.settings().putRetentionSettings(ALICE, account, 30, null).initiateDeletionAt())
+                .isEqualTo(first.plus(Duration.ofDays(30)));
+        clock.advance(Duration.ofDays(10));
+        assertThat(d.settings().putRetentionSettings(ALICE, account, 60, 90).initiateDeletionAt())
+                .isEqualTo(first.plus(Duration.ofDays(40)));
+        assertThat(d.settings().retentionSettings(ALICE, account).initiateDeletionAt())
+                .isEqualTo(first.plus(Duration.ofDays(40)));
+        assertThat(d.settings().putRetentionSettings(ALICE, account, null, null).initiateDeletionAt())
+                .isNull();
+        assertThatThrownBy(() -> d.settings().retentionSettings(MALLORY, account))
+                .isInstanceOf(DomainException.class)
+                .extracting(e -> ((DomainException) e).failure())
+                .isEqualTo(Failure.NOT_FOUND);
+    }
+
+    @Test
+    void logoutIsRecordedAtTheClocksTimeAndPinsStayUniqueOverManyResets() {
+        RoomsDomain d = domain(Limits.chimeDefaults());
+        String account = d.accounts().create(ALICE, "acct").accountId();
+        User user = d.users().create(ALICE, account, "u", "u@example.com", null);
+        d.users().logout(ALICE, account, user.userId());
+        assertThat(d.users().lastLogout(ALICE, account, user.userId())).contains(clock.instant());
+
+        java.util.Set<String> pins = new java.util.HashSet<>();
+        String previous = null;
+        for (int i = 0; i < 200; i++) {
+            String pin =
+                    d.users().resetPersonalPin(ALICE, account, user.userId()).personalPin();
+            assertThat(pin).matches("\\d{10}").isNotEqualTo(previous);
+            pins.add(pin);
+            previous = pin;
+        }
+        assertThat(pins).hasSizeGreaterThan(190); // random, not a counter
+        assertThat(d.users().get(ALICE, account, user.userId()).personalPin()).isEqualTo(previous);
+    }
 }

@@ -799,4 +799,124 @@ abstract class RoomStoreContract {
                 .hasMessageContaining("newer than this Belfry");
         store = null;
     }
+
+    // ---- account and user settings (issue 13, schema V4, D51-D59) ----
+
+    @Test
+    void accountSettingsAreAbsentUntilPutThenReplaced() {
+        assertThat(store.read((StoreTransaction tx) -> tx.accountSettings(acct.accountId())))
+                .isEmpty();
+        write(tx -> tx.putAccountSettings(acct.accountId(), new dev.belfry.rooms.AccountSettings(true, false)));
+        write(tx -> tx.putAccountSettings(acct.accountId(), new dev.belfry.rooms.AccountSettings(true, true)));
+        assertThat(store.read((StoreTransaction tx) -> tx.accountSettings(acct.accountId())))
+                .contains(new dev.belfry.rooms.AccountSettings(true, true));
+    }
+
+    @Test
+    void signinDelegateGroupsKeepAssociationOrderSkipDuplicatesAndIgnoreUnknownRemovals() {
+        Account other = account(TENANT, "Other", 5);
+        write(tx -> {
+            tx.insertAccount(other);
+            tx.addSigninDelegateGroups(acct.accountId(), List.of("zeta", "alpha"), at(10));
+            tx.addSigninDelegateGroups(acct.accountId(), List.of("alpha", "mid"), at(10));
+            tx.addSigninDelegateGroups(other.accountId(), List.of("theirs"), at(11));
+        });
+        assertThat(store.read((StoreTransaction tx) -> tx.signinDelegateGroups(acct.accountId())))
+                .containsExactly("zeta", "alpha", "mid");
+        write(tx -> tx.removeSigninDelegateGroups(acct.accountId(), List.of("alpha", "never-there")));
+        assertThat(store.read((StoreTransaction tx) ->
+                        tx.signinDelegateGroups(List.of(acct.accountId(), other.accountId(), "none"))))
+                .containsOnly(
+                        Map.entry(acct.accountId(), List.of("zeta", "mid")),
+                        Map.entry(other.accountId(), List.of("theirs")));
+    }
+
+    @Test
+    void globalSettingsArePerTenantAndClearable() {
+        write(tx -> tx.putGlobalSettings(TENANT, new dev.belfry.rooms.GlobalSettings("bucket-a", "bucket-b")));
+        write(tx -> tx.putGlobalSettings("999988887777", new dev.belfry.rooms.GlobalSettings(null, "theirs")));
+        write(tx -> tx.putGlobalSettings(TENANT, new dev.belfry.rooms.GlobalSettings(null, "bucket-b")));
+        assertThat(store.read((StoreTransaction tx) -> tx.globalSettings(TENANT)))
+                .contains(new dev.belfry.rooms.GlobalSettings(null, "bucket-b"));
+        assertThat(store.read((StoreTransaction tx) -> tx.globalSettings("999988887777")))
+                .contains(new dev.belfry.rooms.GlobalSettings(null, "theirs"));
+        assertThat(store.read((StoreTransaction tx) -> tx.globalSettings("000000000000")))
+                .isEmpty();
+        // the locking read of an update makes the row it locks, empty
+        assertThat(store.write((StoreTransaction tx) -> tx.lockGlobalSettings("000000000000")))
+                .isEqualTo(dev.belfry.rooms.GlobalSettings.NONE);
+        assertThat(store.write((StoreTransaction tx) -> tx.lockGlobalSettings(TENANT)))
+                .isEqualTo(new dev.belfry.rooms.GlobalSettings(null, "bucket-b"));
+        assertThat(store.read((StoreTransaction tx) -> tx.globalSettings("000000000000")))
+                .contains(dev.belfry.rooms.GlobalSettings.NONE);
+    }
+
+    @Test
+    void userSettingsRetentionPinsAndLogoutsRoundTrip() {
+        User u = user(acct.accountId(), "pin@example.com", 1);
+        write(tx -> tx.insertUser(u));
+        assertThat(store.read((StoreTransaction tx) -> tx.userSettings(u.userId())))
+                .isEmpty();
+        write(tx -> tx.putUserSettings(u.userId(), new dev.belfry.rooms.UserSettings(true, false, true)));
+        assertThat(store.read((StoreTransaction tx) -> tx.userSettings(u.userId())))
+                .contains(new dev.belfry.rooms.UserSettings(true, false, true));
+
+        var retention = new dev.belfry.rooms.RetentionSettings(30, null, at(20));
+        write(tx -> tx.putRetentionSettings(acct.accountId(), retention));
+        assertThat(store.read((StoreTransaction tx) -> tx.retentionSettings(acct.accountId())))
+                .contains(retention);
+        var off = new dev.belfry.rooms.RetentionSettings(null, null, at(30));
+        write(tx -> tx.putRetentionSettings(acct.accountId(), off));
+        assertThat(store.read((StoreTransaction tx) -> tx.retentionSettings(acct.accountId())))
+                .contains(off);
+
+        write(tx -> tx.updateUser(u.withPersonalPin("0123456789")));
+        assertThat(store.read((StoreTransaction tx) -> tx.user(acct.accountId(), u.userId())))
+                .contains(u.withPersonalPin("0123456789"));
+        assertThat(store.read((StoreTransaction tx) -> tx.personalPinTaken(acct.accountId(), "0123456789")))
+                .isTrue();
+        assertThat(store.read((StoreTransaction tx) -> tx.personalPinTaken(acct.accountId(), "9999999999")))
+                .isFalse();
+
+        assertThat(store.read((StoreTransaction tx) -> tx.lastLogout(u.userId())))
+                .isEmpty();
+        write(tx -> tx.recordLogout(u.userId(), at(40)));
+        assertThat(store.read((StoreTransaction tx) -> tx.lastLogout(u.userId())))
+                .contains(at(40));
+    }
+
+    @Test
+    void aPinIsUniqueInItsAccountButNotAcrossAccounts() {
+        Account other = account(TENANT, "Other", 5);
+        User a = user(acct.accountId(), "a@example.com", 1).withPersonalPin("1111111111");
+        User b = user(acct.accountId(), "b@example.com", 2);
+        User c = user(other.accountId(), "c@example.com", 3).withPersonalPin("1111111111");
+        write(tx -> {
+            tx.insertAccount(other);
+            tx.insertUser(a);
+            tx.insertUser(b);
+            tx.insertUser(c);
+        });
+        assertThatThrownBy(() -> write(tx -> tx.updateUser(b.withPersonalPin("1111111111"))))
+                .isInstanceOf(StoreException.class);
+    }
+
+    @Test
+    void deletingAnAccountTakesItsSettingsWithIt() {
+        User u = user(acct.accountId(), "gone@example.com", 1);
+        write(tx -> {
+            tx.insertUser(u);
+            tx.putAccountSettings(acct.accountId(), new dev.belfry.rooms.AccountSettings(true, true));
+            tx.addSigninDelegateGroups(acct.accountId(), List.of("g"), at(1));
+            tx.putUserSettings(u.userId(), new dev.belfry.rooms.UserSettings(true, true, true));
+            tx.putRetentionSettings(acct.accountId(), new dev.belfry.rooms.RetentionSettings(1, 2, at(3)));
+        });
+        write(tx -> tx.deleteAccount(acct.accountId()));
+        assertThat(store.read((StoreTransaction tx) -> List.of(
+                        tx.accountSettings(acct.accountId()).isPresent(),
+                        !tx.signinDelegateGroups(acct.accountId()).isEmpty(),
+                        tx.userSettings(u.userId()).isPresent(),
+                        tx.retentionSettings(acct.accountId()).isPresent())))
+                .containsOnly(false);
+    }
 }

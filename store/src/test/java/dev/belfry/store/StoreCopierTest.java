@@ -162,4 +162,48 @@ final class StoreCopierTest {
             return out;
         });
     }
+
+    // ---- issue 13 (schema V4): settings, groups, PINs and sign-outs are carried too ----
+
+    @Test
+    void copiesAccountAndUserSettings() {
+        Account acct = account(TENANT, "Acme", 0);
+        User u = user(acct.accountId(), "s@example.com", 1).withPersonalPin("0000000042");
+        sqlite.write((StoreTransaction tx) -> {
+            tx.insertAccount(acct);
+            tx.insertUser(u);
+            tx.putAccountSettings(acct.accountId(), new dev.belfry.rooms.AccountSettings(true, false));
+            tx.addSigninDelegateGroups(acct.accountId(), List.of("g1", "g2"), at(2));
+            tx.putGlobalSettings(TENANT, new dev.belfry.rooms.GlobalSettings("cdr-bucket", null));
+            tx.putUserSettings(u.userId(), new dev.belfry.rooms.UserSettings(true, false, true));
+            tx.putRetentionSettings(acct.accountId(), new dev.belfry.rooms.RetentionSettings(7, null, at(3)));
+            tx.recordLogout(u.userId(), at(4));
+            return null;
+        });
+
+        CopyReport report = new StoreCopier().copy(sqlite, postgres);
+
+        assertThat(report.rowsPerTable())
+                .containsEntry("account_settings", 1L)
+                .containsEntry("signin_delegate_groups", 2L)
+                .containsEntry("global_settings", 1L)
+                .containsEntry("user_settings", 1L)
+                .containsEntry("retention_settings", 1L);
+        assertThat(postgres.read((StoreTransaction tx) -> List.of(
+                        tx.accountSettings(acct.accountId()).orElseThrow(),
+                        tx.signinDelegateGroups(acct.accountId()),
+                        tx.globalSettings(TENANT).orElseThrow(),
+                        tx.userSettings(u.userId()).orElseThrow(),
+                        tx.retentionSettings(acct.accountId()).orElseThrow(),
+                        tx.user(acct.accountId(), u.userId()).orElseThrow(),
+                        tx.lastLogout(u.userId()).orElseThrow())))
+                .isEqualTo(sqlite.read((StoreTransaction tx) -> List.of(
+                        tx.accountSettings(acct.accountId()).orElseThrow(),
+                        tx.signinDelegateGroups(acct.accountId()),
+                        tx.globalSettings(TENANT).orElseThrow(),
+                        tx.userSettings(u.userId()).orElseThrow(),
+                        tx.retentionSettings(acct.accountId()).orElseThrow(),
+                        tx.user(acct.accountId(), u.userId()).orElseThrow(),
+                        tx.lastLogout(u.userId()).orElseThrow())));
+    }
 }

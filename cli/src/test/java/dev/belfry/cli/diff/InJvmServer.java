@@ -41,6 +41,26 @@ final class InJvmServer implements AutoCloseable {
         return url;
     }
 
+    /**
+     * Ids the scenario can name before any step: {team}, a Team account of the development tenant for
+     * InviteUsers (D54), which CreateAccount on this Enterprise-by-default server cannot make. Against a server
+     * given by BELFRY_SERVER_URL there is none, and both CLIs get the same NotFound.
+     */
+    Map<String, String> seededIds() {
+        if (server == null) {
+            return Map.of();
+        }
+        if (team == null) {
+            team = server.domain()
+                    .accounts()
+                    .create("000000000000", "team-for-invites", AccountType.Team)
+                    .accountId();
+        }
+        return Map.of("team", team);
+    }
+
+    private String team;
+
     @Override
     public void close() throws Exception {
         if (server != null) {

@@ -25,8 +25,8 @@ class ServerDifferentialIT {
         try (InJvmServer server = InJvmServer.start()) {
             Path home = Files.createTempDirectory("belfry-server-diff");
             Map<String, String> env = ChimeDifferentialIT.env(DiffCase.of("server", List.of()), home);
-            List<String> aws = run(server.url(), env, home, "r1a", true);
-            List<String> belfry = run(server.url(), env, home, "r1b", false);
+            List<String> aws = run(server.url(), server.seededIds(), env, home, "r1a", true);
+            List<String> belfry = run(server.url(), server.seededIds(), env, home, "r1b", false);
             assertThat(belfry).hasSameSizeAs(aws);
             for (int i = 0; i < aws.size(); i++) {
                 assertThat(belfry.get(i))
@@ -36,9 +36,10 @@ class ServerDifferentialIT {
         }
     }
 
-    private static List<String> run(String url, Map<String, String> env, Path home, String runId, boolean useAws)
+    private static List<String> run(
+            String url, Map<String, String> seeded, Map<String, String> env, Path home, String runId, boolean useAws)
             throws Exception {
-        Map<String, String> ids = new HashMap<>();
+        Map<String, String> ids = new HashMap<>(seeded);
         List<String> outcomes = new ArrayList<>();
         for (ServerScenario.Step step : ServerScenario.steps()) {
             List<String> args = new ArrayList<>();
@@ -89,6 +90,7 @@ class ServerDifferentialIT {
                 .replaceAll("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "<id>")
                 .replaceAll("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?(\\+00:00|Z)?", "<time>")
                 .replaceAll("[A-Za-z0-9+/]{43}=", "<secret>")
+                .replaceAll("\"PersonalPIN\": \"\\d{10}\"", "\"PersonalPIN\": \"<pin>\"") // D57: random
                 .replaceAll("\\w{3}, \\d\\d \\w{3} \\d{4} \\d\\d:\\d\\d:\\d\\d GMT", "<date>");
     }
 }

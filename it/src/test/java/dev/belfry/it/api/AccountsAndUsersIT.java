@@ -230,8 +230,9 @@ class AccountsAndUsersIT {
     @Test
     void deleteTeamAccountWithActiveUsersIs422ThenDeletedIs404() throws Exception {
         String acct = account(teamClient, "Delete me").accountId();
-        // Team users join by invitation (InviteUsers, not served: D26) and CreateUser refuses Team accounts, so the
-        // test seeds an invited, registered user straight into the database, as an invitation would have left it.
+        // Team users join by invitation and CreateUser refuses Team accounts; InviteUsers (D54) leaves users
+        // Unregistered, so the test seeds an invited, registered user straight into the database, as an accepted
+        // invitation would have left it.
         assertThatThrownBy(() -> user(teamClient, acct, "refused")).isInstanceOf(BadRequestException.class);
         User u = seedTeamUser(acct, "active");
         assertThatThrownBy(() -> teamClient.deleteAccount(b -> b.accountId(acct)))

@@ -190,6 +190,11 @@ class ModelConformanceIT {
         }
     }
 
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> member(Map<String, Object> json, String name) {
+        return (Map<String, Object>) json.get(name);
+    }
+
     static Map<String, String> labels(String... kv) {
         Map<String, String> m = new LinkedHashMap<>();
         for (int i = 0; i < kv.length; i += 2) {
@@ -225,6 +230,65 @@ class ModelConformanceIT {
         check("UpdateUser", labels("accountId", acct, "userId", u1), "{\"LicenseType\":\"Basic\"}");
         check("BatchSuspendUser", labels("accountId", acct), "{\"UserIdList\":[\"" + u2 + "\"]}");
         check("BatchUnsuspendUser", labels("accountId", acct), "{\"UserIdList\":[\"" + u2 + "\"]}");
+
+        // ---- issue 13: account and user settings, invitations (D51-D59); every output member present ----
+        check(
+                "AssociateSigninDelegateGroupsWithAccount",
+                labels("accountId", acct),
+                "{\"SigninDelegateGroups\":[{\"GroupName\":\"g1\"},{\"GroupName\":\"g2\"}]}");
+        check("DisassociateSigninDelegateGroupsFromAccount", labels("accountId", acct), "{\"GroupNames\":[\"g2\"]}");
+        assertThat(member(check("GetAccount", labels("accountId", acct), null), "Account"))
+                .containsEntry("SigninDelegateGroups", List.of(Map.of("GroupName", "g1")));
+        check(
+                "UpdateAccountSettings",
+                labels("accountId", acct),
+                "{\"AccountSettings\":{\"DisableRemoteControl\":true}}");
+        assertThat(member(check("GetAccountSettings", labels("accountId", acct), null), "AccountSettings"))
+                .containsOnlyKeys("DisableRemoteControl", "EnableDialOut");
+        check(
+                "UpdateGlobalSettings",
+                Map.of(),
+                "{\"BusinessCalling\":{\"CdrBucket\":\"s3bucket\"},\"VoiceConnector\":{\"CdrBucket\":\"s3bucket\"}}");
+        assertThat(check("GetGlobalSettings", Map.of(), null))
+                .containsEntry("BusinessCalling", Map.of("CdrBucket", "s3bucket"))
+                .containsEntry("VoiceConnector", Map.of("CdrBucket", "s3bucket"));
+        check(
+                "UpdateUserSettings",
+                labels("accountId", acct, "userId", u1),
+                "{\"UserSettings\":{\"Telephony\":{\"InboundCalling\":true,\"OutboundCalling\":true,\"SMS\":true}}}");
+        check("GetUserSettings", labels("accountId", acct, "userId", u1), null);
+        Map<String, Object> batchUpdate = check(
+                "BatchUpdateUser",
+                labels("accountId", acct),
+                "{\"UpdateUserRequestItems\":[{\"UserId\":\"" + u1 + "\",\"LicenseType\":\"Pro\"},"
+                        + "{\"UserId\":\"0a0b0c0d-0000-4000-8000-000000000000\",\"LicenseType\":\"Basic\"}]}");
+        assertThat((List<?>) batchUpdate.get("UserErrors"))
+                .singleElement()
+                .satisfies(e ->
+                        assertThat((Map<String, Object>) e).containsOnlyKeys("UserId", "ErrorCode", "ErrorMessage"));
+        check("LogoutUser", labels("accountId", acct, "userId", u1), null);
+        assertThat(member(check("ResetPersonalPIN", labels("accountId", acct, "userId", u1), null), "User"))
+                .containsKey("PersonalPIN");
+        check(
+                "PutRetentionSettings",
+                labels("accountId", acct),
+                "{\"RetentionSettings\":{\"RoomRetentionSettings\":{\"RetentionDays\":30},"
+                        + "\"ConversationRetentionSettings\":{\"RetentionDays\":60}}}");
+        assertThat(check("GetRetentionSettings", labels("accountId", acct), null))
+                .containsKeys("RetentionSettings", "InitiateDeletionTimestamp");
+        String teamAcct = server.server()
+                .domain()
+                .accounts()
+                .create(Api.TENANT, "Conformance team", dev.belfry.rooms.Enums.AccountType.Team)
+                .accountId();
+        Map<String, Object> invites = check(
+                "InviteUsers",
+                labels("accountId", teamAcct),
+                "{\"UserEmailList\":[\"invitee@example.com\"],\"UserType\":\"PrivateUser\"}");
+        assertThat((List<?>) invites.get("Invites"))
+                .singleElement()
+                .satisfies(i -> assertThat((Map<String, Object>) i)
+                        .containsOnlyKeys("InviteId", "Status", "EmailAddress", "EmailStatus"));
         String botId = Raw.id(
                 check("CreateBot", labels("accountId", acct), "{\"DisplayName\":\"bot\",\"Domain\":\"example.com\"}"),
                 "Bot",

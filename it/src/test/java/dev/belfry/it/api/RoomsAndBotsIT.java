@@ -432,25 +432,4 @@ class RoomsAndBotsIT {
                     .isInstanceOf(ResourceLimitExceededException.class);
         }
     }
-
-    @Test
-    void unimplementedOperationsAnswerAClearNonRetryableError() {
-        String acct = account(chime, "D26").accountId();
-        List<Runnable> calls = List.of(
-                // CreateMeeting itself left this model (and SDK) for chime-sdk-meetings; CreateMeetingDialOut stayed
-                () -> chime.listPhoneNumbers(b -> b.maxResults(5)),
-                () -> chime.inviteUsers(b -> b.accountId(acct).userEmailList("x@example.com")),
-                () -> chime.getAccountSettings(b -> b.accountId(acct)));
-        List<String> names = List.of("ListPhoneNumbers", "InviteUsers", "GetAccountSettings");
-        for (int i = 0; i < calls.size(); i++) {
-            String name = names.get(i);
-            assertThatThrownBy(calls.get(i)::run).isInstanceOfSatisfying(ChimeException.class, e -> {
-                assertThat(e.statusCode()).isBetween(400, 499);
-                assertThat(e.retryable()).isFalse();
-                assertThat(e.numAttempts()).isEqualTo(1);
-                assertThat(e.awsErrorDetails().errorCode()).endsWith("Exception");
-                assertThat(e.awsErrorDetails().errorMessage()).contains(name).contains("not supported");
-            });
-        }
-    }
 }

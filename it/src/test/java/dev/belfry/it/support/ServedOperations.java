@@ -69,7 +69,8 @@ public final class ServedOperations {
     private static String sample(String name, Shape shape, Function<String, String> ids) {
         if (shape instanceof Shape.Str s) {
             String id = ids.apply(name);
-            return '"' + (!s.enumValues().isEmpty() ? s.enumValues().get(0) : id != null ? id : "sample") + '"';
+            String value = !s.enumValues().isEmpty() ? s.enumValues().get(0) : id != null ? id : "sample";
+            return '"' + fitting(s, value) + '"';
         }
         if (shape instanceof Shape.ListOf list) {
             return "[" + sample(singular(name), list.member().shape(), ids) + "]";
@@ -81,9 +82,36 @@ public final class ServedOperations {
             return String.valueOf(n.min() == null ? 1 : Math.max(1, n.min()));
         }
         if (shape instanceof Shape.Structure structure) {
-            return requiredMembers(structure, ids);
+            String required = requiredMembers(structure, ids);
+            // a nested structure with no required members (a SigninDelegateGroup, RetentionSettings) gets its first
+            // member, so the body says something rather than an empty {} a server may rightly refuse
+            if (required.equals("{}") && !structure.members().isEmpty()) {
+                ShapeMember first = structure.members().values().iterator().next();
+                return "{\"" + first.wireName() + "\":" + sample(first.name(), first.shape(), ids) + "}";
+            }
+            return required;
         }
         return "null";
+    }
+
+    /** Values for strings whose model pattern a plain word or id does not match (an email list, a phone number). */
+    private static final List<String> PATTERNED = List.of("sample@example.com", "+12065550100");
+
+    /** The value, or the first {@link #PATTERNED} one the shape's pattern accepts when the value does not fit it. */
+    private static String fitting(Shape.Str shape, String value) {
+        if (shape.pattern() == null || matches(shape.pattern(), value)) {
+            return value;
+        }
+        return PATTERNED.stream()
+                .filter(v -> matches(shape.pattern(), v))
+                .findFirst()
+                .orElse(value);
+    }
+
+    private static boolean matches(String pattern, String value) {
+        return java.util.regex.Pattern.compile(pattern, java.util.regex.Pattern.DOTALL)
+                .matcher(value)
+                .matches(); // whole-value, as the server's InputValidator
     }
 
     /** UserIdList → UserId, so a list of ids gets the id its name asks for. */

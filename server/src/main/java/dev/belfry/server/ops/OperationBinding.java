@@ -4,6 +4,7 @@ import dev.belfry.model.OperationModel;
 import dev.belfry.model.Shape;
 import dev.belfry.model.ShapeMember;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What an adapter may read and write, checked against its operation's shapes while the server starts: an adapter
@@ -32,6 +33,32 @@ public final class OperationBinding {
     @SuppressWarnings({"unchecked", "rawtypes"})
     public Field<List<Object>> list(String member) {
         return (Field) field(member, Shape.ListOf.class, List.class);
+    }
+
+    /**
+     * A structure member, read as a map keyed by member name; {@code nested} are the paths (dot-separated) of the
+     * members the adapter reads inside it, each checked to exist.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public Field<Map<String, Object>> structure(String member, String... nested) {
+        Shape.Structure shape = (Shape.Structure) shapeOf(operation.input(), member, Shape.Structure.class, "input");
+        for (String path : nested) {
+            Shape.Structure at = shape;
+            String[] parts = path.split("\\.");
+            for (int i = 0; i < parts.length; i++) {
+                ShapeMember m = at.member(parts[i]);
+                if (m == null) {
+                    throw mismatch(member + " has no member " + path);
+                }
+                if (i < parts.length - 1) {
+                    if (!(m.shape() instanceof Shape.Structure next)) {
+                        throw mismatch(member + "." + path + " does not lead through structures");
+                    }
+                    at = next;
+                }
+            }
+        }
+        return (Field) field(member, Shape.Structure.class, Map.class);
     }
 
     /** The name of a member of the structures in the input list {@code listMember}, checked to be one. */

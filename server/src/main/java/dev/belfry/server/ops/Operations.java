@@ -26,6 +26,9 @@ public final class Operations {
         MembershipOperations.register(this, domain.memberships());
         MessageOperations.register(this, domain.messages());
         MeetingOperations.register(this, domain.meetings());
+        // issue 13: account and user settings, invitations
+        SettingsOperations.register(this, domain.settings(), domain.accounts());
+        UserAdminOperations.register(this, domain.users(), domain.invites());
     }
 
     /** Registers the adapter of a model operation; {@code bind} declares the members it reads and writes. */

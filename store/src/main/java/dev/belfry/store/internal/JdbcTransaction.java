@@ -1,15 +1,19 @@
 package dev.belfry.store.internal;
 
 import dev.belfry.rooms.Account;
+import dev.belfry.rooms.AccountSettings;
 import dev.belfry.rooms.Bot;
 import dev.belfry.rooms.Cursor;
 import dev.belfry.rooms.Enums.RegistrationStatus;
 import dev.belfry.rooms.Enums.UserType;
 import dev.belfry.rooms.EventsConfiguration;
+import dev.belfry.rooms.GlobalSettings;
 import dev.belfry.rooms.Membership;
+import dev.belfry.rooms.RetentionSettings;
 import dev.belfry.rooms.Room;
 import dev.belfry.rooms.StoreTransaction;
 import dev.belfry.rooms.User;
+import dev.belfry.rooms.UserSettings;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
@@ -29,6 +33,9 @@ final class JdbcTransaction implements StoreTransaction {
     private final SettingsQueries settings;
     private final LockQueries locks;
     private final Dialect dialect;
+    // issue 13 (schema V4)
+    private final AccountSettingsQueries accountSettings;
+    private final UserSettingsQueries userSettings;
     /**
      * member_count of the rooms this transaction has locked, read with the lock and kept in step by its own
      * writes: while the lock is held no one else changes it, so a batch need not read it again.
@@ -46,6 +53,8 @@ final class JdbcTransaction implements StoreTransaction {
         settings = new SettingsQueries(sql);
         locks = new LockQueries(sql, dialect);
         this.dialect = dialect;
+        accountSettings = new AccountSettingsQueries(sql, dialect);
+        userSettings = new UserSettingsQueries(sql);
     }
 
     SettingsQueries settings() {
@@ -84,6 +93,7 @@ final class JdbcTransaction implements StoreTransaction {
 
     @Override
     public void deleteAccount(String accountId) {
+        accountSettings.deleteAccount(accountId);
         accounts.delete(accountId);
         lockedRoomSizes.clear();
     }
@@ -247,5 +257,87 @@ final class JdbcTransaction implements StoreTransaction {
             lockedRoomSizes.computeIfPresent(roomId, (room, n) -> n - 1);
         }
         return deleted;
+    }
+
+    // ---- account and user settings (issue 13, schema V4, D51-D59) ----
+
+    @Override
+    public Optional<AccountSettings> accountSettings(String accountId) {
+        return accountSettings.accountSettings(accountId);
+    }
+
+    @Override
+    public void putAccountSettings(String accountId, AccountSettings settings) {
+        accountSettings.putAccountSettings(accountId, settings);
+    }
+
+    @Override
+    public List<String> signinDelegateGroups(String accountId) {
+        return accountSettings.groups(accountId);
+    }
+
+    @Override
+    public Map<String, List<String>> signinDelegateGroups(Collection<String> accountIds) {
+        return accountSettings.groups(accountIds);
+    }
+
+    @Override
+    public void addSigninDelegateGroups(String accountId, List<String> groupNames, Instant at) {
+        accountSettings.addGroups(accountId, groupNames, at);
+    }
+
+    @Override
+    public void removeSigninDelegateGroups(String accountId, Collection<String> groupNames) {
+        accountSettings.removeGroups(accountId, groupNames);
+    }
+
+    @Override
+    public Optional<GlobalSettings> globalSettings(String awsAccountId) {
+        return accountSettings.global(awsAccountId);
+    }
+
+    @Override
+    public GlobalSettings lockGlobalSettings(String awsAccountId) {
+        return accountSettings.lockGlobal(awsAccountId);
+    }
+
+    @Override
+    public void putGlobalSettings(String awsAccountId, GlobalSettings settings) {
+        accountSettings.putGlobal(awsAccountId, settings);
+    }
+
+    @Override
+    public Optional<UserSettings> userSettings(String userId) {
+        return userSettings.get(userId);
+    }
+
+    @Override
+    public void putUserSettings(String userId, UserSettings settings) {
+        userSettings.put(userId, settings);
+    }
+
+    @Override
+    public Optional<RetentionSettings> retentionSettings(String accountId) {
+        return accountSettings.retention(accountId);
+    }
+
+    @Override
+    public void putRetentionSettings(String accountId, RetentionSettings settings) {
+        accountSettings.putRetention(accountId, settings);
+    }
+
+    @Override
+    public boolean personalPinTaken(String accountId, String pin) {
+        return userSettings.pinTaken(accountId, pin);
+    }
+
+    @Override
+    public void recordLogout(String userId, Instant at) {
+        userSettings.recordLogout(userId, at);
+    }
+
+    @Override
+    public Optional<Instant> lastLogout(String userId) {
+        return userSettings.lastLogout(userId);
     }
 }

@@ -33,7 +33,13 @@ public final class TableCopier {
             "rooms",
             "room_tokens",
             "memberships",
-            "settings");
+            "settings",
+            // issue 13 (schema V4)
+            "account_settings",
+            "signin_delegate_groups",
+            "global_settings",
+            "user_settings",
+            "retention_settings");
 
     static final int BATCH = 500;
     /** COPY's batches are larger: the cost is per statement, and a batch is still one transaction of the target. */

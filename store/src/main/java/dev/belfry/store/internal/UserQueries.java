@@ -16,7 +16,7 @@ import java.util.Optional;
 /** Users. email_lower is kept beside primary_email so lookups by email ignore case on both databases. */
 final class UserQueries {
     private static final String COLUMNS = "user_id, account_id, primary_email, display_name, license_type,"
-            + " user_type, registration_status, invitation_status, registered_on, invited_on, created_at";
+            + " user_type, registration_status, invitation_status, registered_on, invited_on, created_at, personal_pin";
 
     private final Sql sql;
 
@@ -26,7 +26,7 @@ final class UserQueries {
 
     void insert(User u) {
         sql.update(
-                "INSERT INTO users (" + COLUMNS + ", email_lower) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO users (" + COLUMNS + ", email_lower) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 u.userId(),
                 u.accountId(),
                 u.primaryEmail(),
@@ -38,14 +38,15 @@ final class UserQueries {
                 u.registeredOn(),
                 u.invitedOn(),
                 u.createdAt(),
+                u.personalPin(),
                 lower(u.primaryEmail()));
     }
 
     void update(User u) {
         sql.update(
                 "UPDATE users SET primary_email = ?, email_lower = ?, display_name = ?, license_type = ?,"
-                        + " user_type = ?, registration_status = ?, invitation_status = ?, registered_on = ?, invited_on = ?"
-                        + " WHERE user_id = ?",
+                        + " user_type = ?, registration_status = ?, invitation_status = ?, registered_on = ?, invited_on = ?,"
+                        + " personal_pin = ? WHERE user_id = ?",
                 u.primaryEmail(),
                 lower(u.primaryEmail()),
                 u.displayName(),
@@ -55,6 +56,7 @@ final class UserQueries {
                 u.invitationStatus(),
                 u.registeredOn(),
                 u.invitedOn(),
+                u.personalPin(),
                 u.userId());
     }
 
@@ -119,6 +121,7 @@ final class UserQueries {
                 Rows.enumOf(InviteStatus.class, rs, "invitation_status"),
                 Rows.instant(rs, "registered_on"),
                 Rows.instant(rs, "invited_on"),
-                Rows.instant(rs, "created_at"));
+                Rows.instant(rs, "created_at"),
+                rs.getString("personal_pin"));
     }
 }
