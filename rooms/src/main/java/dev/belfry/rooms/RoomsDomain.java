@@ -9,8 +9,19 @@ public final class RoomsDomain {
     private final BotService bots;
     private final RoomService rooms;
     private final MembershipService memberships;
+    private final PhoneNumberService phoneNumbers;
 
     public RoomsDomain(RoomStore store, Clock clock, Limits limits, Enums.AccountType createAccountType) {
+        this(store, clock, limits, createAccountType, PhoneNumberPool.defaults());
+    }
+
+    /** @param phoneNumberPool the numbers SearchAvailablePhoneNumbers offers (D60) */
+    public RoomsDomain(
+            RoomStore store,
+            Clock clock,
+            Limits limits,
+            Enums.AccountType createAccountType,
+            PhoneNumberPool phoneNumberPool) {
         DomainContext ctx = new DomainContext(
                 store, clock, new PageTokens(store.sharedSecret("page-token-key")), limits, createAccountType);
         this.accounts = new AccountService(ctx);
@@ -18,6 +29,7 @@ public final class RoomsDomain {
         this.bots = new BotService(ctx);
         this.rooms = new RoomService(ctx);
         this.memberships = new MembershipService(ctx);
+        this.phoneNumbers = new PhoneNumberService(ctx, phoneNumberPool);
     }
 
     public AccountService accounts() {
@@ -38,5 +50,9 @@ public final class RoomsDomain {
 
     public MembershipService memberships() {
         return memberships;
+    }
+
+    public PhoneNumberService phoneNumbers() {
+        return phoneNumbers;
     }
 }

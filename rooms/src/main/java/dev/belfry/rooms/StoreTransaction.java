@@ -126,4 +126,7 @@ public interface StoreTransaction {
     List<Membership> memberships(String roomId, Cursor after, int limit);
 
     boolean deleteMembership(String roomId, String memberId);
+
+    // phone numbers (issue 13): their own part of the port, kept in one place
+    PhoneNumberTransaction phoneNumbers();
 }

@@ -6,7 +6,10 @@ import dev.belfry.rooms.Enums.RegistrationStatus;
 import dev.belfry.rooms.Enums.UserType;
 import java.time.Instant;
 
-/** A user of a Chime account. Optional fields are null when unset. */
+/**
+ * A user of a Chime account. Optional fields are null when unset. {@code primaryProvisionedNumber} is read from
+ * the phone number inventory (the number associated with the user, D67), never written through the user.
+ */
 public record User(
         String userId,
         String accountId,
@@ -18,7 +21,36 @@ public record User(
         InviteStatus invitationStatus,
         Instant registeredOn,
         Instant invitedOn,
-        Instant createdAt) {
+        Instant createdAt,
+        String primaryProvisionedNumber) {
+
+    /** A user without a phone number. */
+    public User(
+            String userId,
+            String accountId,
+            String primaryEmail,
+            String displayName,
+            License licenseType,
+            UserType userType,
+            RegistrationStatus registrationStatus,
+            InviteStatus invitationStatus,
+            Instant registeredOn,
+            Instant invitedOn,
+            Instant createdAt) {
+        this(
+                userId,
+                accountId,
+                primaryEmail,
+                displayName,
+                licenseType,
+                userType,
+                registrationStatus,
+                invitationStatus,
+                registeredOn,
+                invitedOn,
+                createdAt,
+                null);
+    }
 
     public boolean suspended() {
         return registrationStatus == RegistrationStatus.Suspended;
@@ -36,7 +68,8 @@ public record User(
                 invitationStatus,
                 registeredOn,
                 invitedOn,
-                createdAt);
+                createdAt,
+                primaryProvisionedNumber);
     }
 
     public User withUserType(UserType type) {
@@ -51,7 +84,8 @@ public record User(
                 invitationStatus,
                 registeredOn,
                 invitedOn,
-                createdAt);
+                createdAt,
+                primaryProvisionedNumber);
     }
 
     public User withRegistration(RegistrationStatus status) {
@@ -66,6 +100,7 @@ public record User(
                 invitationStatus,
                 registeredOn,
                 invitedOn,
-                createdAt);
+                createdAt,
+                primaryProvisionedNumber);
     }
 }

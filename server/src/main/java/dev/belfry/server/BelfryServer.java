@@ -1,6 +1,7 @@
 package dev.belfry.server;
 
 import dev.belfry.model.ServiceModel;
+import dev.belfry.rooms.PhoneNumberPool;
 import dev.belfry.rooms.RoomStore;
 import dev.belfry.rooms.RoomsDomain;
 import dev.belfry.server.auth.Authenticator;
@@ -113,7 +114,12 @@ public final class BelfryServer implements AutoCloseable {
         try {
             readiness = new Readiness(Stores.readiness(store, READY_TIMEOUT), options.seedsAtStart());
             Clock clock = Clock.systemUTC();
-            RoomsDomain domain = new RoomsDomain(store, clock, settings.limits(), settings.createAccountType());
+            RoomsDomain domain = new RoomsDomain(
+                    store,
+                    clock,
+                    settings.limits(),
+                    settings.createAccountType(),
+                    settings.phoneNumberPool() != null ? settings.phoneNumberPool() : PhoneNumberPool.defaults());
             ServiceModel model = await(modelTask);
             Metrics metrics = new Metrics();
             RequestListener listener = AccessLog.both(new AccessLog(log, errors, options), metrics);

@@ -2,6 +2,7 @@ package dev.belfry.server;
 
 import dev.belfry.rooms.Enums.AccountType;
 import dev.belfry.rooms.Limits;
+import dev.belfry.rooms.PhoneNumberPool;
 import dev.belfry.server.tls.TlsSettings;
 import dev.belfry.store.StoreConfig;
 import java.nio.file.Path;
@@ -14,6 +15,7 @@ import java.nio.file.Path;
  * @param createAccountType the type CreateAccount makes (D2); Team unless the operator says otherwise
  * @param credentialsFile a JSON credentials file, or null for the environment / development default
  * @param tls HTTPS, or null for none
+ * @param phoneNumberPool the numbers SearchAvailablePhoneNumbers offers (D60), or null for the bundled fictional pool
  */
 public record ServerSettings(
         String host,
@@ -23,7 +25,8 @@ public record ServerSettings(
         Path credentialsFile,
         Limits limits,
         int maxBodyBytes,
-        TlsSettings tls) {
+        TlsSettings tls,
+        PhoneNumberPool phoneNumberPool) {
 
     public static final int DEFAULT_PORT = 8765;
     public static final int DEFAULT_MAX_BODY = 1 << 20;
@@ -43,34 +46,46 @@ public record ServerSettings(
                 null,
                 Limits.chimeDefaults(),
                 DEFAULT_MAX_BODY,
+                null,
                 null);
     }
 
     public ServerSettings withPort(int newPort) {
-        return new ServerSettings(host, newPort, store, createAccountType, credentialsFile, limits, maxBodyBytes, tls);
+        return new ServerSettings(
+                host, newPort, store, createAccountType, credentialsFile, limits, maxBodyBytes, tls, phoneNumberPool);
     }
 
     public ServerSettings withStore(StoreConfig newStore) {
-        return new ServerSettings(host, port, newStore, createAccountType, credentialsFile, limits, maxBodyBytes, tls);
+        return new ServerSettings(
+                host, port, newStore, createAccountType, credentialsFile, limits, maxBodyBytes, tls, phoneNumberPool);
     }
 
     public ServerSettings withCreateAccountType(AccountType type) {
-        return new ServerSettings(host, port, store, type, credentialsFile, limits, maxBodyBytes, tls);
+        return new ServerSettings(host, port, store, type, credentialsFile, limits, maxBodyBytes, tls, phoneNumberPool);
     }
 
     public ServerSettings withCredentialsFile(Path file) {
-        return new ServerSettings(host, port, store, createAccountType, file, limits, maxBodyBytes, tls);
+        return new ServerSettings(
+                host, port, store, createAccountType, file, limits, maxBodyBytes, tls, phoneNumberPool);
     }
 
     public ServerSettings withLimits(Limits newLimits) {
-        return new ServerSettings(host, port, store, createAccountType, credentialsFile, newLimits, maxBodyBytes, tls);
+        return new ServerSettings(
+                host, port, store, createAccountType, credentialsFile, newLimits, maxBodyBytes, tls, phoneNumberPool);
     }
 
     public ServerSettings withHost(String newHost) {
-        return new ServerSettings(newHost, port, store, createAccountType, credentialsFile, limits, maxBodyBytes, tls);
+        return new ServerSettings(
+                newHost, port, store, createAccountType, credentialsFile, limits, maxBodyBytes, tls, phoneNumberPool);
     }
 
     public ServerSettings withTls(TlsSettings newTls) {
-        return new ServerSettings(host, port, store, createAccountType, credentialsFile, limits, maxBodyBytes, newTls);
+        return new ServerSettings(
+                host, port, store, createAccountType, credentialsFile, limits, maxBodyBytes, newTls, phoneNumberPool);
+    }
+
+    public ServerSettings withPhoneNumberPool(PhoneNumberPool pool) {
+        return new ServerSettings(
+                host, port, store, createAccountType, credentialsFile, limits, maxBodyBytes, tls, pool);
     }
 }

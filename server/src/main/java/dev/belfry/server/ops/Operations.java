@@ -19,11 +19,13 @@ public final class Operations {
     public Operations(ServiceModel model, RoomsDomain domain) {
         this.model = model;
         Views.check(model);
+        PhoneNumberViews.check(model);
         AccountOperations.register(this, domain.accounts());
         UserOperations.register(this, domain.users());
         BotOperations.register(this, domain.bots());
         RoomOperations.register(this, domain.rooms());
         MembershipOperations.register(this, domain.memberships());
+        PhoneNumberOperations.register(this, domain.phoneNumbers());
     }
 
     /** Registers the adapter of a model operation; {@code bind} declares the members it reads and writes. */

@@ -42,6 +42,7 @@ public final class Views {
             .member("UserInvitationStatus", User::invitationStatus)
             .member("RegisteredOn", User::registeredOn)
             .member("InvitedOn", User::invitedOn)
+            .member("PrimaryProvisionedNumber", User::primaryProvisionedNumber) // D67
             .build();
 
     static final View<Bot> BOT = View.<Bot>of("Bot")

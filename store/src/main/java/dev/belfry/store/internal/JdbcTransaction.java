@@ -27,6 +27,7 @@ final class JdbcTransaction implements StoreTransaction {
     private final SettingsQueries settings;
     private final LockQueries locks;
     private final Dialect dialect;
+    private final PhoneNumberQueries phoneNumbers;
     /**
      * member_count of the rooms this transaction has locked, read with the lock and kept in step by its own
      * writes: while the lock is held no one else changes it, so a batch need not read it again.
@@ -43,6 +44,7 @@ final class JdbcTransaction implements StoreTransaction {
         settings = new SettingsQueries(sql);
         locks = new LockQueries(sql, dialect);
         this.dialect = dialect;
+        phoneNumbers = new PhoneNumberQueries(sql, dialect);
     }
 
     SettingsQueries settings() {
@@ -229,5 +231,10 @@ final class JdbcTransaction implements StoreTransaction {
             lockedRoomSizes.computeIfPresent(roomId, (room, n) -> n - 1);
         }
         return deleted;
+    }
+
+    @Override
+    public dev.belfry.rooms.PhoneNumberTransaction phoneNumbers() {
+        return phoneNumbers;
     }
 }

@@ -25,8 +25,19 @@ import org.postgresql.core.BaseConnection;
  */
 public final class TableCopier {
     /** Parents before children, so foreign keys hold after every batch. */
-    public static final List<String> TABLES =
-            List.of("accounts", "users", "bots", "rooms", "room_tokens", "memberships", "settings");
+    public static final List<String> TABLES = List.of(
+            "accounts",
+            "users",
+            "bots",
+            "rooms",
+            "room_tokens",
+            "memberships",
+            "settings",
+            // phone numbers (V5)
+            "phone_number_tenants",
+            "phone_numbers",
+            "phone_number_orders",
+            "phone_number_order_numbers");
 
     static final int BATCH = 500;
     /** COPY's batches are larger: the cost is per statement, and a batch is still one transaction of the target. */

@@ -18,6 +18,13 @@ final class UserQueries {
     private static final String COLUMNS = "user_id, account_id, primary_email, display_name, license_type,"
             + " user_type, registration_status, invitation_status, registered_on, invited_on, created_at";
 
+    /**
+     * COLUMNS plus the user's PrimaryProvisionedNumber, read from the phone number inventory (D67): the one place
+     * the association is kept, so it cannot disagree with the number's own Associations.
+     */
+    private static final String SELECTED = COLUMNS
+            + ", (SELECT p.e164 FROM phone_numbers p WHERE p.user_id = users.user_id) AS primary_provisioned_number";
+
     private final Sql sql;
 
     UserQueries(Sql sql) {
@@ -60,7 +67,7 @@ final class UserQueries {
 
     Optional<User> get(String accountId, String userId) {
         return sql.one(
-                "SELECT " + COLUMNS + " FROM users WHERE account_id = ? AND user_id = ?",
+                "SELECT " + SELECTED + " FROM users WHERE account_id = ? AND user_id = ?",
                 UserQueries::map,
                 accountId,
                 userId);
@@ -71,7 +78,7 @@ final class UserQueries {
             return Optional.empty();
         }
         return sql.one(
-                "SELECT " + COLUMNS + " FROM users WHERE email_lower = ? ORDER BY created_at, user_id LIMIT 1",
+                "SELECT " + SELECTED + " FROM users WHERE email_lower = ? ORDER BY created_at, user_id LIMIT 1",
                 UserQueries::map,
                 lower(email));
     }
@@ -90,7 +97,7 @@ final class UserQueries {
         where += Sql.after("created_at", "user_id", after, params);
         params.add(limit);
         return sql.list(
-                "SELECT " + COLUMNS + " FROM users" + where + " ORDER BY created_at, user_id LIMIT ?",
+                "SELECT " + SELECTED + " FROM users" + where + " ORDER BY created_at, user_id LIMIT ?",
                 UserQueries::map,
                 params);
     }
@@ -119,6 +126,7 @@ final class UserQueries {
                 Rows.enumOf(InviteStatus.class, rs, "invitation_status"),
                 Rows.instant(rs, "registered_on"),
                 Rows.instant(rs, "invited_on"),
-                Rows.instant(rs, "created_at"));
+                Rows.instant(rs, "created_at"),
+                rs.getString("primary_provisioned_number"));
     }
 }
