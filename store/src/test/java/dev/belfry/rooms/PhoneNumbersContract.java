@@ -279,6 +279,7 @@ abstract class PhoneNumbersContract {
         String account = d.accounts().create(ALICE, "phones").accountId();
         String ann =
                 d.users().create(ALICE, account, "ann", "ann@example.com", null).userId();
+        clock.advance(Duration.ofMillis(1)); // users list in creation order
         String bob =
                 d.users().create(ALICE, account, "bob", "bob@example.com", null).userId();
         numbers.createOrder(ALICE, ProductType.BusinessCalling, List.of("+12065550100", "+12065550101"));
