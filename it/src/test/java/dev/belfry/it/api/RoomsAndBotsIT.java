@@ -315,12 +315,10 @@ class RoomsAndBotsIT {
                                 .fromPhoneNumber("+12065550100")
                                 .toPhoneNumber("+12065550101")
                                 .joinToken("t")),
-                () -> chime.listPhoneNumbers(b -> b.maxResults(5)),
                 () -> chime.inviteUsers(b -> b.accountId(acct).userEmailList("x@example.com")),
                 () -> chime.getAccountSettings(b -> b.accountId(acct)),
                 () -> chime.redactRoomMessage(b -> b.accountId(acct).roomId("r").messageId("m")));
-        List<String> names = List.of(
-                "CreateMeetingDialOut", "ListPhoneNumbers", "InviteUsers", "GetAccountSettings", "RedactRoomMessage");
+        List<String> names = List.of("CreateMeetingDialOut", "InviteUsers", "GetAccountSettings", "RedactRoomMessage");
         for (int i = 0; i < calls.size(); i++) {
             String name = names.get(i);
             assertThatThrownBy(calls.get(i)::run).isInstanceOfSatisfying(ChimeException.class, e -> {
