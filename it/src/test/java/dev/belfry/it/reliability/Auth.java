@@ -275,7 +275,8 @@ final class Auth {
     private static String otherId(String target) {
         int at = "/accounts/".length();
         if (!target.startsWith("/accounts/") || target.length() <= at) {
-            return target.replaceFirst("/accounts", "/accountz");
+            // any other path (/accounts, /phone-numbers/…, /search?…): its first segment, one letter longer
+            return target.replaceFirst("^/([^/?]*)", "/$1z");
         }
         char c = target.charAt(at);
         return target.substring(0, at) + (c == 'a' ? 'b' : 'a') + target.substring(at + 1);
@@ -283,7 +284,9 @@ final class Auth {
 
     private static byte[] alter(byte[] body) {
         String s = new String(body, StandardCharsets.UTF_8);
-        return (s.isEmpty() ? "{}" : s.replaceFirst("\"", "\"X")).getBytes(StandardCharsets.UTF_8);
+        // a body without a string in it ("{}") still changes: a space after it
+        return (s.isEmpty() ? "{}" : s.contains("\"") ? s.replaceFirst("\"", "\"X") : s + " ")
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     private static List<Map.Entry<String, String>> without(List<Map.Entry<String, String>> headers, String name) {
