@@ -2,6 +2,7 @@ package dev.belfry.app;
 
 import dev.belfry.rooms.Enums.AccountType;
 import dev.belfry.rooms.Limits;
+import dev.belfry.rooms.PhoneNumberPool;
 import dev.belfry.server.BelfryServer;
 import dev.belfry.server.OperatorOptions;
 import dev.belfry.server.OperatorOptions.LogFormat;
@@ -50,6 +51,7 @@ import picocli.CommandLine.Option;
             "    tls-cert = /etc/belfry/tls/fullchain.pem",
             "    tls-key = /etc/belfry/tls/privkey.pem",
             "    log-format = json",
+            "    phone-number-pool = phone-numbers.txt",
             "Relative paths in the file are resolved against the file's directory. Unknown keys are an error.",
             "Precedence: command line > environment > config file > defaults.",
             "SQLite in --data is the default database; with --db jdbc:postgresql://... several servers can share"
@@ -119,6 +121,13 @@ final class ServeCommand implements Callable<Integer> {
             paramLabel = "FILE",
             description = "JSON file listing credentials and their tenants.")
     Path credentials;
+
+    @Option(
+            names = "--phone-number-pool",
+            paramLabel = "FILE",
+            description = "The numbers SearchAvailablePhoneNumbers offers and orders acquire, one range a line"
+                    + " (docs/OPERATIONS.md; default: numbers reserved for fiction).")
+    Path phoneNumberPool;
 
     @Option(names = "--max-members-per-room", paramLabel = "N", description = "Default " + 1000 + ".")
     Integer membersPerRoom;
@@ -250,6 +259,18 @@ final class ServeCommand implements Callable<Integer> {
         return code;
     }
 
+    /** The pool file read and checked now, so a bad line stops start-up with its line number (D60). */
+    private static PhoneNumberPool phoneNumberPool(Path file) {
+        if (file == null) {
+            return null;
+        }
+        try {
+            return PhoneNumberPool.parse(java.nio.file.Files.readString(file));
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("cannot read the phone number pool " + file + ": " + e.getMessage());
+        }
+    }
+
     /** The settings after all layers, or an error message for the operator. */
     record Resolved(ServerSettings settings, String dbUrl, Path dataDir, boolean demo, OperatorOptions options) {}
 
@@ -290,7 +311,8 @@ final class ServeCommand implements Callable<Integer> {
                 .withCredentialsFile(creds)
                 .withLimits(limits)
                 .withTls(tls)
-                .withSmtp(smtp(l));
+                .withSmtp(smtp(l))
+                .withPhoneNumberPool(phoneNumberPool(l.path("phone-number-pool", phoneNumberPool, null)));
         boolean seeds = l.bool("demo", demo, false);
         OperatorOptions options = OperatorOptions.defaults()
                 .withAccessLog(l.bool("access-log", accessLog, true))

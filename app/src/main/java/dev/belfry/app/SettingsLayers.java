@@ -41,7 +41,8 @@ final class SettingsLayers {
             "demo",
             "tls-cert",
             "tls-key",
-            "tls-port");
+            "tls-port",
+            "phone-number-pool");
 
     private final Map<String, String> env;
     private final Properties file;

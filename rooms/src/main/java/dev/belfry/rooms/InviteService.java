@@ -123,7 +123,8 @@ public final class InviteService {
                                 u.registeredOn(),
                                 u.invitedOn(),
                                 u.createdAt(),
-                                u.personalPin())));
+                                u.personalPin(),
+                                u.primaryProvisionedNumber())));
             }
             return null;
         });

@@ -15,14 +15,23 @@ public final class RoomsDomain {
     // issue 13: settings and invitations
     private final SettingsService settings;
     private final InviteService invites;
+    private final PhoneNumberService phoneNumbers;
 
     public RoomsDomain(RoomStore store, Clock clock, Limits limits, Enums.AccountType createAccountType) {
-        this(store, clock, limits, createAccountType, InvitationMailer.NONE);
+        this(store, clock, limits, createAccountType, InvitationMailer.NONE, PhoneNumberPool.defaults());
     }
 
-    /** With the mailer InviteUsers sends its invitations through (D54). */
+    /**
+     * @param mailer what InviteUsers sends its invitations through (D54)
+     * @param phoneNumberPool the numbers SearchAvailablePhoneNumbers offers (D60)
+     */
     public RoomsDomain(
-            RoomStore store, Clock clock, Limits limits, Enums.AccountType createAccountType, InvitationMailer mailer) {
+            RoomStore store,
+            Clock clock,
+            Limits limits,
+            Enums.AccountType createAccountType,
+            InvitationMailer mailer,
+            PhoneNumberPool phoneNumberPool) {
         DomainContext ctx = new DomainContext(
                 store, clock, new PageTokens(store.sharedSecret("page-token-key")), limits, createAccountType);
         this.accounts = new AccountService(ctx);
@@ -34,6 +43,7 @@ public final class RoomsDomain {
         this.meetings = new MeetingService();
         this.settings = new SettingsService(ctx);
         this.invites = new InviteService(ctx, mailer);
+        this.phoneNumbers = new PhoneNumberService(ctx, phoneNumberPool);
     }
 
     public SettingsService settings() {
@@ -70,5 +80,9 @@ public final class RoomsDomain {
 
     public MeetingService meetings() {
         return meetings;
+    }
+
+    public PhoneNumberService phoneNumbers() {
+        return phoneNumbers;
     }
 }

@@ -183,4 +183,6 @@ public interface StoreTransaction {
 
     /** When LogoutUser last signed the user out, if ever. */
     Optional<Instant> lastLogout(String userId);
+    // phone numbers (issue 13): their own part of the port, kept in one place
+    PhoneNumberTransaction phoneNumbers();
 }

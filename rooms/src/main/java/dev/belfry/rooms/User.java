@@ -8,7 +8,8 @@ import java.time.Instant;
 
 /**
  * A user of a Chime account. Optional fields are null when unset. {@code personalPin} is the static meeting id
- * ResetPersonalPIN issues (D57); a user who never had one reset has none.
+ * ResetPersonalPIN issues (D57); a user who never had one reset has none. {@code primaryProvisionedNumber} is read
+ * from the phone number inventory (the number associated with the user, D67), never written through the user.
  */
 public record User(
         String userId,
@@ -22,9 +23,10 @@ public record User(
         Instant registeredOn,
         Instant invitedOn,
         Instant createdAt,
-        String personalPin) {
+        String personalPin,
+        String primaryProvisionedNumber) {
 
-    /** A user without a PIN: every user until ResetPersonalPIN gives one. */
+    /** A user without a PIN (every user until ResetPersonalPIN gives one) and without a phone number. */
     public User(
             String userId,
             String accountId,
@@ -49,6 +51,7 @@ public record User(
                 registeredOn,
                 invitedOn,
                 createdAt,
+                null,
                 null);
     }
 
@@ -69,7 +72,8 @@ public record User(
                 registeredOn,
                 invitedOn,
                 createdAt,
-                personalPin);
+                personalPin,
+                primaryProvisionedNumber);
     }
 
     public User withUserType(UserType type) {
@@ -85,7 +89,8 @@ public record User(
                 registeredOn,
                 invitedOn,
                 createdAt,
-                personalPin);
+                personalPin,
+                primaryProvisionedNumber);
     }
 
     public User withRegistration(RegistrationStatus status) {
@@ -101,7 +106,8 @@ public record User(
                 registeredOn,
                 invitedOn,
                 createdAt,
-                personalPin);
+                personalPin,
+                primaryProvisionedNumber);
     }
 
     public User withPersonalPin(String pin) {
@@ -117,7 +123,8 @@ public record User(
                 registeredOn,
                 invitedOn,
                 createdAt,
-                pin);
+                pin,
+                primaryProvisionedNumber);
     }
 
     /** InviteUsers re-inviting this user (D54): Pending again, invited now, with the type asked for if any. */
@@ -136,6 +143,7 @@ public record User(
                 registeredOn,
                 at,
                 createdAt,
-                personalPin);
+                personalPin,
+                primaryProvisionedNumber);
     }
 }

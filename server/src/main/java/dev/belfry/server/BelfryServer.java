@@ -2,6 +2,7 @@ package dev.belfry.server;
 
 import dev.belfry.model.ServiceModel;
 import dev.belfry.rooms.InvitationMailer;
+import dev.belfry.rooms.PhoneNumberPool;
 import dev.belfry.rooms.RoomStore;
 import dev.belfry.rooms.RoomsDomain;
 import dev.belfry.server.auth.Authenticator;
@@ -117,7 +118,13 @@ public final class BelfryServer implements AutoCloseable {
             Clock clock = Clock.systemUTC();
             InvitationMailer mailer =
                     settings.smtp() == null ? InvitationMailer.NONE : new SmtpMailer(settings.smtp(), errors); // D54
-            RoomsDomain domain = new RoomsDomain(store, clock, settings.limits(), settings.createAccountType(), mailer);
+            RoomsDomain domain = new RoomsDomain(
+                    store,
+                    clock,
+                    settings.limits(),
+                    settings.createAccountType(),
+                    mailer,
+                    settings.phoneNumberPool() != null ? settings.phoneNumberPool() : PhoneNumberPool.defaults());
             ServiceModel model = await(modelTask);
             Metrics metrics = new Metrics();
             RequestListener listener = AccessLog.both(new AccessLog(log, errors, options), metrics);

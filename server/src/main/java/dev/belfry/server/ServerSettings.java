@@ -2,6 +2,7 @@ package dev.belfry.server;
 
 import dev.belfry.rooms.Enums.AccountType;
 import dev.belfry.rooms.Limits;
+import dev.belfry.rooms.PhoneNumberPool;
 import dev.belfry.server.mail.SmtpSettings;
 import dev.belfry.server.tls.TlsSettings;
 import dev.belfry.store.StoreConfig;
@@ -16,6 +17,7 @@ import java.nio.file.Path;
  * @param credentialsFile a JSON credentials file, or null for the environment / development default
  * @param tls HTTPS, or null for none
  * @param smtp where InviteUsers' mail goes (D54), or null: invitations are then NotSent
+ * @param phoneNumberPool the numbers SearchAvailablePhoneNumbers offers (D60), or null for the bundled fictional pool
  */
 public record ServerSettings(
         String host,
@@ -26,7 +28,8 @@ public record ServerSettings(
         Limits limits,
         int maxBodyBytes,
         TlsSettings tls,
-        SmtpSettings smtp) {
+        SmtpSettings smtp,
+        PhoneNumberPool phoneNumberPool) {
 
     public ServerSettings(
             String host,
@@ -37,12 +40,21 @@ public record ServerSettings(
             Limits limits,
             int maxBodyBytes,
             TlsSettings tls) {
-        this(host, port, store, createAccountType, credentialsFile, limits, maxBodyBytes, tls, null);
+        this(host, port, store, createAccountType, credentialsFile, limits, maxBodyBytes, tls, null, null);
     }
 
     public ServerSettings withSmtp(SmtpSettings newSmtp) {
         return new ServerSettings(
-                host, port, store, createAccountType, credentialsFile, limits, maxBodyBytes, tls, newSmtp);
+                host,
+                port,
+                store,
+                createAccountType,
+                credentialsFile,
+                limits,
+                maxBodyBytes,
+                tls,
+                newSmtp,
+                phoneNumberPool);
     }
 
     public static final int DEFAULT_PORT = 8765;
@@ -63,39 +75,93 @@ public record ServerSettings(
                 null,
                 Limits.chimeDefaults(),
                 DEFAULT_MAX_BODY,
+                null,
+                null,
                 null);
     }
 
     public ServerSettings withPort(int newPort) {
         return new ServerSettings(
-                host, newPort, store, createAccountType, credentialsFile, limits, maxBodyBytes, tls, smtp);
+                host,
+                newPort,
+                store,
+                createAccountType,
+                credentialsFile,
+                limits,
+                maxBodyBytes,
+                tls,
+                smtp,
+                phoneNumberPool);
     }
 
     public ServerSettings withStore(StoreConfig newStore) {
         return new ServerSettings(
-                host, port, newStore, createAccountType, credentialsFile, limits, maxBodyBytes, tls, smtp);
+                host,
+                port,
+                newStore,
+                createAccountType,
+                credentialsFile,
+                limits,
+                maxBodyBytes,
+                tls,
+                smtp,
+                phoneNumberPool);
     }
 
     public ServerSettings withCreateAccountType(AccountType type) {
-        return new ServerSettings(host, port, store, type, credentialsFile, limits, maxBodyBytes, tls, smtp);
+        return new ServerSettings(
+                host, port, store, type, credentialsFile, limits, maxBodyBytes, tls, smtp, phoneNumberPool);
     }
 
     public ServerSettings withCredentialsFile(Path file) {
-        return new ServerSettings(host, port, store, createAccountType, file, limits, maxBodyBytes, tls, smtp);
+        return new ServerSettings(
+                host, port, store, createAccountType, file, limits, maxBodyBytes, tls, smtp, phoneNumberPool);
     }
 
     public ServerSettings withLimits(Limits newLimits) {
         return new ServerSettings(
-                host, port, store, createAccountType, credentialsFile, newLimits, maxBodyBytes, tls, smtp);
+                host,
+                port,
+                store,
+                createAccountType,
+                credentialsFile,
+                newLimits,
+                maxBodyBytes,
+                tls,
+                smtp,
+                phoneNumberPool);
     }
 
     public ServerSettings withHost(String newHost) {
         return new ServerSettings(
-                newHost, port, store, createAccountType, credentialsFile, limits, maxBodyBytes, tls, smtp);
+                newHost,
+                port,
+                store,
+                createAccountType,
+                credentialsFile,
+                limits,
+                maxBodyBytes,
+                tls,
+                smtp,
+                phoneNumberPool);
     }
 
     public ServerSettings withTls(TlsSettings newTls) {
         return new ServerSettings(
-                host, port, store, createAccountType, credentialsFile, limits, maxBodyBytes, newTls, smtp);
+                host,
+                port,
+                store,
+                createAccountType,
+                credentialsFile,
+                limits,
+                maxBodyBytes,
+                newTls,
+                smtp,
+                phoneNumberPool);
+    }
+
+    public ServerSettings withPhoneNumberPool(PhoneNumberPool pool) {
+        return new ServerSettings(
+                host, port, store, createAccountType, credentialsFile, limits, maxBodyBytes, tls, smtp, pool);
     }
 }

@@ -327,9 +327,9 @@ class BadInputIT {
 
     @Test
     void unsupportedOperationNamesItself() {
-        Wire w = a.get("/phone-numbers");
+        Wire w = a.get("/settings");
         w.assertApiError(400, "BadRequestException");
-        assertThat(w.message()).contains("ListPhoneNumbers").contains("not supported");
+        assertThat(w.message()).contains("GetGlobalSettings").contains("not supported");
         Wire invite = a.post("/accounts/" + acct + "/users?operation=add", "{\"UserEmailList\":[\"x@y.example\"]}");
         invite.assertApiError(400, "BadRequestException");
         assertThat(invite.message()).contains("InviteUsers");

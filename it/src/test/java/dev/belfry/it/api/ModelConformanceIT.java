@@ -365,9 +365,90 @@ class ModelConformanceIT {
                 "NotFoundException");
 
         check("DeleteRoom", labels("accountId", acct, "roomId", room), null);
+        phoneNumbers(acct, u1);
         check("DeleteAccount", labels("accountId", acct), null);
 
         assertThat(checked).as("every implemented operation was checked").containsAll(implemented);
+    }
+
+    /**
+     * The phone number inventory's 16 operations (D60–D69), in an order that fills every output member: the number
+     * is associated when read, in the deletion queue when listed, the settings set before they are read.
+     */
+    @SuppressWarnings("unchecked")
+    static void phoneNumbers(String acct, String user) throws Exception {
+        String number = "+19195550142";
+        Map<String, Object> search = checkQuery("SearchAvailablePhoneNumbers", "area-code=919&max-results=2");
+        assertThat((List<Object>) search.get("E164PhoneNumbers")).hasSize(2);
+        assertThat(search.get("NextToken")).isInstanceOf(String.class);
+        checkQuery("ListSupportedPhoneNumberCountries", "product-type=VoiceConnector");
+        String order = Raw.id(
+                check(
+                        "CreatePhoneNumberOrder",
+                        Map.of(),
+                        "{\"ProductType\":\"BusinessCalling\",\"E164PhoneNumbers\":[\"" + number
+                                + "\",\"+19195550143\"]}"),
+                "PhoneNumberOrder",
+                "PhoneNumberOrderId");
+        check("GetPhoneNumberOrder", labels("phoneNumberOrderId", order), null);
+        check("ListPhoneNumberOrders", Map.of(), null);
+        check("UpdatePhoneNumber", labels("phoneNumberId", number), "{\"CallingName\":\"Conformance\"}");
+        check(
+                "AssociatePhoneNumberWithUser",
+                labels("accountId", acct, "userId", user),
+                "{\"E164PhoneNumber\":\"" + number + "\"}");
+        Map<String, Object> got = (Map<String, Object>)
+                check("GetPhoneNumber", labels("phoneNumberId", number), null).get("PhoneNumber");
+        assertThat(got)
+                .containsKeys(
+                        "PhoneNumberId",
+                        "E164PhoneNumber",
+                        "Country",
+                        "Type",
+                        "ProductType",
+                        "Status",
+                        "Capabilities",
+                        "Associations",
+                        "CallingName",
+                        "CallingNameStatus",
+                        "CreatedTimestamp",
+                        "UpdatedTimestamp");
+        Map<String, Object> user0 = (Map<String, Object>)
+                raw.ok("GET", "/accounts/" + acct + "/users/" + user, null).get("User");
+        assertThat(user0.get("PrimaryProvisionedNumber")).isEqualTo(number);
+        check("DisassociatePhoneNumberFromUser", labels("accountId", acct, "userId", user), null);
+        check(
+                "BatchUpdatePhoneNumber",
+                Map.of(),
+                "{\"UpdatePhoneNumberRequestItems\":[{\"PhoneNumberId\":\"+19195550143\",\"CallingName\":\"Two\"},"
+                        + "{\"PhoneNumberId\":\"+19195550199\",\"CallingName\":\"None\"}]}");
+        check("DeletePhoneNumber", labels("phoneNumberId", number), null);
+        Map<String, Object> listed = check("ListPhoneNumbers", Map.of(), null);
+        assertThat((List<Map<String, Object>>) listed.get("PhoneNumbers"))
+                .anySatisfy(n -> assertThat(n).containsKey("DeletionTimestamp"));
+        check("RestorePhoneNumber", labels("phoneNumberId", number), null);
+        check("BatchDeletePhoneNumber", Map.of(), "{\"PhoneNumberIds\":[\"" + number + "\",\"+19195550199\"]}");
+        check("UpdatePhoneNumberSettings", Map.of(), "{\"CallingName\":\"Conformance\"}");
+        assertThat(check("GetPhoneNumberSettings", Map.of(), null))
+                .containsKeys("CallingName", "CallingNameUpdatedTimestamp");
+    }
+
+    /** {@link #check} for a GET without labels whose required input is in the query string. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> checkQuery(String op, String extraQuery) throws Exception {
+        String uri = uri(op, Map.of());
+        String full = uri + (uri.contains("?") ? "&" : "?") + extraQuery;
+        String path = uri.contains("?") ? uri.substring(0, uri.indexOf('?')) : uri;
+        OperationRouter router = new OperationRouter(ServiceModel.chime(), List.of());
+        assertThat(router.route("GET", path, query(full)).operation().name()).isEqualTo(op);
+        Wire w = raw.get(full);
+        int expected = ((Number) http(op).getOrDefault("responseCode", 200)).intValue();
+        assertThat(w.status()).as("GET %s → %s", full, w.text()).isEqualTo(expected);
+        Map<String, Object> op0 = (Map<String, Object>) operationsJson.get(op);
+        Object json = JsonTree.read(w.text());
+        conforms(op, json, (String) ((Map<String, Object>) op0.get("output")).get("shape"));
+        checked.add(op);
+        return (Map<String, Object>) json;
     }
 
     @Test

@@ -244,6 +244,15 @@ final class Http {
             }
             token = page.nextToken();
         } while (token != null);
+        // the tenant's phone number inventory and orders (D69)
+        b.append(c.listPhoneNumbers(r -> r.maxResults(99)).phoneNumbers()).append('\n');
+        b.append(c.listPhoneNumberOrders(r -> r.maxResults(99)).phoneNumberOrders())
+                .append('\n');
+        var settings = c.getPhoneNumberSettings(r -> {}); // CallingName is sensitive: toString() hides it
+        b.append(settings.callingName())
+                .append(' ')
+                .append(settings.callingNameUpdatedTimestamp())
+                .append('\n');
         return b.toString();
     }
 }

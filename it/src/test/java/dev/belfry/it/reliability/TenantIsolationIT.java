@@ -113,6 +113,83 @@ class TenantIsolationIT {
         }
     }
 
+    /**
+     * The tenant's resources outside accounts (phone numbers and orders, D69): each tenant holds a number of its
+     * own; every operation with ids of such resources (ServedOperations#tenantScopedWithIds), aimed by each tenant
+     * at each other's, answers exactly as for a number or order nobody has, and leaves every inventory unchanged.
+     */
+    @Test
+    void noTenantReachesAnothersPhoneNumbersOrOrders() throws Exception {
+        Path creds = Files.createTempFile("belfry-creds", ".json");
+        Files.writeString(
+                creds,
+                "{\"credentials\":["
+                        + "{\"accessKeyId\":\"t1\",\"secretAccessKey\":\"s1\",\"tenant\":\"111111111111\"},"
+                        + "{\"accessKeyId\":\"t2\",\"secretAccessKey\":\"s2\",\"tenant\":\"222222222222\"}]}");
+        try (RunningServer server = RunningServer.start(
+                ServerSettings.defaults(Databases.forSuite()).withPort(0).withCredentialsFile(creds))) {
+            int port = server.server().port();
+            ServedOperations served = new ServedOperations(server.server(), MODEL);
+            List<String> scoped = served.tenantScopedWithIds();
+            assertThat(scoped).contains("GetPhoneNumber", "GetPhoneNumberOrder", "BatchDeletePhoneNumber");
+            Map<String, Map<String, String>> owned = new HashMap<>();
+            Map<String, ChimeClient> clients = new HashMap<>();
+            for (int i = 1; i <= 2; i++) {
+                ChimeClient c = server.client("t" + i, "s" + i);
+                clients.put("t" + i, c);
+                String number = "1206555010" + i; // the + left out: an id in a path needs no encoding then
+                String order = c.createPhoneNumberOrder(
+                                r -> r.productType("VoiceConnector").e164PhoneNumbers("+" + number))
+                        .phoneNumberOrder()
+                        .phoneNumberOrderId();
+                owned.put("t" + i, Map.of("phoneNumberId", number, "phoneNumberOrderId", order));
+            }
+            Map<String, String> nobody = Map.of(
+                    "phoneNumberId",
+                    "12065550199",
+                    "phoneNumberOrderId",
+                    UUID.randomUUID().toString());
+            Map<String, String> before = new HashMap<>();
+            clients.forEach((k, c) -> before.put(k, Http.snapshot(c)));
+            int compared = 0;
+            for (String op : scoped) {
+                for (String[] pair : new String[][] {{"t1", "t2"}, {"t2", "t1"}}) {
+                    Http.Response toVictim = callScoped(served, port, pair[0], op, owned.get(pair[1]));
+                    Http.Response toNobody = callScoped(served, port, pair[0], op, nobody);
+                    assertThat(toVictim.status())
+                            .as("%s by %s at %s's", op, pair[0], pair[1])
+                            .isLessThan(500);
+                    assertThat(normalized(toVictim).replaceAll("\\+?\\d{11}", "<number>"))
+                            .as("%s by %s at %s's ids is the answer for unknown ids", op, pair[0], pair[1])
+                            .isEqualTo(normalized(toNobody).replaceAll("\\+?\\d{11}", "<number>"));
+                    compared++;
+                }
+            }
+            for (var e : clients.entrySet()) {
+                assertThat(Http.snapshot(e.getValue()))
+                        .as("tenant %s's data", e.getKey())
+                        .isEqualTo(before.get(e.getKey()));
+            }
+            assertThat(compared).isEqualTo(2 * scoped.size());
+            clients.values().forEach(ChimeClient::close);
+        }
+    }
+
+    private static Http.Response callScoped(
+            ServedOperations scoped, int port, String caller, String op, Map<String, String> ids) throws Exception {
+        String target = MODEL.operation(op).requestUri();
+        for (var e : ids.entrySet()) {
+            target = target.replace("{" + e.getKey() + "}", e.getValue());
+        }
+        String number = ids.get("phoneNumberId");
+        String json = scoped.withBody().contains(op) ? scoped.minimalBody(op, name -> number) : "";
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        return Http.send(
+                port,
+                Http.signedRaw(
+                        port, MODEL.operation(op).httpMethod(), target, body, caller, "s" + caller.substring(1)));
+    }
+
     private static Tenant seed(ChimeClient c, String key) {
         String account = c.createAccount(b -> b.name("acct-" + key)).account().accountId();
         String user = c.createUser(b -> b.accountId(account)
@@ -192,6 +269,7 @@ class TenantIsolationIT {
             case "UpdateBot" -> "{\"Disabled\":true}";
             case "UpdateRoomMembership" -> "{\"Role\":\"Administrator\"}";
             case "UpdateUser" -> "{\"LicenseType\":\"Basic\"}";
+            case "AssociatePhoneNumberWithUser" -> "{\"E164PhoneNumber\":\"+12065550100\"}"; // no tenant owns it
             default -> served.withBody().contains(op) ? served.minimalBody(op, name -> member) : "";
         };
         String method = MODEL.operation(op).httpMethod();

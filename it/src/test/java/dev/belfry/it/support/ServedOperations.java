@@ -31,6 +31,15 @@ public final class ServedOperations {
         return names(op -> op.requestUri().contains("{accountId}"));
     }
 
+    /**
+     * Operations on a tenant's own resources outside any account (phone numbers, orders): no {accountId} in the
+     * path, but another label, or a batch of ids in the body.
+     */
+    public List<String> tenantScopedWithIds() {
+        return names(op -> !op.requestUri().contains("{accountId}")
+                && (op.requestUri().contains("{") || op.name().startsWith("Batch")));
+    }
+
     /** Operations whose input has members in the JSON body. */
     public List<String> withBody() {
         return names(op ->

@@ -19,6 +19,7 @@ public final class Operations {
     public Operations(ServiceModel model, RoomsDomain domain) {
         this.model = model;
         Views.check(model);
+        PhoneNumberViews.check(model);
         AccountOperations.register(this, domain.accounts());
         UserOperations.register(this, domain.users());
         BotOperations.register(this, domain.bots());
@@ -29,6 +30,7 @@ public final class Operations {
         // issue 13: account and user settings, invitations
         SettingsOperations.register(this, domain.settings(), domain.accounts());
         UserAdminOperations.register(this, domain.users(), domain.invites());
+        PhoneNumberOperations.register(this, domain.phoneNumbers());
     }
 
     /** Registers the adapter of a model operation; {@code bind} declares the members it reads and writes. */

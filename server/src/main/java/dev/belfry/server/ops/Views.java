@@ -51,6 +51,7 @@ public final class Views {
             .member("RegisteredOn", User::registeredOn)
             .member("InvitedOn", User::invitedOn)
             .member("PersonalPIN", User::personalPin) // D57
+            .member("PrimaryProvisionedNumber", User::primaryProvisionedNumber) // D67
             .build();
 
     static final View<Bot> BOT = View.<Bot>of("Bot")

@@ -128,6 +128,10 @@ final class AccountQueries {
                 accountId);
         sql.update("DELETE FROM room_tokens WHERE account_id = ?", accountId);
         sql.update("DELETE FROM rooms WHERE account_id = ?", accountId);
+        // its users' phone numbers stay in the tenant's inventory, Unassigned (D67)
+        sql.update(
+                "UPDATE phone_numbers SET account_id = NULL, user_id = NULL, associated_at = NULL WHERE account_id = ?",
+                accountId);
         sql.update("DELETE FROM users WHERE account_id = ?", accountId);
         sql.update("DELETE FROM bots WHERE account_id = ?", accountId);
         sql.update("DELETE FROM accounts WHERE account_id = ?", accountId);

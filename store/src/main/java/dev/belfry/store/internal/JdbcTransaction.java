@@ -36,6 +36,7 @@ final class JdbcTransaction implements StoreTransaction {
     // issue 13 (schema V4)
     private final AccountSettingsQueries accountSettings;
     private final UserSettingsQueries userSettings;
+    private final PhoneNumberQueries phoneNumbers;
     /**
      * member_count of the rooms this transaction has locked, read with the lock and kept in step by its own
      * writes: while the lock is held no one else changes it, so a batch need not read it again.
@@ -55,6 +56,7 @@ final class JdbcTransaction implements StoreTransaction {
         this.dialect = dialect;
         accountSettings = new AccountSettingsQueries(sql, dialect);
         userSettings = new UserSettingsQueries(sql);
+        phoneNumbers = new PhoneNumberQueries(sql, dialect);
     }
 
     SettingsQueries settings() {
@@ -339,5 +341,10 @@ final class JdbcTransaction implements StoreTransaction {
     @Override
     public Optional<Instant> lastLogout(String userId) {
         return userSettings.lastLogout(userId);
+    }
+
+    @Override
+    public dev.belfry.rooms.PhoneNumberTransaction phoneNumbers() {
+        return phoneNumbers;
     }
 }

@@ -39,7 +39,12 @@ public final class TableCopier {
             "signin_delegate_groups",
             "global_settings",
             "user_settings",
-            "retention_settings");
+            "retention_settings",
+            // phone numbers (V5)
+            "phone_number_tenants",
+            "phone_numbers",
+            "phone_number_orders",
+            "phone_number_order_numbers");
 
     static final int BATCH = 500;
     /** COPY's batches are larger: the cost is per statement, and a batch is still one transaction of the target. */

@@ -18,6 +18,13 @@ final class UserQueries {
     private static final String COLUMNS = "user_id, account_id, primary_email, display_name, license_type,"
             + " user_type, registration_status, invitation_status, registered_on, invited_on, created_at, personal_pin";
 
+    /**
+     * COLUMNS plus the user's PrimaryProvisionedNumber, read from the phone number inventory (D67): the one place
+     * the association is kept, so it cannot disagree with the number's own Associations.
+     */
+    private static final String SELECTED = COLUMNS
+            + ", (SELECT p.e164 FROM phone_numbers p WHERE p.user_id = users.user_id) AS primary_provisioned_number";
+
     private final Sql sql;
 
     UserQueries(Sql sql) {
@@ -62,7 +69,7 @@ final class UserQueries {
 
     Optional<User> get(String accountId, String userId) {
         return sql.one(
-                "SELECT " + COLUMNS + " FROM users WHERE account_id = ? AND user_id = ?",
+                "SELECT " + SELECTED + " FROM users WHERE account_id = ? AND user_id = ?",
                 UserQueries::map,
                 accountId,
                 userId);
@@ -73,7 +80,7 @@ final class UserQueries {
             return Optional.empty();
         }
         return sql.one(
-                "SELECT " + COLUMNS + " FROM users WHERE email_lower = ? ORDER BY created_at, user_id LIMIT 1",
+                "SELECT " + SELECTED + " FROM users WHERE email_lower = ? ORDER BY created_at, user_id LIMIT 1",
                 UserQueries::map,
                 lower(email));
     }
@@ -92,7 +99,7 @@ final class UserQueries {
         where += Sql.after("created_at", "user_id", after, params);
         params.add(limit);
         return sql.list(
-                "SELECT " + COLUMNS + " FROM users" + where + " ORDER BY created_at, user_id LIMIT ?",
+                "SELECT " + SELECTED + " FROM users" + where + " ORDER BY created_at, user_id LIMIT ?",
                 UserQueries::map,
                 params);
     }
@@ -122,6 +129,7 @@ final class UserQueries {
                 Rows.instant(rs, "registered_on"),
                 Rows.instant(rs, "invited_on"),
                 Rows.instant(rs, "created_at"),
-                rs.getString("personal_pin"));
+                rs.getString("personal_pin"),
+                rs.getString("primary_provisioned_number"));
     }
 }
