@@ -10,7 +10,7 @@
  *   <li>SigV4 verification ({@link dev.belfry.server.auth.Authenticator}) yields the credential;
  *   <li>the credential's rate limit is applied ({@link dev.belfry.server.http.Throttle}, D20);
  *   <li>{@link dev.belfry.server.http.OperationRouter} finds the operation by the model's request URIs
- *       (no match: 404; a model operation Belfry does not implement: 400, D26);
+ *       (no match: 404; every operation of the model has an adapter, D26);
  *   <li>model-driven binding and validation of the input ({@code dev.belfry.wire});
  *   <li>a thin adapter ({@link dev.belfry.server.ops}) calls the domain;
  *   <li>the model-driven writer encodes the output.

@@ -159,11 +159,5 @@ class AwsCliSeedIT {
         Run missing = aws("get-room", "--account-id", acct, "--room-id", "0a0b0c0d-0000-4000-8000-000000000000");
         assertThat(missing.exit()).as(missing.err()).isEqualTo(254);
         assertThat(missing.err()).contains("NotFoundException").contains("GetRoom");
-        Run unsupported = aws("get-global-settings");
-        assertThat(unsupported.exit()).as(unsupported.err()).isEqualTo(254);
-        assertThat(unsupported.err())
-                .contains("BadRequestException")
-                .contains("GetGlobalSettings")
-                .contains("not supported");
     }
 }

@@ -326,16 +326,6 @@ class BadInputIT {
     }
 
     @Test
-    void unsupportedOperationNamesItself() {
-        Wire w = a.get("/settings");
-        w.assertApiError(400, "BadRequestException");
-        assertThat(w.message()).contains("GetGlobalSettings").contains("not supported");
-        Wire invite = a.post("/accounts/" + acct + "/users?operation=add", "{\"UserEmailList\":[\"x@y.example\"]}");
-        invite.assertApiError(400, "BadRequestException");
-        assertThat(invite.message()).contains("InviteUsers");
-    }
-
-    @Test
     void adminStatusOperationSuspendsAndReactivates() {
         String sus = Raw.id(
                 a.ok("POST", "/_belfry/admin/accounts", "{\"Name\":\"S\",\"AccountType\":\"EnterpriseLWA\"}"),

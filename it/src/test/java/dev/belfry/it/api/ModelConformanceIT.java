@@ -210,7 +210,10 @@ class ModelConformanceIT {
                 .implemented();
         assertThat(implemented)
                 .isNotEmpty()
-                .allSatisfy(op -> assertThat(operationsJson).containsKey(op));
+                .allSatisfy(op -> assertThat(operationsJson).containsKey(op))
+                .as("every operation of the model is served (D26)")
+                .containsAll(operationsJson.keySet());
+        assertThat(operationsJson).hasSize(62);
 
         String acct = Raw.id(check("CreateAccount", Map.of(), "{\"Name\":\"Conformance\"}"), "Account", "AccountId");
         check("GetAccount", labels("accountId", acct), null);

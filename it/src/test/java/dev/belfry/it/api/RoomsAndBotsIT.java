@@ -26,7 +26,7 @@ import software.amazon.awssdk.services.chime.model.Room;
 
 /**
  * Bots and rooms through the AWS SDK for Java v2: Create/Get/List/UpdateBot, Create/Get/List/Update/DeleteRoom;
- * D1 (Team → 403), D5 (ClientRequestToken), D6, D7, D9 (limits), D16 (paging, tamper), D17, D22, D23, D26.
+ * D1 (Team → 403), D5 (ClientRequestToken), D6, D7, D9 (limits), D16 (paging, tamper), D17, D22, D23, D43, D44, D46.
  */
 class RoomsAndBotsIT {
     static RunningServer lwa;

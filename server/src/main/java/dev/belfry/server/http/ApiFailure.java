@@ -1,6 +1,6 @@
 package dev.belfry.server.http;
 
-/** A failure the transport itself decides (no route, body too large, operation not supported): already an ApiError. */
+/** A failure the transport itself decides (no route, body too large): already an ApiError. */
 public final class ApiFailure extends RuntimeException {
     private final ApiError error;
 

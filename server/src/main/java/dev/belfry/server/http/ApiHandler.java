@@ -123,12 +123,7 @@ public final class ApiHandler extends Handler.Abstract {
             Map<String, List<String>> query = parseQuery(rawQuery);
             OperationRouter.Match match = route(request.getMethod(), rawPath, query);
             operation = match.operation();
-            OperationAdapter adapter = operations.find(operation.name());
-            if (adapter == null) {
-                throw new ApiFailure(ApiError.badRequest("The operation " + operation.name()
-                        + " is not supported by this Belfry server; it serves the Chime chat-room API (accounts, users, bots, "
-                        + "rooms and room memberships)."));
-            }
+            OperationAdapter adapter = operations.find(operation.name()); // every routed operation has one (D26)
             Map<String, Object> input = HttpRequestReader.read(
                     operation,
                     match.labels(),

@@ -4,12 +4,14 @@ import dev.belfry.model.OperationModel;
 import dev.belfry.model.ServiceModel;
 import dev.belfry.rooms.RoomsDomain;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Every operation Belfry implements, by model operation name; the rest answer as not supported (D26). Each adapter
+ * Every operation of the model, by name, and Belfry's admin operations: the server refuses to start if one of the
+ * model's has no adapter (D26). Each adapter
  * is bound to its operation's shapes here, while the server starts ({@link OperationBinding}), and so are the views.
  */
 public final class Operations {
@@ -31,6 +33,18 @@ public final class Operations {
         SettingsOperations.register(this, domain.settings(), domain.accounts());
         UserAdminOperations.register(this, domain.users(), domain.invites());
         PhoneNumberOperations.register(this, domain.phoneNumbers());
+        requireEveryModelOperation();
+    }
+
+    /** Fails while the server starts when an operation of the model has no adapter: none may answer "not served". */
+    private void requireEveryModelOperation() {
+        List<String> missing = model.operations().keySet().stream()
+                .filter(name -> !adapters.containsKey(name))
+                .sorted()
+                .toList();
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("operations of the model without an adapter: " + missing);
+        }
     }
 
     /** Registers the adapter of a model operation; {@code bind} declares the members it reads and writes. */
@@ -46,7 +60,7 @@ public final class Operations {
         adapters.put(operation.name(), bind.apply(new OperationBinding(operation)));
     }
 
-    /** The adapter of an operation, or null when Belfry does not implement it. */
+    /** The adapter of an operation; null only for a name that is neither the model's nor an admin operation. */
     public OperationAdapter find(String operationName) {
         return adapters.get(operationName);
     }
