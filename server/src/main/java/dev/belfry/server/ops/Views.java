@@ -35,6 +35,7 @@ public final class Views {
             .member("UserId", User::userId)
             .member("AccountId", User::accountId)
             .member("PrimaryEmail", User::primaryEmail)
+            .member("PrimaryProvisionedNumber", User::primaryProvisionedNumber) // D67, in the model's order
             .member("DisplayName", User::displayName)
             .member("LicenseType", User::licenseType)
             .member("UserType", User::userType)
@@ -42,7 +43,6 @@ public final class Views {
             .member("UserInvitationStatus", User::invitationStatus)
             .member("RegisteredOn", User::registeredOn)
             .member("InvitedOn", User::invitedOn)
-            .member("PrimaryProvisionedNumber", User::primaryProvisionedNumber) // D67
             .build();
 
     static final View<Bot> BOT = View.<Bot>of("Bot")
