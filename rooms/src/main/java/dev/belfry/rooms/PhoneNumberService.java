@@ -10,10 +10,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -28,21 +26,19 @@ public final class PhoneNumberService {
     /** Most numbers an order or a batch may hold (D61, D65). */
     public static final int BATCH_MAX = 500;
 
-    static final int SEARCH_DEFAULT = 100;
-    static final int SEARCH_MAX = 500;
     static final int LIST_DEFAULT = 99;
     static final int LIST_MAX = 99;
 
     private static final Pattern CALLING_NAME = Pattern.compile("^$|^[a-zA-Z0-9 ]{2,15}$");
-    private static final Pattern AREA_CODE = Pattern.compile("[2-9]\\d\\d");
-    private static final Set<String> TOLL_FREE = Set.of("800", "833", "844", "855", "866", "877", "888");
 
     private final DomainContext ctx;
     private final PhoneNumberPool pool;
+    private final PhoneNumberSearch search;
 
     PhoneNumberService(DomainContext ctx, PhoneNumberPool pool) {
         this.ctx = ctx;
         this.pool = pool;
+        this.search = new PhoneNumberSearch(ctx, pool);
     }
 
     /** One failed item of BatchUpdatePhoneNumber or BatchDeletePhoneNumber; {@code code} overrides the failure's. */
@@ -54,9 +50,9 @@ public final class PhoneNumberService {
     /** A country of ListSupportedPhoneNumberCountries. */
     public record Country(String countryCode, List<PhoneNumber.Type> types) {}
 
-    // ---- search and countries
+    // ---- search and countries (PhoneNumberSearch)
 
-    /** SearchAvailablePhoneNumbers, with the model's rules on which filters go together (D62). */
+    /** SearchAvailablePhoneNumbers (D62). */
     public Page<String> search(
             Caller caller,
             String areaCode,
@@ -67,97 +63,12 @@ public final class PhoneNumberService {
             PhoneNumber.Type type,
             Integer maxResults,
             String nextToken) {
-        String where = country == null ? "US" : country;
-        boolean us = where.equals("US");
-        if (us) {
-            if (areaCode == null && city == null && state == null && tollFreePrefix == null) {
-                throw DomainException.badRequest(
-                        "For US numbers, give at least one of AreaCode, City, State or TollFreePrefix.");
-            }
-            if (city != null && state == null) {
-                throw DomainException.badRequest("City needs State.");
-            }
-            if (tollFreePrefix != null && (areaCode != null || city != null || state != null)) {
-                throw DomainException.badRequest("TollFreePrefix cannot be combined with AreaCode, City or State.");
-            }
-            if (tollFreePrefix != null && type == PhoneNumber.Type.Local) {
-                throw DomainException.badRequest("TollFreePrefix searches TollFree numbers, not Local ones.");
-            }
-            if (areaCode != null && !AREA_CODE.matcher(areaCode).matches()) {
-                throw DomainException.badRequest("AreaCode must be three digits, the first 2 to 9.");
-            }
-        } else {
-            if (areaCode != null || city != null || state != null || tollFreePrefix != null) {
-                throw DomainException.badRequest(
-                        "AreaCode, City, State and TollFreePrefix apply to US numbers only; outside the US only"
-                                + " PhoneNumberType filters.");
-            }
-            if (type == null) {
-                throw DomainException.badRequest("Outside the US, PhoneNumberType is required.");
-            }
-        }
-        int size = Paging.size(maxResults, SEARCH_DEFAULT, SEARCH_MAX);
-        String scope = "phone-search:"
-                + String.join(
-                        ":",
-                        where,
-                        String.valueOf(areaCode),
-                        lower(city),
-                        lower(state),
-                        String.valueOf(tollFreePrefix),
-                        String.valueOf(type));
-        Cursor after = ctx.tokens().decode(scope, nextToken);
-        Predicate<PhoneNumberPool.Place> place = p -> p.country().equals(where)
-                && (type == null || p.type() == type)
-                && (tollFreePrefix == null || p.type() == PhoneNumber.Type.TollFree)
-                && (state == null || PhoneNumberPool.sameText(state, p.state()))
-                && (city == null || PhoneNumberPool.sameText(city, p.city()));
-        String prefix = tollFreePrefix != null ? tollFreePrefix : areaCode;
-        Set<String> owned = ctx.store().read(tx -> tx.phoneNumbers().ownedNumbers(caller.tenantId(), ctx.now()));
-        Predicate<String> free =
-                n -> !owned.contains(n) && (prefix == null || prefix.equals(PhoneNumberPool.areaCode(n)));
-        List<String> found = pool.search(place, free, after == null ? null : after.id(), size + 1);
-        return Paging.page(found, size, ctx.tokens(), scope, n -> 0L, n -> n);
+        return search.search(caller, areaCode, city, country, state, tollFreePrefix, type, maxResults, nextToken);
     }
 
-    /** ListSupportedPhoneNumberCountries: what the pool holds, within the product type's rules (D62). */
+    /** ListSupportedPhoneNumberCountries (D62). */
     public List<Country> countries(ProductType product) {
-        if (product == null) {
-            throw DomainException.badRequest("ProductType is required.");
-        }
-        List<Country> out = new ArrayList<>();
-        for (PhoneNumberPool.Place p : pool.countries()) {
-            if (!allowed(product, p.country(), p.type())) {
-                continue;
-            }
-            if (!out.isEmpty() && out.get(out.size() - 1).countryCode().equals(p.country())) {
-                List<PhoneNumber.Type> types =
-                        new ArrayList<>(out.get(out.size() - 1).types());
-                types.add(p.type());
-                out.set(out.size() - 1, new Country(p.country(), List.copyOf(types)));
-            } else {
-                out.add(new Country(p.country(), List.of(p.type())));
-            }
-        }
-        return out;
-    }
-
-    /** The model's rules: no toll-free number for Business Calling; outside the US, SIP media application dial-in. */
-    private static boolean allowed(ProductType product, String country, PhoneNumber.Type type) {
-        if (!country.equals("US")) {
-            return product == ProductType.SipMediaApplicationDialIn;
-        }
-        return !(type == PhoneNumber.Type.TollFree && product == ProductType.BusinessCalling);
-    }
-
-    private static void requireAllowed(ProductType product, String e164, String country, PhoneNumber.Type type) {
-        if (!allowed(product, country, type)) {
-            throw DomainException.badRequest(
-                    country.equals("US")
-                            ? "The toll-free number " + e164 + " cannot have the product type BusinessCalling."
-                            : "The number " + e164 + " is outside the US: its product type must be"
-                                    + " SipMediaApplicationDialIn.");
-        }
+        return search.countries(product);
     }
 
     // ---- orders
@@ -182,7 +93,7 @@ public final class PhoneNumberService {
             distinct.add(n);
         }
         for (String n : distinct) {
-            pool.find(n).ifPresent(p -> requireAllowed(product, n, p.country(), p.type()));
+            pool.find(n).ifPresent(p -> PhoneNumberSearch.requireAllowed(product, n, p.country(), p.type()));
         }
         return ctx.store().write(tx -> {
             PhoneNumberTransaction pn = tx.phoneNumbers();
@@ -331,7 +242,7 @@ public final class PhoneNumberService {
             if (product == number.productType()) {
                 return number;
             }
-            requireAllowed(product, number.e164(), number.country(), number.type());
+            PhoneNumberSearch.requireAllowed(product, number.e164(), number.country(), number.type());
             if (number.status() == Status.Assigned) {
                 throw DomainException.conflict("The phone number " + number.e164()
                         + " is associated with a user; disassociate it before changing its product type.");
@@ -516,9 +427,5 @@ public final class PhoneNumberService {
         if (size < 1 || size > BATCH_MAX) {
             throw DomainException.badRequest(member + " must hold 1 to " + BATCH_MAX + " items.");
         }
-    }
-
-    private static String lower(String s) {
-        return s == null ? "null" : s.toLowerCase(Locale.ROOT);
     }
 }

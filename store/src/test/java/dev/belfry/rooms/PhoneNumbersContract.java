@@ -381,4 +381,29 @@ abstract class PhoneNumbersContract {
         assertThatThrownBy(() -> PhoneNumberPool.parse("+12065550100 US Mobile"))
                 .hasMessageContaining("Local or TollFree");
     }
+
+    /** Orders racing for one number in one tenant: exactly one acquires it (the inventory lock, D61). */
+    @Test
+    void racingOrdersAcquireANumberOnce() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            List<java.util.concurrent.Future<PhoneNumberOrder>> orders = new ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                orders.add(pool.submit(() -> numbers.createOrder(
+                        ALICE, ProductType.VoiceConnector, List.of("+13035550100", "+13035550101"))));
+            }
+            int successful = 0;
+            for (java.util.concurrent.Future<PhoneNumberOrder> f : orders) {
+                PhoneNumberOrder o = f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                successful += o.status() == PhoneNumberOrder.Status.Successful ? 1 : 0;
+                assertThat(o.status()).isIn(PhoneNumberOrder.Status.Successful, PhoneNumberOrder.Status.Failed);
+            }
+            assertThat(successful).isEqualTo(1);
+            assertThat(numbers.list(ALICE, null, null, null, null, null, null).items())
+                    .extracting(PhoneNumber::e164)
+                    .containsExactly("+13035550100", "+13035550101");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }

@@ -313,4 +313,82 @@ class PhoneNumbersIT {
                 .containsExactly("GB[Local]", "US[Local, TollFree]");
         assertThatThrownBy(() -> a.listSupportedPhoneNumberCountries(r -> {})).isInstanceOf(BadRequestException.class);
     }
+
+    /** Bad input to every phone number operation, as raw signed HTTP: the model's error shape, never a 500. */
+    @Test
+    void badInputGetsTheModelsErrorShape() {
+        Api.Raw raw = new Api.Raw(server.url(), "a", "a");
+        String many = "{\"UpdatePhoneNumberRequestItems\":["
+                + String.join(
+                        ",", java.util.Collections.nCopies(501, "{\"PhoneNumberId\":\"+1\",\"CallingName\":\"Ab\"}"))
+                + "]}";
+        String acct = Api.account(a, "bad input " + System.nanoTime()).accountId();
+        String[][] cases = {
+            {"GET", "/search?type=phone-numbers&area-code=206&max-results=0", null, "400", "BadRequestException"},
+            {"GET", "/search?type=phone-numbers&toll-free-prefix=801", null, "400", "BadRequestException"},
+            {"GET", "/search?type=phone-numbers&country=usa&area-code=206", null, "400", "BadRequestException"},
+            {"GET", "/search?type=phone-numbers&area-code=206&next-token=forged", null, "400", "BadRequestException"},
+            {"GET", "/phone-number-countries?product-type=Bogus", null, "400", "BadRequestException"},
+            {"POST", "/phone-number-orders", "{\"E164PhoneNumbers\":[\"+12065550100\"]}", "400", "BadRequestException"},
+            {
+                "POST",
+                "/phone-number-orders",
+                "{\"ProductType\":\"VoiceConnector\",\"E164PhoneNumbers\":\"+12065550100\"}",
+                "400",
+                "BadRequestException"
+            },
+            {
+                "POST",
+                "/phone-number-orders",
+                "{\"ProductType\":\"VoiceConnector\",\"E164PhoneNumbers\":[\"+0123\"]}",
+                "400",
+                "BadRequestException"
+            },
+            {"GET", "/phone-number-orders/not-a-guid", null, "400", "BadRequestException"},
+            {"GET", "/phone-number-orders/0a0b0c0d-0000-4000-8000-000000000000", null, "404", "NotFoundException"},
+            {"GET", "/phone-number-orders?max-results=100", null, "400", "BadRequestException"},
+            {"GET", "/phone-numbers/%2B12065550199", null, "404", "NotFoundException"},
+            {"GET", "/phone-numbers?status=Lost", null, "400", "BadRequestException"},
+            {"GET", "/phone-numbers?filter-value=x", null, "400", "BadRequestException"},
+            {"POST", "/phone-numbers/%2B12065550199", "{\"CallingName\":\"Desk\"}", "404", "NotFoundException"},
+            {"POST", "/phone-numbers/%2B12065550199", "{\"CallingName\":\"Desk!\"}", "400", "BadRequestException"},
+            {"POST", "/phone-numbers?operation=batch-update", many, "400", "BadRequestException"},
+            {
+                "POST",
+                "/phone-numbers?operation=batch-update",
+                "{\"UpdatePhoneNumberRequestItems\":[{}]}",
+                "400",
+                "BadRequestException"
+            },
+            {"POST", "/phone-numbers?operation=batch-delete", "{\"PhoneNumberIds\":[]}", "400", "BadRequestException"},
+            {"DELETE", "/phone-numbers/%2B12065550199", null, "404", "NotFoundException"},
+            {"POST", "/phone-numbers/%2B12065550199?operation=restore", null, "404", "NotFoundException"},
+            {
+                "POST",
+                "/accounts/" + acct + "/users/nobody?operation=associate-phone-number",
+                "{\"E164PhoneNumber\":\"+12065550100\"}",
+                "404",
+                "NotFoundException"
+            },
+            {
+                "POST",
+                "/accounts/" + acct + "/users/nobody?operation=associate-phone-number",
+                "{}",
+                "400",
+                "BadRequestException"
+            },
+            {
+                "POST",
+                "/accounts/" + acct + "/users/nobody?operation=disassociate-phone-number",
+                null,
+                "404",
+                "NotFoundException"
+            },
+            {"PUT", "/settings/phone-number", "{}", "400", "BadRequestException"},
+            {"PUT", "/settings/phone-number", "{\"CallingName\":\"x\"}", "400", "BadRequestException"},
+        };
+        for (String[] c : cases) {
+            raw.call(c[0], c[1], c[2]).assertApiError(Integer.parseInt(c[3]), c[4]);
+        }
+    }
 }

@@ -43,6 +43,7 @@ public final class Views {
             .member("UserId", User::userId)
             .member("AccountId", User::accountId)
             .member("PrimaryEmail", User::primaryEmail)
+            .member("PrimaryProvisionedNumber", User::primaryProvisionedNumber) // D67, in the model's order
             .member("DisplayName", User::displayName)
             .member("LicenseType", User::licenseType)
             .member("UserType", User::userType)
@@ -51,7 +52,6 @@ public final class Views {
             .member("RegisteredOn", User::registeredOn)
             .member("InvitedOn", User::invitedOn)
             .member("PersonalPIN", User::personalPin) // D57
-            .member("PrimaryProvisionedNumber", User::primaryProvisionedNumber) // D67
             .build();
 
     static final View<Bot> BOT = View.<Bot>of("Bot")
