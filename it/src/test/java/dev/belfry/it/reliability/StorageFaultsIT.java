@@ -67,9 +67,10 @@ class StorageFaultsIT {
                         fullAnswer = r.text();
                     }
                 }
+                // 201 while SQLite still reuses free pages, if it has any; 503 once it must grow; nothing else
                 assertThat(statuses.keySet())
                         .as("answers on a full disk: %s", statuses)
-                        .containsOnly(201, 503);
+                        .isSubsetOf(201, 503);
                 assertThat(fullAnswers)
                         .as("answers on a full disk: %s", statuses)
                         .isEqualTo(50);
