@@ -32,9 +32,18 @@ import picocli.CommandLine.Option;
         name = "belfry admin",
         mixinStandardHelpOptions = true,
         versionProvider = VersionLine.class,
-        subcommands = {AdminCommand.CreateAccount.class, AdminCommand.SetAccountStatus.class, AdminCommand.Migrate.class
+        subcommands = {
+            AdminCommand.CreateAccount.class,
+            AdminCommand.SetAccountStatus.class,
+            AdminCommand.Migrate.class,
+            WebhookCommands.CreateWebhook.class,
+            WebhookCommands.ListWebhooks.class,
+            WebhookCommands.RegenerateWebhookUrl.class,
+            WebhookCommands.DeleteWebhook.class,
+            WebhookCommands.ListRoomMessages.class
         },
-        description = "Operator tasks: Enterprise accounts, account status, data migration.")
+        description = "Operator tasks: Enterprise accounts, account status, data migration, rooms' webhooks and"
+                + " messages.")
 final class AdminCommand implements Callable<Integer> {
     static final int USAGE = 252;
     static final int OTHER = 255;

@@ -7,6 +7,7 @@ import dev.belfry.server.BelfryServer;
 import dev.belfry.server.OperatorOptions;
 import dev.belfry.server.OperatorOptions.LogFormat;
 import dev.belfry.server.OperatorOptions.LogLevel;
+import dev.belfry.server.MessagingSettings;
 import dev.belfry.server.ServerSettings;
 import dev.belfry.server.mail.SmtpSettings;
 import dev.belfry.server.tls.TlsSettings;
@@ -14,6 +15,7 @@ import dev.belfry.store.StoreConfig;
 import dev.belfry.store.StoreException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -128,6 +130,26 @@ final class ServeCommand implements Callable<Integer> {
             description = "The numbers SearchAvailablePhoneNumbers offers and orders acquire, one range a line"
                     + " (docs/OPERATIONS.md; default: numbers reserved for fiction).")
     Path phoneNumberPool;
+
+    @Option(
+            names = "--public-url",
+            paramLabel = "URL",
+            description = "What webhook URLs start with, as integrations reach this server (e.g. behind a proxy:"
+                    + " https://hooks.example.com); default: the server's own URL.")
+    String publicUrl;
+
+    @Option(
+            names = "--webhook-posts-per-second",
+            paramLabel = "N",
+            description = "Posts one incoming webhook accepts per second before answering 429 (Chime: 1); 0: no"
+                    + " limit.")
+    String webhookPostsPerSecond;
+
+    @Option(
+            names = "--retention-sweep-interval",
+            paramLabel = "SECONDS",
+            description = "How often messages past their account's retention period are deleted (default 600).")
+    Integer retentionSweepSeconds;
 
     @Option(names = "--max-members-per-room", paramLabel = "N", description = "Default " + 1000 + ".")
     Integer membersPerRoom;
@@ -312,7 +334,8 @@ final class ServeCommand implements Callable<Integer> {
                 .withLimits(limits)
                 .withTls(tls)
                 .withSmtp(smtp(l))
-                .withPhoneNumberPool(phoneNumberPool(l.path("phone-number-pool", phoneNumberPool, null)));
+                .withPhoneNumberPool(phoneNumberPool(l.path("phone-number-pool", phoneNumberPool, null)))
+                .withMessaging(messaging(l));
         boolean seeds = l.bool("demo", demo, false);
         OperatorOptions options = OperatorOptions.defaults()
                 .withAccessLog(l.bool("access-log", accessLog, true))
@@ -321,6 +344,43 @@ final class ServeCommand implements Callable<Integer> {
                 .withFormat(choice("log-format", l.string("log-format", logFormat, "text"), LogFormat.values()))
                 .withTrustProxy(l.bool("trust-proxy", trustProxy, false));
         return new Resolved(settings, store.jdbcUrl(), theData, seeds, options);
+    }
+
+    /** --public-url, --webhook-posts-per-second, --retention-sweep-interval (issue 14). */
+    private MessagingSettings messaging(SettingsLayers l) {
+        String url = l.string("public-url", publicUrl, null);
+        if (url != null) {
+            java.net.URI uri;
+            try {
+                uri = java.net.URI.create(url);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--public-url must be an http:// or https:// URL, was " + url);
+            }
+            if (uri.getHost() == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+                    || uri.getQuery() != null || uri.getFragment() != null) {
+                throw new IllegalArgumentException("--public-url must be an http:// or https:// URL with no query,"
+                        + " was " + url);
+            }
+        }
+        String rate = l.string("webhook-posts-per-second", webhookPostsPerSecond, "1");
+        double perSecond;
+        try {
+            perSecond = Double.parseDouble(rate);
+        } catch (NumberFormatException e) {
+            perSecond = -1;
+        }
+        if (!(perSecond >= 0) || Double.isInfinite(perSecond)) {
+            throw new IllegalArgumentException("--webhook-posts-per-second must be a number >= 0, was " + rate);
+        }
+        int sweep = l.integer("retention-sweep-interval", retentionSweepSeconds, 600);
+        if (sweep < 1) {
+            throw new IllegalArgumentException("--retention-sweep-interval must be at least 1 second, was " + sweep);
+        }
+        return MessagingSettings.defaults()
+                .withPublicUrl(url)
+                .withWebhookPostInterval(
+                        perSecond == 0 ? Duration.ZERO : Duration.ofNanos((long) (1_000_000_000L / perSecond)))
+                .withRetentionSweepInterval(Duration.ofSeconds(sweep));
     }
 
     /** --smtp-url and its companions, or null when no mail server is configured (D54). */

@@ -42,7 +42,10 @@ final class SettingsLayers {
             "tls-cert",
             "tls-key",
             "tls-port",
-            "phone-number-pool");
+            "phone-number-pool",
+            "public-url",
+            "webhook-posts-per-second",
+            "retention-sweep-interval");
 
     private final Map<String, String> env;
     private final Properties file;

@@ -16,7 +16,13 @@ public final class ServiceModel {
     public static final String CHIME_RESOURCE = "chime-2018-05-01.service-2.json";
     public static final String CHIME_PAGINATORS = "chime-2018-05-01.paginators-1.json";
 
+    /** Belfry's own operations beside the Chime API (webhooks, messages), described in the same botocore format. */
+    public static final String BELFRY_ADMIN_RESOURCE = "belfry-admin.service-2.json";
+
+    public static final String BELFRY_ADMIN_PAGINATORS = "belfry-admin.paginators-1.json";
+
     private static volatile ServiceModel chime;
+    private static volatile ServiceModel belfryAdmin;
     private static volatile ServiceModel chimeDocumented;
 
     private final Map<String, String> metadata;
@@ -48,6 +54,25 @@ public final class ServiceModel {
                 if (model == null) {
                     model = load(CHIME_RESOURCE, CHIME_PAGINATORS, false);
                     chime = model;
+                }
+            }
+        }
+        return model;
+    }
+
+    /**
+     * Belfry's admin operations that have shapes of their own (webhooks, messages), read once per process with their
+     * documentation: the server routes, binds and validates them by it exactly as Chime's operations, and {@code
+     * belfry admin} sends and prints by it.
+     */
+    public static ServiceModel belfryAdmin() {
+        ServiceModel model = belfryAdmin;
+        if (model == null) {
+            synchronized (ServiceModel.class) {
+                model = belfryAdmin;
+                if (model == null) {
+                    model = load(BELFRY_ADMIN_RESOURCE, BELFRY_ADMIN_PAGINATORS, true);
+                    belfryAdmin = model;
                 }
             }
         }

@@ -88,7 +88,8 @@ public final class MembershipService {
         ctx.store().write(tx -> {
             AccountGuard.enterprise(tx, caller, accountId);
             tx.lockRoom(accountId, roomId).orElseThrow(() -> DomainException.notFound("room", roomId));
-            if (!tx.deleteMembership(roomId, memberId)) {
+            // a webhook's roster entry goes with the webhook itself (D72)
+            if (!tx.messages().deleteWebhook(roomId, memberId) && !tx.deleteMembership(roomId, memberId)) {
                 throw DomainException.notFound("room member", memberId);
             }
             return null;

@@ -1,35 +1,90 @@
 package dev.belfry.rooms;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
 /**
- * Messages of rooms and conversations, as far as the admin API reaches them: RedactRoomMessage and
- * RedactConversationMessage. Belfry stores no room messages yet (incoming webhooks and bot replies will bring them)
- * and has no conversations at all, so every message id is unknown: NotFound, after the same account and room checks
- * a real message would pass (D44).
+ * Rooms' messages (issue 14): listing them (Belfry's ListRoomMessages) and RedactRoomMessage, plus
+ * RedactConversationMessage. Messages arrive through incoming webhooks ({@link WebhookService}) and, later, bots.
+ * Belfry has no conversations (direct and group chats between users), so every conversation is unknown (D44).
  */
 public final class MessageService {
+    public static final int DEFAULT_PAGE = 50;
+    public static final int MAX_PAGE = 100;
+
     private final DomainContext ctx;
 
     public MessageService(DomainContext ctx) {
         this.ctx = ctx;
     }
 
-    /** RedactRoomMessage: the account (Enterprise, like every room operation) and the room must exist first. */
-    public void redactRoomMessage(Caller caller, String accountId, String roomId, String messageId) {
-        ctx.store().read(tx -> {
+    /**
+     * A page of the room's messages, oldest first unless {@code newestFirst}, from {@code since} on (null: all).
+     * Messages older than the account's room retention are not shown, even in the grace period before they are
+     * deleted (D76). Redacted messages are listed, without content (D75).
+     */
+    public Page<Message> list(
+            Caller caller,
+            String accountId,
+            String roomId,
+            Instant since,
+            boolean newestFirst,
+            Integer maxResults,
+            String nextToken) {
+        int size = Paging.size(maxResults, DEFAULT_PAGE, MAX_PAGE);
+        String scope = "messages:" + roomId + ":" + (newestFirst ? "desc" : "asc") + ":"
+                + (since == null ? "" : since.toEpochMilli());
+        Cursor after = ctx.tokens().decode(scope, nextToken);
+        return ctx.store().read(tx -> {
             AccountGuard.enterprise(tx, caller, accountId);
             tx.room(accountId, roomId).orElseThrow(() -> DomainException.notFound("room", roomId));
-            throw DomainException.notFound("message", messageId);
+            Instant visibleFrom = later(since, retainedFrom(tx, accountId, ctx.now()));
+            List<Message> rows = tx.messages().messages(roomId, visibleFrom, newestFirst, after, size + 1);
+            return Paging.page(rows, size, ctx.tokens(), scope, m -> m.createdAt().toEpochMilli(), Message::messageId);
         });
     }
 
     /**
-     * RedactConversationMessage: conversations (direct and group chats between users) are not part of Belfry, so
-     * after the account check the conversation itself is unknown.
+     * RedactRoomMessage: the message's content is removed from the database for good and the message lists as
+     * redacted (D75). Redacting it again changes nothing and succeeds. The store is then asked to scrub the freed
+     * space from its files.
+     */
+    public void redactRoomMessage(Caller caller, String accountId, String roomId, String messageId) {
+        boolean redacted = ctx.store().write(tx -> {
+            AccountGuard.enterprise(tx, caller, accountId);
+            tx.room(accountId, roomId).orElseThrow(() -> DomainException.notFound("room", roomId));
+            tx.messages().message(roomId, messageId).orElseThrow(() -> DomainException.notFound("message", messageId));
+            return tx.messages().redactMessage(messageId, ctx.now());
+        });
+        if (redacted) {
+            ctx.store().scrubDeletedContent();
+        }
+    }
+
+    /**
+     * RedactConversationMessage: conversations are not part of Belfry, so after the account check the conversation
+     * itself is unknown.
      */
     public void redactConversationMessage(Caller caller, String accountId, String conversationId, String messageId) {
         ctx.store().read(tx -> {
             AccountGuard.active(tx, caller, accountId);
             throw DomainException.notFound("conversation", conversationId);
         });
+    }
+
+    /** The oldest creation time the account's room retention still shows at {@code now}; null: retention is off. */
+    static Instant retainedFrom(StoreTransaction tx, String accountId, Instant now) {
+        return tx.retentionSettings(accountId)
+                .map(RetentionSettings::roomDays)
+                .map(days -> now.minus(Duration.ofDays(days)))
+                .orElse(null);
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        if (a == null) {
+            return b;
+        }
+        return b == null || a.isAfter(b) ? a : b;
     }
 }

@@ -20,6 +20,13 @@ public interface RoomStore extends AutoCloseable {
      */
     byte[] sharedSecret(String name);
 
+    /**
+     * Makes content that committed transactions deleted or overwrote (a redacted message, D75; messages past their
+     * retention, D76) unrecoverable from the database's files soon, off the caller's thread: SQLite overwrites freed
+     * space as it goes and truncates its write-ahead log, PostgreSQL vacuums the table.
+     */
+    void scrubDeletedContent();
+
     @Override
     void close();
 }

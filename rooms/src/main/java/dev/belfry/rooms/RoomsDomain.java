@@ -1,6 +1,7 @@
 package dev.belfry.rooms;
 
 import java.time.Clock;
+import java.time.Duration;
 
 /** The domain's entry point: all services over one context. Thread-safe. */
 public final class RoomsDomain {
@@ -17,6 +18,13 @@ public final class RoomsDomain {
     private final InviteService invites;
     private final PhoneNumberService phoneNumbers;
 
+    // issue 14: messages, webhooks, retention
+    private final WebhookService webhooks;
+    private final RetentionService retention;
+
+    /** The least time between two accepted posts to one webhook: Chime's "1 TPS per webhook" (D73). */
+    public static final Duration WEBHOOK_POST_INTERVAL = Duration.ofSeconds(1);
+
     public RoomsDomain(RoomStore store, Clock clock, Limits limits, Enums.AccountType createAccountType) {
         this(store, clock, limits, createAccountType, InvitationMailer.NONE, PhoneNumberPool.defaults());
     }
@@ -32,6 +40,18 @@ public final class RoomsDomain {
             Enums.AccountType createAccountType,
             InvitationMailer mailer,
             PhoneNumberPool phoneNumberPool) {
+        this(store, clock, limits, createAccountType, mailer, phoneNumberPool, WEBHOOK_POST_INTERVAL);
+    }
+
+    /** @param webhookPostInterval the least time between two accepted posts to one webhook; zero: unpaced (D73) */
+    public RoomsDomain(
+            RoomStore store,
+            Clock clock,
+            Limits limits,
+            Enums.AccountType createAccountType,
+            InvitationMailer mailer,
+            PhoneNumberPool phoneNumberPool,
+            Duration webhookPostInterval) {
         DomainContext ctx = new DomainContext(
                 store, clock, new PageTokens(store.sharedSecret("page-token-key")), limits, createAccountType);
         this.accounts = new AccountService(ctx);
@@ -44,6 +64,16 @@ public final class RoomsDomain {
         this.settings = new SettingsService(ctx);
         this.invites = new InviteService(ctx, mailer);
         this.phoneNumbers = new PhoneNumberService(ctx, phoneNumberPool);
+        this.webhooks = new WebhookService(ctx, webhookPostInterval);
+        this.retention = new RetentionService(ctx);
+    }
+
+    public WebhookService webhooks() {
+        return webhooks;
+    }
+
+    public RetentionService retention() {
+        return retention;
     }
 
     public SettingsService settings() {

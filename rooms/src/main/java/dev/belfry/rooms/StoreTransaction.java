@@ -185,4 +185,7 @@ public interface StoreTransaction {
     Optional<Instant> lastLogout(String userId);
     // phone numbers (issue 13): their own part of the port, kept in one place
     PhoneNumberTransaction phoneNumbers();
+
+    // rooms' messages and webhooks (issue 14): their own part of the port
+    MessageTransaction messages();
 }

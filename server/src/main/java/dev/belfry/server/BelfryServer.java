@@ -18,6 +18,9 @@ import dev.belfry.server.http.RequestListener;
 import dev.belfry.server.http.Throttle;
 import dev.belfry.server.mail.SmtpMailer;
 import dev.belfry.server.ops.AdminOperations;
+import dev.belfry.server.ops.WebhookOperations;
+import dev.belfry.server.http.IncomingWebhookHandler;
+import dev.belfry.model.OperationModel;
 import dev.belfry.server.ops.Operations;
 import dev.belfry.server.tls.TlsConnector;
 import dev.belfry.store.Stores;
@@ -34,6 +37,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -62,6 +66,7 @@ public final class BelfryServer implements AutoCloseable {
     private final List<AutoCloseable> meters;
 
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final RetentionSweeper sweeper;
 
     private BelfryServer(
             Server jetty,
@@ -72,8 +77,10 @@ public final class BelfryServer implements AutoCloseable {
             Operations operations,
             ApiWorkers workers,
             Readiness readiness,
-            List<AutoCloseable> meters) {
+            List<AutoCloseable> meters,
+            RetentionSweeper sweeper) {
         this.jetty = jetty;
+        this.sweeper = sweeper;
         this.meters = meters;
         this.readiness = readiness;
         this.workers = workers;
@@ -124,18 +131,30 @@ public final class BelfryServer implements AutoCloseable {
                     settings.limits(),
                     settings.createAccountType(),
                     mailer,
-                    settings.phoneNumberPool() != null ? settings.phoneNumberPool() : PhoneNumberPool.defaults());
+                    settings.phoneNumberPool() != null ? settings.phoneNumberPool() : PhoneNumberPool.defaults(),
+                    messaging(settings).webhookPostInterval());
             ServiceModel model = await(modelTask);
             Metrics metrics = new Metrics();
             RequestListener listener = AccessLog.both(new AccessLog(log, errors, options), metrics);
             Operations operations = new Operations(model, domain);
             AdminOperations admin = new AdminOperations(model, operations, domain.accounts());
+            // webhook URLs name the server as its users reach it; by default its own URL, known once it listens
+            AtomicReference<String> ownUrl = new AtomicReference<>();
+            String publicUrl = messaging(settings).publicUrl();
+            WebhookOperations webhookAdmin = new WebhookOperations(
+                    operations,
+                    domain.webhooks(),
+                    domain.messages(),
+                    () -> publicUrl != null ? publicUrl : ownUrl.get());
+            List<OperationModel> extra = new ArrayList<>(admin.operations());
+            extra.addAll(webhookAdmin.operations());
             ApiWorkers workers = new ApiWorkers();
+            ErrorTranslator errorTranslator = new ErrorTranslator(model);
             ApiHandler api = new ApiHandler(
                     new Authenticator(credentials, clock),
-                    new OperationRouter(model, admin.operations()),
+                    new OperationRouter(model, extra),
                     operations,
-                    new ErrorTranslator(model),
+                    errorTranslator,
                     listener,
                     settings.maxBodyBytes(),
                     new Throttle(credentials::rateLimit),
@@ -143,8 +162,14 @@ public final class BelfryServer implements AutoCloseable {
             Server jetty = await(jettyTask);
             // Graceful stop (SIGTERM): the connector stops accepting, requests already in the handler finish
             // (up to the stop timeout), then the store closes.
-            jetty.setHandler(new GracefulHandler(new OperatorHandler(api, metrics::scrape, readiness)));
+            // incoming webhooks (no SigV4: the URL's token is the credential) are answered before the API's pipeline
+            IncomingWebhookHandler webhooks =
+                    new IncomingWebhookHandler(api, domain.webhooks(), workers, errorTranslator, listener);
+            jetty.setHandler(new GracefulHandler(new OperatorHandler(webhooks, metrics::scrape, readiness)));
             jetty.start();
+            ownUrl.set(url((ServerConnector) jetty.getConnectors()[0]));
+            RetentionSweeper sweeper = new RetentionSweeper(
+                    domain.retention(), messaging(settings).retentionSweepInterval(), errors);
             List<AutoCloseable> meters = java.util.Collections.synchronizedList(new ArrayList<>());
             metrics.bind(registry -> {
                 Metrics.bindJvm(registry, meters);
@@ -162,7 +187,8 @@ public final class BelfryServer implements AutoCloseable {
                     operations,
                     workers,
                     readiness,
-                    meters);
+                    meters,
+                    sweeper);
         } catch (Exception | Error e) {
             if (readiness != null) {
                 readiness.close();
@@ -170,6 +196,10 @@ public final class BelfryServer implements AutoCloseable {
             store.close();
             throw e;
         }
+    }
+
+    private static MessagingSettings messaging(ServerSettings settings) {
+        return settings.messaging() != null ? settings.messaging() : MessagingSettings.defaults();
     }
 
     private static Server newJetty(ServerSettings settings, PrintStream log) {
@@ -276,6 +306,7 @@ public final class BelfryServer implements AutoCloseable {
             return;
         }
         try {
+            sweeper.close();
             jetty.stop();
             workers.close();
         } finally {

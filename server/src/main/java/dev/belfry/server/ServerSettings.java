@@ -29,7 +29,8 @@ public record ServerSettings(
         int maxBodyBytes,
         TlsSettings tls,
         SmtpSettings smtp,
-        PhoneNumberPool phoneNumberPool) {
+        PhoneNumberPool phoneNumberPool,
+        MessagingSettings messaging) {
 
     public ServerSettings(
             String host,
@@ -40,7 +41,7 @@ public record ServerSettings(
             Limits limits,
             int maxBodyBytes,
             TlsSettings tls) {
-        this(host, port, store, createAccountType, credentialsFile, limits, maxBodyBytes, tls, null, null);
+        this(host, port, store, createAccountType, credentialsFile, limits, maxBodyBytes, tls, null, null, MessagingSettings.defaults());
     }
 
     public ServerSettings withSmtp(SmtpSettings newSmtp) {
@@ -54,7 +55,8 @@ public record ServerSettings(
                 maxBodyBytes,
                 tls,
                 newSmtp,
-                phoneNumberPool);
+                phoneNumberPool,
+                messaging);
     }
 
     public static final int DEFAULT_PORT = 8765;
@@ -77,7 +79,8 @@ public record ServerSettings(
                 DEFAULT_MAX_BODY,
                 null,
                 null,
-                null);
+                null,
+                MessagingSettings.defaults());
     }
 
     public ServerSettings withPort(int newPort) {
@@ -91,7 +94,8 @@ public record ServerSettings(
                 maxBodyBytes,
                 tls,
                 smtp,
-                phoneNumberPool);
+                phoneNumberPool,
+                messaging);
     }
 
     public ServerSettings withStore(StoreConfig newStore) {
@@ -105,17 +109,18 @@ public record ServerSettings(
                 maxBodyBytes,
                 tls,
                 smtp,
-                phoneNumberPool);
+                phoneNumberPool,
+                messaging);
     }
 
     public ServerSettings withCreateAccountType(AccountType type) {
         return new ServerSettings(
-                host, port, store, type, credentialsFile, limits, maxBodyBytes, tls, smtp, phoneNumberPool);
+                host, port, store, type, credentialsFile, limits, maxBodyBytes, tls, smtp, phoneNumberPool, messaging);
     }
 
     public ServerSettings withCredentialsFile(Path file) {
         return new ServerSettings(
-                host, port, store, createAccountType, file, limits, maxBodyBytes, tls, smtp, phoneNumberPool);
+                host, port, store, createAccountType, file, limits, maxBodyBytes, tls, smtp, phoneNumberPool, messaging);
     }
 
     public ServerSettings withLimits(Limits newLimits) {
@@ -129,7 +134,8 @@ public record ServerSettings(
                 maxBodyBytes,
                 tls,
                 smtp,
-                phoneNumberPool);
+                phoneNumberPool,
+                messaging);
     }
 
     public ServerSettings withHost(String newHost) {
@@ -143,7 +149,8 @@ public record ServerSettings(
                 maxBodyBytes,
                 tls,
                 smtp,
-                phoneNumberPool);
+                phoneNumberPool,
+                messaging);
     }
 
     public ServerSettings withTls(TlsSettings newTls) {
@@ -157,11 +164,27 @@ public record ServerSettings(
                 maxBodyBytes,
                 newTls,
                 smtp,
-                phoneNumberPool);
+                phoneNumberPool,
+                messaging);
     }
 
     public ServerSettings withPhoneNumberPool(PhoneNumberPool pool) {
         return new ServerSettings(
-                host, port, store, createAccountType, credentialsFile, limits, maxBodyBytes, tls, smtp, pool);
+                host, port, store, createAccountType, credentialsFile, limits, maxBodyBytes, tls, smtp, pool, messaging);
+    }
+
+    public ServerSettings withMessaging(MessagingSettings newMessaging) {
+        return new ServerSettings(
+                host,
+                port,
+                store,
+                createAccountType,
+                credentialsFile,
+                limits,
+                maxBodyBytes,
+                tls,
+                smtp,
+                phoneNumberPool,
+                newMessaging);
     }
 }

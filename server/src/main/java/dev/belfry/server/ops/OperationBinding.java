@@ -26,6 +26,10 @@ public final class OperationBinding {
         return field(member, Shape.Num.class, Integer.class);
     }
 
+    public Field<java.time.Instant> timestamp(String member) {
+        return field(member, Shape.Timestamp.class, java.time.Instant.class);
+    }
+
     public Field<Boolean> bool(String member) {
         return field(member, Shape.Bool.class, Boolean.class);
     }

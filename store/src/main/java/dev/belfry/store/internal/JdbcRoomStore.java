@@ -27,6 +27,7 @@ public final class JdbcRoomStore implements RoomStore {
     private final GroupCommit groups;
     /** SQLite: folds the write-ahead log into the database file off the request path; PostgreSQL: null. */
     private final WalCheckpointer checkpointer;
+    private final PostgresVacuum vacuum; // PostgreSQL only
 
     /** SQLite: notices the database file deleted or replaced under the server; PostgreSQL: null. */
     private final DatabaseFileGuard guard;
@@ -51,6 +52,7 @@ public final class JdbcRoomStore implements RoomStore {
         this.guard = guard;
         this.groups = dialect == Dialect.SQLITE ? new GroupCommit(writers, dialect, checkpointer, guard) : null;
         this.checkpointer = checkpointer;
+        this.vacuum = dialect == Dialect.POSTGRES ? new PostgresVacuum(writers) : null;
     }
 
     public static JdbcRoomStore open(StoreConfig config) {
@@ -192,6 +194,17 @@ public final class JdbcRoomStore implements RoomStore {
         }
     }
 
+    /** SQLite overwrites freed space as it goes (secure_delete, {@link Pools}); only its log needs a reset. */
+    @Override
+    public void scrubDeletedContent() {
+        if (checkpointer != null) {
+            checkpointer.scrubSoon();
+        }
+        if (vacuum != null) {
+            vacuum.soon();
+        }
+    }
+
     @Override
     public byte[] sharedSecret(String name) {
         return secrets.computeIfAbsent(
@@ -240,6 +253,9 @@ public final class JdbcRoomStore implements RoomStore {
     @Override
     public void close() {
         try {
+            if (vacuum != null) { // first: it runs on a pooled connection
+                vacuum.close();
+            }
             writers.close();
             readers.close();
             if (checkpointer != null) {

@@ -37,6 +37,8 @@ final class JdbcTransaction implements StoreTransaction {
     private final AccountSettingsQueries accountSettings;
     private final UserSettingsQueries userSettings;
     private final PhoneNumberQueries phoneNumbers;
+    // issue 14 (schema V7)
+    private final MessageQueries messages;
     /**
      * member_count of the rooms this transaction has locked, read with the lock and kept in step by its own
      * writes: while the lock is held no one else changes it, so a batch need not read it again.
@@ -57,6 +59,8 @@ final class JdbcTransaction implements StoreTransaction {
         accountSettings = new AccountSettingsQueries(sql, dialect);
         userSettings = new UserSettingsQueries(sql);
         phoneNumbers = new PhoneNumberQueries(sql, dialect);
+        messages = new MessageQueries(
+                sql, dialect, (roomId, delta) -> lockedRoomSizes.computeIfPresent(roomId, (room, n) -> n + delta));
     }
 
     SettingsQueries settings() {
@@ -346,5 +350,10 @@ final class JdbcTransaction implements StoreTransaction {
     @Override
     public dev.belfry.rooms.PhoneNumberTransaction phoneNumbers() {
         return phoneNumbers;
+    }
+
+    @Override
+    public dev.belfry.rooms.MessageTransaction messages() {
+        return messages;
     }
 }

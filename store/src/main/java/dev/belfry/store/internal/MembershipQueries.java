@@ -19,9 +19,11 @@ final class MembershipQueries {
     private static final String COLUMNS = "m.room_id, m.member_id, m.member_type, m.role, m.invited_by,"
             + " m.added_at, m.updated_at, u.primary_email AS u_email, u.display_name AS u_name,"
             + " u.account_id AS u_account, u.registration_status AS u_status, b.bot_email AS b_email,"
-            + " b.display_name AS b_name, b.account_id AS b_account, b.disabled AS b_disabled";
-    private static final String JOIN_MEMBERS =
-            " LEFT JOIN users u ON u.user_id = m.member_id" + " LEFT JOIN bots b ON b.bot_id = m.member_id";
+            + " b.display_name AS b_name, b.account_id AS b_account, b.disabled AS b_disabled,"
+            + " w.name AS w_name, w.account_id AS w_account";
+    /** A member_id is a user's, a bot's or a webhook's (D72) id: the row of its own table carries its details. */
+    private static final String JOIN_MEMBERS = " LEFT JOIN users u ON u.user_id = m.member_id"
+            + " LEFT JOIN bots b ON b.bot_id = m.member_id LEFT JOIN room_webhooks w ON w.webhook_id = m.member_id";
     private static final String SELECT = "SELECT " + COLUMNS + " FROM memberships m" + JOIN_MEMBERS;
     /** Rows per INSERT: 7 parameters each stays far below every parameter limit. */
     static final int ROWS_PER_STATEMENT = 200;
@@ -153,13 +155,15 @@ final class MembershipQueries {
         } else if (!bot && "Suspended".equals(rs.getString("u_status"))) {
             blocked = MemberQueries.USER_BLOCKED;
         }
-        Member member = new Member(
-                rs.getString("member_id"),
-                type,
-                rs.getString(bot ? "b_email" : "u_email"),
-                rs.getString(bot ? "b_name" : "u_name"),
-                rs.getString(bot ? "b_account" : "u_account"),
-                blocked);
+        Member member = type == MemberType.Webhook
+                ? new Member(rs.getString("member_id"), type, null, rs.getString("w_name"), rs.getString("w_account"), null)
+                : new Member(
+                        rs.getString("member_id"),
+                        type,
+                        rs.getString(bot ? "b_email" : "u_email"),
+                        rs.getString(bot ? "b_name" : "u_name"),
+                        rs.getString(bot ? "b_account" : "u_account"),
+                        blocked);
         return new Membership(
                 rs.getString("room_id"),
                 member,

@@ -36,6 +36,9 @@ final class Pools {
         // shares one fsync among all the writes of a group, so FULL costs little (BENCHMARKS.md).
         cfg.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
         cfg.enforceForeignKeys(true);
+        // A redacted message's content must not survive in the file (D75): SQLite then zeroes every cell and page it
+        // frees. "FAST" would skip freed overflow pages, where a 4 KB message lives.
+        cfg.setPragma(SQLiteConfig.Pragma.SECURE_DELETE, "true");
         cfg.setBusyTimeout(SQLITE_BUSY_TIMEOUT_MS);
         if (immediate) {
             // Belfry begins transactions itself with BEGIN IMMEDIATE; this covers any code that uses

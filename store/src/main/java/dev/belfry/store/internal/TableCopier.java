@@ -33,6 +33,8 @@ public final class TableCopier {
             "rooms",
             "room_tokens",
             "memberships",
+            "room_webhooks",
+            "room_messages", // job_leases is not copied: a lease belongs to the servers of the source
             "settings",
             // issue 13 (schema V4)
             "account_settings",

@@ -29,6 +29,8 @@ final class WalCheckpointer implements AutoCloseable {
     private final long limitBytes;
     private final ScheduledExecutorService timer;
     private volatile boolean resetWanted;
+    /** Redacted or deleted content may still be in the log: reset it at the next chance, however small (D75). */
+    private volatile boolean scrubWanted;
     private volatile String lastReported; // the timer thread and the group-commit leader report through it
     private long wantedSince; // the timer thread's own
     private volatile long lastGroup = System.nanoTime(); // when the group-commit leader last came by
@@ -58,6 +60,12 @@ final class WalCheckpointer implements AutoCloseable {
      * whenever writers pause for a second.
      */
     private void run() {
+        if (scrubWanted && System.nanoTime() - lastGroup > TimeUnit.SECONDS.toNanos(1)) {
+            if (checkpoint("TRUNCATE") && walSize() == 0) {
+                scrubWanted = false;
+            }
+            return;
+        }
         if (!resetWanted) {
             checkpoint("PASSIVE");
             if (walSize() > threshold()) {
@@ -89,6 +97,12 @@ final class WalCheckpointer implements AutoCloseable {
      */
     void resetIfWanted(Connection writer) {
         lastGroup = System.nanoTime();
+        if (scrubWanted) {
+            // one attempt per group: the log is small, and the timer thread tries again once writers pause
+            if (truncate(writer)) {
+                scrubWanted = false;
+            }
+        }
         if (!resetWanted && walSize() <= threshold()) { // a stat per group: microseconds
             return;
         }
@@ -112,6 +126,14 @@ final class WalCheckpointer implements AutoCloseable {
                 return;
             }
         }
+    }
+
+    /**
+     * Asks for the log to be reset (TRUNCATE) soon even though it is small: frames in it may hold the old copy of a
+     * page whose content was since redacted or deleted (secure_delete only overwrites the database file's copy).
+     */
+    void scrubSoon() {
+        scrubWanted = true;
     }
 
     /** How long writes are held back, at most, waiting for readers to let the log be reset. */
@@ -145,16 +167,19 @@ final class WalCheckpointer implements AutoCloseable {
         }
     }
 
-    private void checkpoint(String mode) {
+    /** One checkpoint on a connection of its own; true when SQLite reported it complete (not busy). */
+    private boolean checkpoint(String mode) {
         try (Connection c = source.getConnection();
-                Statement s = c.createStatement()) {
-            s.execute("PRAGMA wal_checkpoint(" + mode + ")");
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("PRAGMA wal_checkpoint(" + mode + ")")) {
+            return rs.next() && rs.getInt(1) == 0;
         } catch (SQLException | RuntimeException e) {
             // busy or closing: the next run tries again; SQLite never needs a checkpoint for correctness. Anything
             // else (a read-only directory, a full disk, I/O errors) means the log cannot shrink: say so, once.
             if (SqlFailures.classify(Dialect.SQLITE, e) != StoreFailure.CONFLICT) {
                 reportOnce(e);
             }
+            return false;
         }
     }
 

@@ -1,0 +1,56 @@
+package dev.belfry.server;
+
+import dev.belfry.rooms.RetentionService;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs the retention sweep (D76, D77) on a timer of its own. Every server runs one; the lease it asks for lasts two
+ * intervals, so the server holding it keeps it by sweeping on time, and another takes over once it has stopped.
+ */
+final class RetentionSweeper implements AutoCloseable {
+    private final RetentionService retention;
+    private final Duration interval;
+    private final PrintStream errors;
+    private final String holder = "belfry-" + UUID.randomUUID();
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "belfry-retention");
+        t.setDaemon(true);
+        return t;
+    });
+
+    RetentionSweeper(RetentionService retention, Duration interval, PrintStream errors) {
+        this.retention = retention;
+        this.interval = interval;
+        this.errors = errors;
+        long ms = Math.max(1, interval.toMillis());
+        timer.scheduleWithFixedDelay(this::sweep, Math.min(ms, 5_000), ms, TimeUnit.MILLISECONDS);
+    }
+
+    private void sweep() {
+        try {
+            RetentionService.Sweep sweep = retention.sweep(holder, interval.multipliedBy(2));
+            if (sweep.deleted() > 0) {
+                errors.println("belfry: retention deleted " + sweep.deleted() + " messages past their accounts'"
+                        + " retention period");
+            }
+        } catch (RuntimeException e) {
+            // the database may be away for a while: the next sweep tries again
+            errors.println("belfry: the retention sweep failed, will retry: " + e.getMessage());
+        }
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+        try {
+            timer.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
