@@ -4,10 +4,10 @@ import dev.belfry.rooms.Enums.AccountType;
 import dev.belfry.rooms.Limits;
 import dev.belfry.rooms.PhoneNumberPool;
 import dev.belfry.server.BelfryServer;
+import dev.belfry.server.MessagingSettings;
 import dev.belfry.server.OperatorOptions;
 import dev.belfry.server.OperatorOptions.LogFormat;
 import dev.belfry.server.OperatorOptions.LogLevel;
-import dev.belfry.server.MessagingSettings;
 import dev.belfry.server.ServerSettings;
 import dev.belfry.server.mail.SmtpSettings;
 import dev.belfry.server.tls.TlsSettings;
@@ -141,8 +141,8 @@ final class ServeCommand implements Callable<Integer> {
     @Option(
             names = "--webhook-posts-per-second",
             paramLabel = "N",
-            description = "Posts one incoming webhook accepts per second before answering 429 (Chime: 1); 0: no"
-                    + " limit.")
+            description =
+                    "Posts one incoming webhook accepts per second before answering 429 (Chime: 1); 0: no" + " limit.")
     String webhookPostsPerSecond;
 
     @Option(
@@ -356,10 +356,12 @@ final class ServeCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("--public-url must be an http:// or https:// URL, was " + url);
             }
-            if (uri.getHost() == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
-                    || uri.getQuery() != null || uri.getFragment() != null) {
-                throw new IllegalArgumentException("--public-url must be an http:// or https:// URL with no query,"
-                        + " was " + url);
+            if (uri.getHost() == null
+                    || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+                    || uri.getQuery() != null
+                    || uri.getFragment() != null) {
+                throw new IllegalArgumentException(
+                        "--public-url must be an http:// or https:// URL with no query," + " was " + url);
             }
         }
         String rate = l.string("webhook-posts-per-second", webhookPostsPerSecond, "1");

@@ -41,8 +41,9 @@ final class WebhookCommands {
     @Command(
             name = "create-webhook",
             mixinStandardHelpOptions = true,
-            description = "Create an incoming webhook in a room (at most 10 per room). The answer holds its URL, the only"
-                    + " time it is shown: keep it, or regenerate it later.")
+            description =
+                    "Create an incoming webhook in a room (at most 10 per room). The answer holds its URL, the only"
+                            + " time it is shown: keep it, or regenerate it later.")
     static final class CreateWebhook implements Callable<Integer> {
         @Mixin
         Room room;

@@ -15,7 +15,8 @@ public final class MessageContent {
     public static final int MAX_MEMBERS_FOR_ROOM_MENTIONS = 50;
 
     /** @All or @Present as a word of its own, spelled as the chat client writes them. */
-    private static final Pattern ROOM_MENTION = Pattern.compile("(?<![\\p{L}\\p{N}_@.])@(All|Present)(?![\\p{L}\\p{N}_])");
+    private static final Pattern ROOM_MENTION =
+            Pattern.compile("(?<![\\p{L}\\p{N}_@.])@(All|Present)(?![\\p{L}\\p{N}_])");
 
     private MessageContent() {}
 
@@ -32,7 +33,8 @@ public final class MessageContent {
                     WebhookPost.Reason.TOO_LARGE,
                     "Content is " + bytes + " bytes of UTF-8; a message must be " + MAX_BYTES + " bytes or less.");
         }
-        if (roomMembers > MAX_MEMBERS_FOR_ROOM_MENTIONS && ROOM_MENTION.matcher(content).find()) {
+        if (roomMembers > MAX_MEMBERS_FOR_ROOM_MENTIONS
+                && ROOM_MENTION.matcher(content).find()) {
             return new WebhookPost.Refused(
                     WebhookPost.Reason.ROOM_MENTION_TOO_BIG,
                     "@All and @Present cannot be used in a chat room of more than " + MAX_MEMBERS_FOR_ROOM_MENTIONS

@@ -41,7 +41,8 @@ public final class MessageService {
             tx.room(accountId, roomId).orElseThrow(() -> DomainException.notFound("room", roomId));
             Instant visibleFrom = later(since, retainedFrom(tx, accountId, ctx.now()));
             List<Message> rows = tx.messages().messages(roomId, visibleFrom, newestFirst, after, size + 1);
-            return Paging.page(rows, size, ctx.tokens(), scope, m -> m.createdAt().toEpochMilli(), Message::messageId);
+            return Paging.page(
+                    rows, size, ctx.tokens(), scope, m -> m.createdAt().toEpochMilli(), Message::messageId);
         });
     }
 

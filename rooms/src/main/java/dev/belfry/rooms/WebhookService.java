@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  */
 public final class WebhookService {
     /** Webhook ids are lowercase UUIDs, as Chime's were; anything else in the URL is a malformed URL (403). */
-    private static final Pattern WEBHOOK_ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    private static final Pattern WEBHOOK_ID =
+            Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     private final DomainContext ctx;
     private final Duration postInterval;
@@ -115,7 +116,8 @@ public final class WebhookService {
                 return new WebhookPost.Refused(
                         WebhookPost.Reason.WRONG_TOKEN, "The token is not valid for this webhook.");
             }
-            Account account = tx.account(webhook.tenantId(), webhook.accountId()).orElse(null);
+            Account account =
+                    tx.account(webhook.tenantId(), webhook.accountId()).orElse(null);
             if (account == null) {
                 return new WebhookPost.Refused(
                         WebhookPost.Reason.UNKNOWN_WEBHOOK, "The webhook " + webhookId + " does not exist.");

@@ -1,5 +1,6 @@
 package dev.belfry.server;
 
+import dev.belfry.model.OperationModel;
 import dev.belfry.model.ServiceModel;
 import dev.belfry.rooms.InvitationMailer;
 import dev.belfry.rooms.PhoneNumberPool;
@@ -10,6 +11,7 @@ import dev.belfry.server.auth.Credentials;
 import dev.belfry.server.http.ApiHandler;
 import dev.belfry.server.http.ApiWorkers;
 import dev.belfry.server.http.ErrorTranslator;
+import dev.belfry.server.http.IncomingWebhookHandler;
 import dev.belfry.server.http.JsonErrorHandler;
 import dev.belfry.server.http.OperationRouter;
 import dev.belfry.server.http.OperatorHandler;
@@ -18,10 +20,8 @@ import dev.belfry.server.http.RequestListener;
 import dev.belfry.server.http.Throttle;
 import dev.belfry.server.mail.SmtpMailer;
 import dev.belfry.server.ops.AdminOperations;
-import dev.belfry.server.ops.WebhookOperations;
-import dev.belfry.server.http.IncomingWebhookHandler;
-import dev.belfry.model.OperationModel;
 import dev.belfry.server.ops.Operations;
+import dev.belfry.server.ops.WebhookOperations;
 import dev.belfry.server.tls.TlsConnector;
 import dev.belfry.store.Stores;
 import io.micrometer.core.instrument.binder.jetty.JettyConnectionMetrics;
@@ -168,8 +168,8 @@ public final class BelfryServer implements AutoCloseable {
             jetty.setHandler(new GracefulHandler(new OperatorHandler(webhooks, metrics::scrape, readiness)));
             jetty.start();
             ownUrl.set(url((ServerConnector) jetty.getConnectors()[0]));
-            RetentionSweeper sweeper = new RetentionSweeper(
-                    domain.retention(), messaging(settings).retentionSweepInterval(), errors);
+            RetentionSweeper sweeper =
+                    new RetentionSweeper(domain.retention(), messaging(settings).retentionSweepInterval(), errors);
             List<AutoCloseable> meters = java.util.Collections.synchronizedList(new ArrayList<>());
             metrics.bind(registry -> {
                 Metrics.bindJvm(registry, meters);

@@ -41,7 +41,18 @@ public record ServerSettings(
             Limits limits,
             int maxBodyBytes,
             TlsSettings tls) {
-        this(host, port, store, createAccountType, credentialsFile, limits, maxBodyBytes, tls, null, null, MessagingSettings.defaults());
+        this(
+                host,
+                port,
+                store,
+                createAccountType,
+                credentialsFile,
+                limits,
+                maxBodyBytes,
+                tls,
+                null,
+                null,
+                MessagingSettings.defaults());
     }
 
     public ServerSettings withSmtp(SmtpSettings newSmtp) {
@@ -120,7 +131,17 @@ public record ServerSettings(
 
     public ServerSettings withCredentialsFile(Path file) {
         return new ServerSettings(
-                host, port, store, createAccountType, file, limits, maxBodyBytes, tls, smtp, phoneNumberPool, messaging);
+                host,
+                port,
+                store,
+                createAccountType,
+                file,
+                limits,
+                maxBodyBytes,
+                tls,
+                smtp,
+                phoneNumberPool,
+                messaging);
     }
 
     public ServerSettings withLimits(Limits newLimits) {
@@ -170,7 +191,17 @@ public record ServerSettings(
 
     public ServerSettings withPhoneNumberPool(PhoneNumberPool pool) {
         return new ServerSettings(
-                host, port, store, createAccountType, credentialsFile, limits, maxBodyBytes, tls, smtp, pool, messaging);
+                host,
+                port,
+                store,
+                createAccountType,
+                credentialsFile,
+                limits,
+                maxBodyBytes,
+                tls,
+                smtp,
+                pool,
+                messaging);
     }
 
     public ServerSettings withMessaging(MessagingSettings newMessaging) {

@@ -61,8 +61,16 @@ public final class IncomingWebhookHandler extends Handler.Wrapper {
         long started = System.nanoTime();
         if (!"POST".equals(request.getMethod())) {
             response.getHeaders().put(HttpHeader.ALLOW, "POST");
-            answer(request, response, callback, started, new ApiError(
-                    405, "MethodNotAllowedException", "MethodNotAllowed", "A webhook takes POST requests only."));
+            answer(
+                    request,
+                    response,
+                    callback,
+                    started,
+                    new ApiError(
+                            405,
+                            "MethodNotAllowedException",
+                            "MethodNotAllowed",
+                            "A webhook takes POST requests only."));
             return true;
         }
         BodyReader.read(request, MAX_BODY, outcome -> {
@@ -70,14 +78,31 @@ public final class IncomingWebhookHandler extends Handler.Wrapper {
                 try {
                     work.execute(() -> post(request, response, callback, started, received.bytes()));
                 } catch (RejectedExecutionException busy) {
-                    answer(request, response, callback, started, new ApiError(
-                            503, "ServiceUnavailableException", "ServiceUnavailable", "The server is busy; retry."));
+                    answer(
+                            request,
+                            response,
+                            callback,
+                            started,
+                            new ApiError(
+                                    503,
+                                    "ServiceUnavailableException",
+                                    "ServiceUnavailable",
+                                    "The server is busy; retry."));
                 }
             } else if (outcome instanceof BodyReader.TooLarge tooLarge) {
-                answer(request, response, Callback.from(() -> tooLarge.reader().drop(callback::succeeded),
-                        callback::failed), started, tooLarge());
+                answer(
+                        request,
+                        response,
+                        Callback.from(() -> tooLarge.reader().drop(callback::succeeded), callback::failed),
+                        started,
+                        tooLarge());
             } else {
-                answer(request, response, callback, started, ApiError.badRequest("The request body did not arrive whole."));
+                answer(
+                        request,
+                        response,
+                        callback,
+                        started,
+                        ApiError.badRequest("The request body did not arrive whole."));
             }
         });
         return true;
@@ -94,7 +119,8 @@ public final class IncomingWebhookHandler extends Handler.Wrapper {
             String token = token(request);
             WebhookPost outcome = webhooks.post(webhookId, token, content(body));
             if (outcome instanceof WebhookPost.Accepted accepted) {
-                answer = accepted(accepted.message().messageId(), accepted.message().roomId());
+                answer = accepted(
+                        accepted.message().messageId(), accepted.message().roomId());
                 respond(request, response, callback, started, requestId, 200, null, answer);
                 return;
             }
@@ -154,8 +180,8 @@ public final class IncomingWebhookHandler extends Handler.Wrapper {
 
     private static ApiError refusal(WebhookPost.Refused refused) {
         return switch (refused.reason()) {
-            case MALFORMED_URL, WRONG_TOKEN, ACCOUNT_SUSPENDED -> new ApiError(
-                    403, "ForbiddenException", "Forbidden", refused.message());
+            case MALFORMED_URL, WRONG_TOKEN, ACCOUNT_SUSPENDED ->
+                new ApiError(403, "ForbiddenException", "Forbidden", refused.message());
             case UNKNOWN_WEBHOOK -> new ApiError(404, "NotFoundException", "NotFound", refused.message());
             case BAD_CONTENT, ROOM_MENTION_TOO_BIG -> ApiError.badRequest(refused.message());
             case TOO_LARGE -> new ApiError(413, "PayloadTooLargeException", "PayloadTooLarge", refused.message());
@@ -185,7 +211,14 @@ public final class IncomingWebhookHandler extends Handler.Wrapper {
     }
 
     private void answer(Request request, Response response, Callback callback, long started, ApiError error) {
-        respond(request, response, callback, started, UUID.randomUUID().toString(), error.status(), error.type(),
+        respond(
+                request,
+                response,
+                callback,
+                started,
+                UUID.randomUUID().toString(),
+                error.status(),
+                error.type(),
                 ErrorWriter.body(error));
     }
 

@@ -43,8 +43,8 @@ public final class WebhookOperations {
             Field<String> roomId = op.string("RoomId");
             Field<String> name = op.string("Name");
             String out = op.output("Webhook");
-            return (caller, in) -> Views.single(
-                    out, view(webhooks.create(caller, in.get(accountId), in.get(roomId), in.get(name))));
+            return (caller, in) ->
+                    Views.single(out, view(webhooks.create(caller, in.get(accountId), in.get(roomId), in.get(name))));
         });
         operations.add(model.operation("BelfryListWebhooks"), op -> {
             Field<String> accountId = op.string("AccountId");
@@ -62,8 +62,7 @@ public final class WebhookOperations {
             Field<String> webhookId = op.string("WebhookId");
             String out = op.output("Webhook");
             return (caller, in) -> Views.single(
-                    out,
-                    view(webhooks.regenerate(caller, in.get(accountId), in.get(roomId), in.get(webhookId))));
+                    out, view(webhooks.regenerate(caller, in.get(accountId), in.get(roomId), in.get(webhookId))));
         });
         operations.add(model.operation("BelfryDeleteWebhook"), op -> {
             Field<String> accountId = op.string("AccountId");

@@ -27,6 +27,7 @@ public final class JdbcRoomStore implements RoomStore {
     private final GroupCommit groups;
     /** SQLite: folds the write-ahead log into the database file off the request path; PostgreSQL: null. */
     private final WalCheckpointer checkpointer;
+
     private final PostgresVacuum vacuum; // PostgreSQL only
 
     /** SQLite: notices the database file deleted or replaced under the server; PostgreSQL: null. */

@@ -24,6 +24,7 @@ final class MembershipQueries {
     /** A member_id is a user's, a bot's or a webhook's (D72) id: the row of its own table carries its details. */
     private static final String JOIN_MEMBERS = " LEFT JOIN users u ON u.user_id = m.member_id"
             + " LEFT JOIN bots b ON b.bot_id = m.member_id LEFT JOIN room_webhooks w ON w.webhook_id = m.member_id";
+
     private static final String SELECT = "SELECT " + COLUMNS + " FROM memberships m" + JOIN_MEMBERS;
     /** Rows per INSERT: 7 parameters each stays far below every parameter limit. */
     static final int ROWS_PER_STATEMENT = 200;
@@ -156,7 +157,8 @@ final class MembershipQueries {
             blocked = MemberQueries.USER_BLOCKED;
         }
         Member member = type == MemberType.Webhook
-                ? new Member(rs.getString("member_id"), type, null, rs.getString("w_name"), rs.getString("w_account"), null)
+                ? new Member(
+                        rs.getString("member_id"), type, null, rs.getString("w_name"), rs.getString("w_account"), null)
                 : new Member(
                         rs.getString("member_id"),
                         type,

@@ -68,7 +68,8 @@ final class MessageQueries implements MessageTransaction {
     @Override
     public Optional<Webhook> webhook(String webhookId) {
         return sql.one(
-                "SELECT " + WEBHOOK_COLUMNS + " FROM room_webhooks WHERE webhook_id = ?", MessageQueries::webhook,
+                "SELECT " + WEBHOOK_COLUMNS + " FROM room_webhooks WHERE webhook_id = ?",
+                MessageQueries::webhook,
                 webhookId);
     }
 
@@ -147,7 +148,10 @@ final class MessageQueries implements MessageTransaction {
         }
         if (after != null) {
             String op = newestFirst ? "<" : ">";
-            where.append(" AND (created_at ").append(op).append(" ? OR (created_at = ? AND message_id ").append(op)
+            where.append(" AND (created_at ")
+                    .append(op)
+                    .append(" ? OR (created_at = ? AND message_id ")
+                    .append(op)
                     .append(" ?))");
             params.add(after.sortKey());
             params.add(after.sortKey());

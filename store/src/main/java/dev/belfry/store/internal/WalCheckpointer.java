@@ -31,6 +31,7 @@ final class WalCheckpointer implements AutoCloseable {
     private volatile boolean resetWanted;
     /** Redacted or deleted content may still be in the log: reset it at the next chance, however small (D75). */
     private volatile boolean scrubWanted;
+
     private volatile String lastReported; // the timer thread and the group-commit leader report through it
     private long wantedSince; // the timer thread's own
     private volatile long lastGroup = System.nanoTime(); // when the group-commit leader last came by
