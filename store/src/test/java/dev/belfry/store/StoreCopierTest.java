@@ -81,6 +81,42 @@ final class StoreCopierTest {
             users.forEach(u -> ms.add(membership(rooms.get(0), member(u), Role.Member, 5)));
             bots.forEach(b -> ms.add(membership(rooms.get(1), member(b), Role.Administrator, 6)));
             tx.insertMemberships(ms);
+            // issue 14 (V7): a webhook with its roster entry, a message with awkward text, a redacted one
+            tx.messages()
+                    .insertWebhook(new dev.belfry.rooms.Webhook(
+                            "9d0c1c43-1111-4000-8000-000000000001",
+                            TENANT,
+                            acct.accountId(),
+                            rooms.get(2).roomId(),
+                            "CI \"nightly\", eu",
+                            "ab".repeat(32),
+                            "arn:aws:iam::" + TENANT + ":user/x",
+                            at(9),
+                            at(10)));
+            tx.messages()
+                    .insertMessage(new dev.belfry.rooms.Message(
+                            "9d0c1c43-2222-4000-8000-000000000001",
+                            acct.accountId(),
+                            rooms.get(2).roomId(),
+                            new dev.belfry.rooms.Message.Sender(
+                                    "9d0c1c43-1111-4000-8000-000000000001",
+                                    dev.belfry.rooms.Enums.MemberType.Webhook,
+                                    "CI"),
+                            "/md line one,\n\"two\" \\N é 🚀",
+                            at(11),
+                            null));
+            tx.messages()
+                    .insertMessage(new dev.belfry.rooms.Message(
+                            "9d0c1c43-2222-4000-8000-000000000002",
+                            acct.accountId(),
+                            rooms.get(2).roomId(),
+                            new dev.belfry.rooms.Message.Sender(
+                                    "9d0c1c43-1111-4000-8000-000000000001",
+                                    dev.belfry.rooms.Enums.MemberType.Webhook,
+                                    "CI"),
+                            null,
+                            at(12),
+                            at(13)));
             return null;
         });
         byte[] secret = sqlite.sharedSecret("page-token");
@@ -94,7 +130,9 @@ final class StoreCopierTest {
                 .containsEntry("bot_events_configurations", 2L)
                 .containsEntry("rooms", 4L)
                 .containsEntry("room_tokens", 1L)
-                .containsEntry("memberships", 1_204L)
+                .containsEntry("memberships", 1_205L)
+                .containsEntry("room_webhooks", 1L)
+                .containsEntry("room_messages", 2L)
                 .containsEntry("settings", 1L);
         assertThat(postgres.sharedSecret("page-token")).isEqualTo(secret);
         for (RoomStore s : List.of(sqlite, postgres)) {
@@ -157,6 +195,8 @@ final class StoreCopierTest {
             for (Room r : tx.rooms(acct.accountId(), null, null, 100)) {
                 out.add(r);
                 out.addAll(tx.memberships(r.roomId(), (Cursor) null, 5_000));
+                out.addAll(tx.messages().webhooks(r.roomId()));
+                out.addAll(tx.messages().messages(r.roomId(), null, false, null, 100));
             }
             out.add(tx.roomForToken(acct.accountId(), "tok", at(0)));
             return out;
