@@ -31,7 +31,7 @@ public final class MessageContent {
         if (bytes > MAX_BYTES) {
             return new WebhookPost.Refused(
                     WebhookPost.Reason.TOO_LARGE,
-                    "Content is " + bytes + " bytes of UTF-8; a message must be " + MAX_BYTES + " bytes or less.");
+                    "Content is " + bytes + " bytes of UTF-8; a message must be 4,096 bytes or less.");
         }
         if (roomMembers > MAX_MEMBERS_FOR_ROOM_MENTIONS
                 && ROOM_MENTION.matcher(content).find()) {

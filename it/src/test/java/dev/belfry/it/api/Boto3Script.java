@@ -21,7 +21,7 @@ final class Boto3Script {
     private Boto3Script() {}
 
     /** The checks a script passed, and its output for assertion messages. */
-    record Result(List<String> checks, String diagnostics) {}
+    record Result(List<String> checks, String diagnostics, Map<String, Object> output) {}
 
     @SuppressWarnings("unchecked")
     static Result run(String resource, String... args) throws Exception {
@@ -45,6 +45,6 @@ final class Boto3Script {
         assertThat(p.exitValue()).as(diagnostics).isZero();
         Map<String, Object> result = (Map<String, Object>) JsonTree.read(out.strip());
         assertThat((List<String>) result.get("failures")).as(diagnostics).isEmpty();
-        return new Result((List<String>) result.get("checks"), diagnostics);
+        return new Result((List<String>) result.get("checks"), diagnostics, result);
     }
 }
