@@ -94,16 +94,16 @@ class IncomingWebhooksIT {
             String r = rooms.get(i / 10);
             pairs.add("[\"" + url(webhook(r, "hook " + i)) + "\",\"" + r + "\"]");
         }
-        Boto3Script.Result result = Boto3Script.run("/api/webhook_integrations.py", "[" + String.join(",", pairs) + "]");
+        Boto3Script.Result result =
+                Boto3Script.run("/api/webhook_integrations.py", "[" + String.join(",", pairs) + "]");
         Map<String, Object> sent = (Map<String, Object>) result.output().get("messages");
         Map<String, String> stored = new HashMap<>();
         for (String r : rooms) {
             messages(r).forEach(m -> stored.put(m.messageId(), m.content()));
         }
         assertThat(sent).as(result.diagnostics()).hasSizeGreaterThanOrEqualTo(23);
-        sent.forEach((id, content) -> assertThat(stored.get(id))
-                .as("message %s as stored", id)
-                .isEqualTo(content));
+        sent.forEach((id, content) ->
+                assertThat(stored.get(id)).as("message %s as stored", id).isEqualTo(content));
         assertThat(result.checks())
                 .contains(
                         "njs-no-content-type",
@@ -136,7 +136,8 @@ class IncomingWebhooksIT {
             assertThat(m.content()).isEqualTo("green");
         });
         // DeleteRoomMembership of the webhook deletes it: its URL answers 404 from then on
-        chime.deleteRoomMembership(b -> b.accountId(account).roomId(room).memberId(w.webhook().webhookId()));
+        chime.deleteRoomMembership(
+                b -> b.accountId(account).roomId(room).memberId(w.webhook().webhookId()));
         Thread.sleep(1_000);
         HttpResponse<String> gone = post(url(w), "{\"Content\":\"late\"}");
         assertThat(gone.statusCode()).isEqualTo(404);
@@ -153,7 +154,9 @@ class IncomingWebhooksIT {
         HttpResponse<String> r = post(url(w), "{\"Content\":\"" + big + "\"}");
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         String messageId = r.body().replaceAll(".*\"MessageId\":\"([^\"]+)\".*", "$1");
-        assertThat(filesContain(secret)).as("the content is on disk before redaction").isTrue();
+        assertThat(filesContain(secret))
+                .as("the content is on disk before redaction")
+                .isTrue();
 
         chime.redactRoomMessage(b -> b.accountId(account).roomId(room).messageId(messageId));
 
@@ -165,7 +168,9 @@ class IncomingWebhooksIT {
         while (filesContain(secret) && System.nanoTime() < deadline) {
             Thread.sleep(200);
         }
-        assertThat(filesContain(secret)).as("a copy of the redacted content is left on disk").isFalse();
+        assertThat(filesContain(secret))
+                .as("a copy of the redacted content is left on disk")
+                .isFalse();
     }
 
     /** Whether the database's files hold {@code text}: SQLite's file and log, or PostgreSQL's heap and TOAST files. */

@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
  * the same account, set-account-status, and every failure one line with the exit code `belfry chime` (the AWS CLI)
  * gives the same situation, never a stack trace.
  */
-class AdminCommandIT {
-    record Run(int code, String out, String err) {}
+public class AdminCommandIT {
+    public record Run(int code, String out, String err) {}
 
     @Test
     void adminCallsPrintLikeChimeAndFailLikeIt() throws Exception {
@@ -154,7 +154,7 @@ class AdminCommandIT {
     }
 
     /** A fresh HOME and the development credential, region and one attempt, as a CLI user's environment. */
-    static Map<String, String> cliEnvironment() throws Exception {
+    public static Map<String, String> cliEnvironment() throws Exception {
         Map<String, String> env = new HashMap<>();
         env.put("HOME", Files.createTempDirectory("belfry-admin-home").toString());
         env.put("AWS_ACCESS_KEY_ID", "test");
@@ -164,7 +164,7 @@ class AdminCommandIT {
         return env;
     }
 
-    static Run belfry(Map<String, String> env, String... args) throws Exception {
+    public static Run belfry(Map<String, String> env, String... args) throws Exception {
         List<String> command =
                 new ArrayList<>(List.of(java(), "-jar", ServerProcess.jar().toString()));
         command.addAll(List.of(args));
