@@ -20,7 +20,7 @@ import java.util.Set;
  * The benchmark harness behind {@code ./bench/run [--quick|--full]}: every figure next to a baseline measured in
  * the same run, printed as Markdown and written between markers in BENCHMARKS.md.
  *
- * <p>Options: --quick (default) | --full; --only throughput,ceiling,large,startup,cli,release,soak; --db sqlite,postgres; --soak-minutes M (5);
+ * <p>Options: --quick (default) | --full; --only throughput,ceiling,large,startup,cli,release,webhooks,soak; --db sqlite,postgres; --soak-minutes M (5);
  * --out FILE (default BENCHMARKS.md, "-" for none); --jar PATH; --pg JDBC-URL; --seconds S (measured window).
  */
 public final class Bench {
@@ -50,7 +50,7 @@ public final class Bench {
         warmup = Double.parseDouble(opts.getOrDefault("warmup", full ? "3" : "1.5"));
         seconds = Double.parseDouble(opts.getOrDefault("seconds", full ? "10" : "3"));
         only = new LinkedHashSet<>(
-                Arrays.asList(opts.getOrDefault("only", "startup,throughput,ceiling,large,cli,release")
+                Arrays.asList(opts.getOrDefault("only", "startup,throughput,ceiling,large,cli,release,webhooks")
                         .split(",")));
         dbs = Arrays.asList(opts.getOrDefault("db", "sqlite,postgres").split(","));
         soakMinutes = Double.parseDouble(opts.getOrDefault("soak-minutes", "5"));
@@ -133,6 +133,11 @@ public final class Bench {
         for (String db : dbs) {
             if (only.contains("throughput") || only.contains("ceiling") || only.contains("cli")) {
                 throughput(db);
+            }
+        }
+        if (only.contains("webhooks")) {
+            for (String db : dbs) {
+                Webhooks.measure(this, db);
             }
         }
         if (only.contains("large")) {

@@ -47,15 +47,26 @@ final class KeepAliveClient implements AutoCloseable {
 
     /** Builds and signs one request; body may be null. */
     static byte[] request(int port, String method, String path, String query, String body) {
+        return build(port, method, path, query, body, true);
+    }
+
+    /** An unsigned request, as an incoming webhook's integration sends it (no Content-Type either). */
+    static byte[] unsigned(int port, String method, String path, String query, String body) {
+        return build(port, method, path, query, body, false);
+    }
+
+    private static byte[] build(int port, String method, String path, String query, String body, boolean sign) {
         byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
         String host = "127.0.0.1:" + port;
         List<Map.Entry<String, String>> headers = new ArrayList<>();
         headers.add(new SimpleImmutableEntry<>("Host", host));
-        if (body != null) {
+        if (body != null && sign) {
             headers.add(new SimpleImmutableEntry<>("Content-Type", "application/json"));
         }
-        Map<String, String> signed =
-                SIGNER.sign(new SignableRequest(method, path, query, headers, bytes), KEY, SECRET, null, Instant.now());
+        Map<String, String> signed = sign
+                ? SIGNER.sign(
+                        new SignableRequest(method, path, query, headers, bytes), KEY, SECRET, null, Instant.now())
+                : Map.of();
         StringBuilder head = new StringBuilder(512);
         head.append(method).append(' ').append(path);
         if (query != null && !query.isEmpty()) {
