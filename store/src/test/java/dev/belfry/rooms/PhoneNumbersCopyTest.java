@@ -9,21 +9,16 @@ import dev.belfry.store.CopyReport;
 import dev.belfry.store.StoreConfig;
 import dev.belfry.store.StoreCopier;
 import dev.belfry.store.Stores;
+import dev.belfry.store.TestSchemas;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** `belfry admin migrate` (StoreCopier) carries the whole phone number inventory from SQLite to PostgreSQL (V5). */
 class PhoneNumbersCopyTest {
-    private static final String BASE =
-            System.getenv().getOrDefault("BELFRY_TEST_PG", "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
     private static final Caller ALICE = PhoneNumbersContract.ALICE;
 
     @TempDir
@@ -32,11 +27,9 @@ class PhoneNumbersCopyTest {
     @Test
     void numbersOrdersAssociationsTheQueueAndSettingsAreCopied() throws Exception {
         MovableClock clock = new MovableClock(Instant.parse("2026-03-01T09:00:00.000Z"));
-        String schema = "belfry_pncopy_" + UUID.randomUUID().toString().replace("-", "");
-        exec("CREATE SCHEMA " + schema);
+        String schema = TestSchemas.newName("belfry_pncopy_");
         try (RoomStore sqlite = Stores.open(StoreConfig.sqlite(temp.resolve("data")));
-                RoomStore postgres = Stores.open(
-                        StoreConfig.jdbc(BASE + (BASE.contains("?") ? "&" : "?") + "currentSchema=" + schema))) {
+                RoomStore postgres = Stores.open(StoreConfig.jdbc(TestSchemas.create(schema)))) {
             RoomsDomain from = new RoomsDomain(sqlite, clock, Limits.chimeDefaults(), AccountType.EnterpriseLWA);
             String account = from.accounts().create(ALICE, "copy").accountId();
             String user = from.users()
@@ -64,14 +57,7 @@ class PhoneNumbersCopyTest {
             assertThat(to.phoneNumbers().settings(ALICE))
                     .isEqualTo(from.phoneNumbers().settings(ALICE));
         } finally {
-            exec("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-        }
-    }
-
-    private static void exec(String sql) throws Exception {
-        try (Connection c = DriverManager.getConnection(BASE);
-                Statement s = c.createStatement()) {
-            s.execute(sql);
+            TestSchemas.drop(schema);
         }
     }
 }

@@ -2,14 +2,9 @@ package dev.belfry.store;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -19,35 +14,13 @@ import org.junit.jupiter.api.Test;
  * never share tables.
  */
 final class PostgresRoomStoreTest extends RoomStoreContract {
-    static final String BASE =
-            System.getenv().getOrDefault("BELFRY_TEST_PG", "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
-
     private final List<String> schemas = new ArrayList<>();
 
     @Override
     StoreConfig freshDatabase() {
-        String schema = "belfry_t_" + UUID.randomUUID().toString().replace("-", "");
+        String schema = TestSchemas.newName("belfry_t_");
         schemas.add(schema);
-        return StoreConfig.jdbc(createSchema(schema)).withPoolSize(10);
-    }
-
-    /** Creates a schema and returns a URL whose connections use it. */
-    static String createSchema(String schema) {
-        exec("CREATE SCHEMA " + schema);
-        return BASE + (BASE.contains("?") ? "&" : "?") + "currentSchema=" + schema;
-    }
-
-    static void dropSchema(String schema) {
-        exec("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-    }
-
-    private static void exec(String sql) {
-        try (Connection c = DriverManager.getConnection(BASE);
-                Statement s = c.createStatement()) {
-            s.execute(sql);
-        } catch (SQLException e) {
-            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
-        }
+        return StoreConfig.jdbc(TestSchemas.create(schema)).withPoolSize(10);
     }
 
     @AfterEach
@@ -56,7 +29,7 @@ final class PostgresRoomStoreTest extends RoomStoreContract {
             store.close();
             store = null;
         }
-        schemas.forEach(PostgresRoomStoreTest::dropSchema);
+        schemas.forEach(TestSchemas::drop);
     }
 
     @Test

@@ -37,14 +37,14 @@ final class StoreCopierTest {
     @BeforeEach
     void open() {
         sqlite = Stores.open(StoreConfig.sqlite(temp));
-        postgres = Stores.open(StoreConfig.jdbc(PostgresRoomStoreTest.createSchema(schema)));
+        postgres = Stores.open(StoreConfig.jdbc(TestSchemas.create(schema)));
     }
 
     @AfterEach
     void close() {
         sqlite.close();
         postgres.close();
-        PostgresRoomStoreTest.dropSchema(schema);
+        TestSchemas.drop(schema);
     }
 
     @Test
