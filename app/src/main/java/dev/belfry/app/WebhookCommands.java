@@ -38,6 +38,21 @@ final class WebhookCommands {
         }
     }
 
+    /** The options of a command about one webhook: its room and its id. */
+    static final class OneWebhook {
+        @Mixin
+        Room room;
+
+        @Option(names = "--webhook-id", required = true, description = "The webhook's id.")
+        String webhookId;
+
+        Map<String, Object> params() {
+            Map<String, Object> params = room.params();
+            params.put("WebhookId", webhookId);
+            return params;
+        }
+    }
+
     @Command(
             name = "create-webhook",
             mixinStandardHelpOptions = true,
@@ -85,19 +100,14 @@ final class WebhookCommands {
             description = "Give a webhook a new URL; the old one answers 404 from then on.")
     static final class RegenerateWebhookUrl implements Callable<Integer> {
         @Mixin
-        Room room;
-
-        @Option(names = "--webhook-id", required = true, description = "The webhook's id.")
-        String webhookId;
+        OneWebhook webhook;
 
         @Mixin
         AdminCommand.Globals globals;
 
         @Override
         public Integer call() {
-            Map<String, Object> params = room.params();
-            params.put("WebhookId", webhookId);
-            return globals.call(operation("BelfryRegenerateWebhookUrl"), params);
+            return globals.call(operation("BelfryRegenerateWebhookUrl"), webhook.params());
         }
     }
 
@@ -107,19 +117,14 @@ final class WebhookCommands {
             description = "Delete a webhook: its URL answers 404 from then on; its messages stay.")
     static final class DeleteWebhook implements Callable<Integer> {
         @Mixin
-        Room room;
-
-        @Option(names = "--webhook-id", required = true, description = "The webhook's id.")
-        String webhookId;
+        OneWebhook webhook;
 
         @Mixin
         AdminCommand.Globals globals;
 
         @Override
         public Integer call() {
-            Map<String, Object> params = room.params();
-            params.put("WebhookId", webhookId);
-            return globals.call(operation("BelfryDeleteWebhook"), params);
+            return globals.call(operation("BelfryDeleteWebhook"), webhook.params());
         }
     }
 
