@@ -50,7 +50,7 @@ public final class InviteService {
             List<Planned> out = new ArrayList<>();
             for (String email : distinct.values()) {
                 String inviteId = Ids.newId();
-                Optional<User> existing = tx.userByEmail(email);
+                Optional<User> existing = tx.userByEmail(caller.tenantId(), email);
                 if (existing.isPresent() && !existing.get().accountId().equals(accountId)) {
                     // an address belongs to one account (CHIME-SEMANTICS §2): nothing is created or sent
                     out.add(new Planned(

@@ -40,8 +40,11 @@ public interface StoreTransaction {
 
     Optional<User> user(String accountId, String userId);
 
-    /** Any user anywhere with this email, compared case-insensitively: an email belongs to one account. */
-    Optional<User> userByEmail(String email);
+    /**
+     * The tenant's user with this email, in any of its accounts, compared case-insensitively: within a tenant an
+     * email belongs to one account. Other tenants' users are never seen (D19).
+     */
+    Optional<User> userByEmail(String tenantId, String email);
 
     List<User> users(String accountId, String email, UserType userType, Cursor after, int limit);
 

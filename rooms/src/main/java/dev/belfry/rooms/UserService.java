@@ -30,7 +30,8 @@ public final class UserService {
 
     /**
      * CreateUser. Chime refused it on Team accounts ("meant for directory accounts", boto3#2384); Belfry
-     * does too, but says why. An email belongs to one account only, so a taken email is a Conflict.
+     * does too, but says why. Within a tenant an email belongs to one account, so a taken email is a Conflict;
+     * another tenant's users are not looked at (D19).
      */
     public User create(Caller caller, String accountId, String username, String email, UserType userType) {
         if (!Text.hasNonSpace(username) && !Text.hasNonSpace(email)) {
@@ -46,7 +47,7 @@ public final class UserService {
                         + " InviteUsers, or make an Enterprise account for them with `belfry admin create-account"
                         + " --name NAME --type EnterpriseLWA`, or on a server started with --create-account-type.");
             }
-            if (email != null && tx.userByEmail(email).isPresent()) {
+            if (email != null && tx.userByEmail(caller.tenantId(), email).isPresent()) {
                 throw DomainException.conflict("A user with the email " + email + " already exists.");
             }
             Instant now = ctx.now();

@@ -159,8 +159,11 @@ abstract class RoomStoreContract {
                 .contains(bare);
         assertThat(store.read((StoreTransaction tx) -> tx.user("other", full.userId())))
                 .isEmpty();
-        assertThat(store.read((StoreTransaction tx) -> tx.userByEmail("ann@EXAMPLE.com")))
+        assertThat(store.read((StoreTransaction tx) -> tx.userByEmail(TENANT, "ann@EXAMPLE.com")))
                 .contains(full);
+        assertThat(store.read((StoreTransaction tx) -> tx.userByEmail("999999999999", "ann@example.com")))
+                .as("another tenant's users are not seen (D19)")
+                .isEmpty();
         assertThat(store.read((StoreTransaction tx) -> tx.users(acct.accountId(), null, null, null, 10)))
                 .containsExactly(full, bare, shared);
         assertThat(store.read((StoreTransaction tx) -> tx.users(acct.accountId(), "ANN@example.com", null, null, 10)))

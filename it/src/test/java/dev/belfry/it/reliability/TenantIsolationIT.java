@@ -1,6 +1,7 @@
 package dev.belfry.it.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.belfry.it.support.Databases;
 import dev.belfry.it.support.RunningServer;
@@ -19,6 +20,7 @@ import java.util.Random;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.chime.ChimeClient;
+import software.amazon.awssdk.services.chime.model.ConflictException;
 import software.amazon.awssdk.services.chime.model.MembershipItem;
 import software.amazon.awssdk.services.chime.model.UserType;
 
@@ -110,6 +112,45 @@ class TenantIsolationIT {
                     compared);
             assertThat(compared).isGreaterThan(300);
             clients.values().forEach(ChimeClient::close);
+        }
+    }
+
+    /**
+     * An email is unique within a tenant only (D19): a tenant that creates a user with an address another tenant
+     * already uses gets its user, not a Conflict that would confirm the other tenant's user exists; the same address
+     * twice within one tenant is still a Conflict, and ListAccounts' user-email filter finds only the caller's own.
+     */
+    @Test
+    void anEmailIsTakenOnlyWithinItsTenant() throws Exception {
+        Path creds = Files.createTempFile("belfry-creds", ".json");
+        Files.writeString(
+                creds,
+                "{\"credentials\":["
+                        + "{\"accessKeyId\":\"t1\",\"secretAccessKey\":\"s1\",\"tenant\":\"111111111111\"},"
+                        + "{\"accessKeyId\":\"t2\",\"secretAccessKey\":\"s2\",\"tenant\":\"222222222222\"}]}");
+        try (RunningServer server = RunningServer.start(ServerSettings.defaults(Databases.forSuite())
+                        .withPort(0)
+                        .withCredentialsFile(creds)
+                        .withCreateAccountType(AccountType.EnterpriseLWA));
+                ChimeClient one = server.client("t1", "s1");
+                ChimeClient two = server.client("t2", "s2")) {
+            String first = one.createAccount(b -> b.name("first")).account().accountId();
+            String second = two.createAccount(b -> b.name("second")).account().accountId();
+            String ownerOne = one.createUser(b -> b.accountId(first).email("Shared@Example.com"))
+                    .user()
+                    .userId();
+            String ownerTwo = two.createUser(b -> b.accountId(second).email("shared@example.com"))
+                    .user()
+                    .userId();
+            assertThat(ownerTwo).isNotEqualTo(ownerOne);
+            assertThatThrownBy(() -> two.createUser(b -> b.accountId(second).email("SHARED@example.com")))
+                    .isInstanceOf(ConflictException.class);
+            assertThat(one.listAccounts(b -> b.userEmail("Shared@Example.com")).accounts())
+                    .extracting(a -> a.accountId())
+                    .containsExactly(first);
+            assertThat(two.listAccounts(b -> b.userEmail("shared@example.com")).accounts())
+                    .extracting(a -> a.accountId())
+                    .containsExactly(second);
         }
     }
 

@@ -115,8 +115,8 @@ final class JdbcTransaction implements StoreTransaction {
     }
 
     @Override
-    public Optional<User> userByEmail(String email) {
-        return users.byEmail(email);
+    public Optional<User> userByEmail(String tenantId, String email) {
+        return users.byEmail(tenantId, email);
     }
 
     @Override

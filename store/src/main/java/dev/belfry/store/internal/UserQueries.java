@@ -75,14 +75,17 @@ final class UserQueries {
                 userId);
     }
 
-    Optional<User> byEmail(String email) {
+    Optional<User> byEmail(String tenantId, String email) {
         if (email == null) {
             return Optional.empty();
         }
         return sql.one(
-                "SELECT " + SELECTED + " FROM users WHERE email_lower = ? ORDER BY created_at, user_id LIMIT 1",
+                "SELECT " + SELECTED + " FROM users WHERE email_lower = ? AND account_id IN"
+                        + " (SELECT account_id FROM accounts WHERE aws_account_id = ?)"
+                        + " ORDER BY created_at, user_id LIMIT 1",
                 UserQueries::map,
-                lower(email));
+                lower(email),
+                tenantId);
     }
 
     List<User> list(String accountId, String email, UserType type, Cursor after, int limit) {
