@@ -100,8 +100,12 @@ final class CommandRun {
             ParamValidator.validate(params, op.input());
         }
         OperationCaller caller = new OperationCaller(settings(config, region));
-        Map<String, Object> response = new Pager(model, op, values, globals, caller).call(params);
-        formatter.format(op.name(), response, stdout);
+        ServiceModel.Paginator paginator = Pager.paginates(model, op, values, globals);
+        if (paginator == null) {
+            formatter.format(op.name(), caller.call(op, params), stdout);
+        } else {
+            formatter.format(op.name(), Pager.of(op, paginator, params, values, caller), stdout);
+        }
         stdout.flush();
         return 0;
     }

@@ -10,4 +10,9 @@ public interface Formatter {
      * formatter's job, as in formatter.py).
      */
     void format(String commandName, Map<String, Object> response, PrintStream out);
+
+    /** Writes a paginated response: the full result, as FullyBufferedFormatter does; text and yaml-stream stream. */
+    default void format(String commandName, PagedResponse pages, PrintStream out) {
+        format(commandName, pages.fullResult(), out);
+    }
 }

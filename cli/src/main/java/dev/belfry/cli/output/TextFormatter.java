@@ -3,6 +3,7 @@ package dev.belfry.cli.output;
 import dev.belfry.cli.param.PyRepr;
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -18,10 +19,38 @@ public final class TextFormatter implements Formatter {
     @Override
     public void format(String commandName, Map<String, Object> response, PrintStream out) {
         ResponseView.removeRequestId(response);
+        write(response, out);
+    }
+
+    /**
+     * Page by page, as formatter.py's TextFormatter: each page reduced to its result keys (a key the page lacks is
+     * None), --query run on that page alone, then the resume token as {"NextToken": {"NextToken": …}}, which
+     * --query is run on too. The AWS CLI documents the per-page query ("the query includes the first matching
+     * element on each page"); --no-paginate gives one answer instead. Chime's paginators have no non-aggregate
+     * keys, so the first page carries nothing more than the others.
+     */
+    @Override
+    public void format(String commandName, PagedResponse pages, PrintStream out) {
+        for (Map<String, Object> page : pages) {
+            Map<String, Object> current = new LinkedHashMap<>();
+            for (String key : pages.resultKeys()) {
+                current.put(key, page.get(key));
+            }
+            write(current, out);
+        }
+        if (pages.resumeToken() != null) {
+            Map<String, Object> token = new LinkedHashMap<>();
+            token.put("NextToken", pages.resumeToken());
+            write(new LinkedHashMap<>(Map.of("NextToken", token)), out);
+        }
+    }
+
+    private void write(Map<String, Object> response, PrintStream out) {
         Object data = query == null ? response : query.search(response);
         StringBuilder sb = new StringBuilder();
         text(data, sb, null, null);
         out.print(sb);
+        out.flush();
     }
 
     private static void text(Object item, StringBuilder out, String identifier, List<String> scalarKeys) {

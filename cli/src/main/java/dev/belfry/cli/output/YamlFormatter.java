@@ -34,6 +34,28 @@ public final class YamlFormatter implements Formatter {
         out.print(dump(stream ? List.of(data) : data));
     }
 
+    /**
+     * yaml and yaml-stream. yaml writes the full result; yaml-stream writes each page as the service sent it
+     * (ResponseMetadata dropped, --query run on the page), one one-element list per page, even an empty one
+     * (formatter.py StreamedYAMLFormatter).
+     */
+    @Override
+    public void format(String commandName, PagedResponse pages, PrintStream out) {
+        if (!stream) {
+            format(commandName, pages.fullResult(), out);
+            return;
+        }
+        for (Map<String, Object> page : pages) {
+            Object data = ResponseView.transform(page, query);
+            ExpRef ref = query == null ? null : ResponseView.firstExpressionReference(data);
+            if (ref != null) {
+                throw new CliException("cannot represent an object: " + ref);
+            }
+            out.print(dump(List.of(data)));
+            out.flush();
+        }
+    }
+
     static String dump(Object value) {
         if (!(value instanceof Map) && !(value instanceof List)) {
             return PyJsonWriter.inline(value) + "\n";
