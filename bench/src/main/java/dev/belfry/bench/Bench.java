@@ -93,7 +93,30 @@ public final class Bench {
         }
     }
 
+    /** Seeds made by the section running now; dropped when it ends (see {@link Seed#close}). */
+    private final List<Seed> seeds = new java.util.ArrayList<>();
+
+    Seed track(Seed seed) {
+        seeds.add(seed);
+        return seed;
+    }
+
+    private void dropSeeds() throws Exception {
+        for (Seed seed : seeds) {
+            seed.close();
+        }
+        seeds.clear();
+    }
+
     void run(String command) throws Exception {
+        try {
+            sections(command);
+        } finally {
+            dropSeeds();
+        }
+    }
+
+    private void sections(String command) throws Exception {
         md.append("## Server and CLI benchmarks (bench module)\n\n");
         md.append("- command: `")
                 .append(command)
@@ -126,28 +149,28 @@ public final class Bench {
         }
         if (only.contains("release")) {
             Release.measure(this);
+            dropSeeds();
         }
         if (only.contains("soak") || full) {
             Soak.measure(this, soakMinutes);
+            dropSeeds();
         }
         for (String db : dbs) {
             if (only.contains("throughput") || only.contains("ceiling") || only.contains("cli")) {
                 throughput(db);
+                dropSeeds();
             }
         }
         if (only.contains("webhooks")) {
             for (String db : dbs) {
                 Webhooks.measure(this, db);
+                dropSeeds();
             }
         }
         if (only.contains("large")) {
             for (String db : dbs) {
-                if (full || db.equals("sqlite")) {
-                    large(db);
-                }
-            }
-            if (!full) {
-                md.append("(quick pass: large rooms on SQLite only; `--full` adds PostgreSQL)\n\n");
+                large(db);
+                dropSeeds();
             }
         }
         md.append("### Targets\n\n| target | measured | met |\n|---|---|---|\n");
@@ -289,7 +312,7 @@ public final class Bench {
     }
 
     void throughput(String db) throws Exception {
-        Seed seed = db.equals("sqlite") ? Seed.freshSqlite() : Seed.freshPostgres(pgBase);
+        Seed seed = track(db.equals("sqlite") ? Seed.freshSqlite() : Seed.freshPostgres(pgBase));
         seed.base(USERS, ROOM_BLOCK * BLOCKS);
         int[] block = {0};
         java.util.function.IntFunction<LoadGenerator.RoomPlan> plan =
@@ -470,9 +493,9 @@ public final class Bench {
         long pool = 1_000_000;
         int batches = full ? 40 : 20;
         int pages = full ? 60 : 30;
-        Seed seed = db.equals("sqlite") ? Seed.freshSqlite() : Seed.freshPostgres(pgBase);
+        Seed seed = track(db.equals("sqlite") ? Seed.freshSqlite() : Seed.freshPostgres(pgBase));
         long s0 = System.nanoTime();
-        seed.base(pool + 3_000, 4);
+        seed.base(pool + 3_000, 4, sizes);
         try (Connection c = seed.connect()) {
             for (int i = 0; i < sizes.length; i++) {
                 seed.fillRoom(c, i, sizes[i]);

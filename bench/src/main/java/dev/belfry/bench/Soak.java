@@ -20,7 +20,7 @@ final class Soak {
     private Soak() {}
 
     static void measure(Bench bench, double minutes) throws Exception {
-        Seed seed = Seed.freshSqlite();
+        Seed seed = bench.track(Seed.freshSqlite());
         seed.base(Bench.USERS, Bench.ROOM_BLOCK * Bench.BLOCKS);
         try (ServerUnderTest server =
                 ServerUnderTest.start(bench.jar, bench.launcherServeFlags(), bench.serveOptions(seed))) {

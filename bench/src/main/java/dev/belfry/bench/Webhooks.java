@@ -16,7 +16,7 @@ final class Webhooks {
     private Webhooks() {}
 
     static void measure(Bench b, String db) throws Exception {
-        Seed seed = db.equals("sqlite") ? Seed.freshSqlite() : Seed.freshPostgres(b.pgBase);
+        Seed seed = b.track(db.equals("sqlite") ? Seed.freshSqlite() : Seed.freshPostgres(b.pgBase));
         seed.base(10, ROOMS);
         List<String> options = new ArrayList<>(b.serveOptions(seed));
         options.addAll(List.of("--webhook-posts-per-second", "0"));
