@@ -105,14 +105,12 @@ final class AdminCommand implements Callable<Integer> {
         boolean noVerifySsl;
 
         int call(OperationModel op, Map<String, Object> params) {
-            return ExtraOperation.run(
-                    op,
-                    params,
-                    new ExtraOperation.Globals(
-                            endpointUrl, profile, region, output, query, debug, caBundle, noVerifySsl),
-                    System.getenv(),
-                    System.out,
-                    System.err);
+            return ExtraOperation.run(op, params, extra(), System.getenv(), System.out, System.err);
+        }
+
+        ExtraOperation.Globals extra() {
+            return new ExtraOperation.Globals(
+                    endpointUrl, profile, region, output, query, debug, caBundle, noVerifySsl);
         }
     }
 

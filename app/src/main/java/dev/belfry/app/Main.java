@@ -21,6 +21,8 @@ public final class Main {
                 Integer fast = AdminFastPath.run(rest, System.getenv(), System.out, System.err);
                 yield fast != null ? fast : AdminCommand.run(rest);
             }
+            case "rooms" -> RoomsCommand.run(rest);
+            case "audit" -> AuditCommand.run(rest);
             case "generate-completion" -> CompletionScript.run();
             case "help", "--help", "-h" -> usage(0);
             default -> {
@@ -49,6 +51,11 @@ public final class Main {
                         "  admin set-account-status --account-id ID --status Active|Suspended [--endpoint-url URL]",
                         "  admin migrate --from DATA_DIR --to JDBC_URL",
                         "        operator tasks the Chime API never had",
+                        "  rooms add-members --account-id A --room-id R (--members ID[:ROLE] ... | --from FILE)",
+                        "  rooms sync-members --account-id A --room-id R --from FILE [--dry-run] [--keep-absent]",
+                        "        room membership past the API's 50 a call: progress, --resume, declarative sync",
+                        "  audit [--account-id A] [--room-id R] [--member-id M] [--since T] [--ndjson]",
+                        "        the audit trail of room membership changes",
                         "  completer",
                         "        bash's completion hook: complete -C 'belfry completer' belfry (or aws, through the shim)",
                         "  generate-completion",

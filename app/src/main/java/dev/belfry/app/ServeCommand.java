@@ -151,6 +151,12 @@ final class ServeCommand implements Callable<Integer> {
             description = "How often messages past their account's retention period are deleted (default 600).")
     Integer retentionSweepSeconds;
 
+    @Option(
+            names = "--audit-retention-days",
+            paramLabel = "DAYS",
+            description = "Delete audit events of membership changes older than this (default: kept for ever).")
+    Integer auditRetentionDays;
+
     @Option(names = "--max-members-per-room", paramLabel = "N", description = "Default " + 1000 + ".")
     Integer membersPerRoom;
 
@@ -378,7 +384,14 @@ final class ServeCommand implements Callable<Integer> {
         if (sweep < 1) {
             throw new IllegalArgumentException("--retention-sweep-interval must be at least 1 second, was " + sweep);
         }
+        Integer auditDays = l.given("audit-retention-days", auditRetentionDays)
+                ? l.integer("audit-retention-days", auditRetentionDays, 0)
+                : null;
+        if (auditDays != null && auditDays < 1) {
+            throw new IllegalArgumentException("--audit-retention-days must be at least 1, was " + auditDays);
+        }
         return MessagingSettings.defaults()
+                .withAuditRetention(auditDays == null ? null : Duration.ofDays(auditDays))
                 .withPublicUrl(url)
                 .withWebhookPostInterval(
                         perSecond == 0 ? Duration.ZERO : Duration.ofNanos((long) (1_000_000_000L / perSecond)))

@@ -45,7 +45,8 @@ final class SettingsLayers {
             "phone-number-pool",
             "public-url",
             "webhook-posts-per-second",
-            "retention-sweep-interval");
+            "retention-sweep-interval",
+            "audit-retention-days");
 
     private final Map<String, String> env;
     private final Properties file;

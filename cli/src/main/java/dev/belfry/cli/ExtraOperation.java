@@ -41,14 +41,78 @@ public final class ExtraOperation {
             Map<String, String> env,
             PrintStream stdout,
             PrintStream stderr) {
+        return session(
+                "admin." + op.name(),
+                globals,
+                env,
+                stdout,
+                stderr,
+                () -> {
+                    if (op.input() != null) {
+                        ParamValidator.validate(params, op.input());
+                    }
+                },
+                session -> {
+                    session.print(op.name(), session.call(op, params));
+                    return 0;
+                });
+    }
+
+    /** What a command of many calls does with its {@link Session}; returns the exit code. */
+    @FunctionalInterface
+    public interface Body {
+        int run(Session session) throws Exception;
+    }
+
+    /**
+     * Several calls under one configuration, printed once: a command that sends many operations and merges their
+     * answers (belfry rooms add-members). Thread-safe: calls may be made from several threads at once.
+     */
+    public static final class Session {
+        private final OperationCaller caller;
+        private final Formatter formatter;
+        private final PrintStream stdout;
+
+        private Session(OperationCaller caller, Formatter formatter, PrintStream stdout) {
+            this.caller = caller;
+            this.formatter = formatter;
+            this.stdout = stdout;
+        }
+
+        /** The parsed answer (ResponseMetadata first); a service error is a {@link CliException.ServiceError}. */
+        public Map<String, Object> call(OperationModel op, Map<String, Object> params) {
+            if (op.input() != null) {
+                ParamValidator.validate(params, op.input());
+            }
+            return caller.call(op, params);
+        }
+
+        /** Prints an answer with --output and --query, as {@code belfry chime} prints one. */
+        public synchronized void print(String commandName, Map<String, Object> response) {
+            formatter.format(commandName, response, stdout);
+            stdout.flush();
+        }
+    }
+
+    /**
+     * Runs {@code body} with a session configured as {@code belfry chime} is (configuration, credentials, --output,
+     * --query); every failure goes to {@link ErrorReporter}, which picks the exit code. {@code preflight} runs after
+     * the output options are read and before the credentials are, where the AWS CLI validates parameters.
+     */
+    public static int session(
+            String command,
+            Globals globals,
+            Map<String, String> env,
+            PrintStream stdout,
+            PrintStream stderr,
+            Runnable preflight,
+            Body body) {
         try {
             CliConfig config = new CliConfig(env, globals.profile());
             Formatter formatter = Formatters.create(config.output(globals.output()), globals.query());
             String region = config.region(globals.region());
             config.retryMode();
-            if (op.input() != null) {
-                ParamValidator.validate(params, op.input());
-            }
+            preflight.run();
             String[] credentials = config.credentials();
             if (credentials == null) {
                 throw new CliException.Configuration(
@@ -59,7 +123,7 @@ public final class ExtraOperation {
                     region,
                     credentials,
                     true,
-                    "belfry/" + BelfryVersion.version() + " aws-cli-compatible command/admin." + op.name(),
+                    "belfry/" + BelfryVersion.version() + " aws-cli-compatible command/" + command,
                     60_000,
                     60_000,
                     config.maxAttempts(),
@@ -69,12 +133,15 @@ public final class ExtraOperation {
                             stderr.println(line);
                         }
                     }));
-            formatter.format(op.name(), caller.call(op, params), stdout);
-            stdout.flush();
-            return 0;
+            return body.run(new Session(caller, formatter, stdout));
         } catch (Throwable t) {
             return ErrorReporter.report(t, stdout, stderr);
         }
+    }
+
+    /** A failure of a many-call command reported as every other is: its message, and the AWS CLI's exit code. */
+    public static int report(Throwable t, PrintStream stdout, PrintStream stderr) {
+        return ErrorReporter.report(t, stdout, stderr);
     }
 
     /** Proxies and TLS checks as {@code belfry chime} takes them: --ca-bundle, AWS_CA_BUNDLE, ca_bundle. */

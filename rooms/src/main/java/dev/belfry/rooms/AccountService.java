@@ -102,6 +102,9 @@ public final class AccountService {
                             + " active user(s); suspend them with BatchSuspendUser before deleting the account.");
                 }
             }
+            new AuditTrail(tx, caller, "DeleteAccount", ctx.now())
+                    .everyoneLeavesAccount(accountId)
+                    .write();
             tx.deleteAccount(accountId);
             return null;
         });

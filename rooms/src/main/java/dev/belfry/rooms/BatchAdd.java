@@ -31,12 +31,15 @@ public final class BatchAdd {
     private final StoreTransaction tx;
     private final Caller caller;
     private final Room room;
+    private final String operation;
 
-    BatchAdd(DomainContext ctx, StoreTransaction tx, Caller caller, Room room) {
+    /** @param operation the API operation adding, named in the audit trail (D83) */
+    BatchAdd(DomainContext ctx, StoreTransaction tx, Caller caller, Room room, String operation) {
         this.ctx = ctx;
         this.tx = tx;
         this.caller = caller;
         this.room = room;
+        this.operation = operation;
     }
 
     /** Whole-request checks (D13): nothing is applied when one fails. */
@@ -100,7 +103,26 @@ public final class BatchAdd {
         if (!updates.isEmpty()) {
             tx.updateMemberships(List.copyOf(updates.values()));
         }
+        audit(outcomes, stored, now);
         return outcomes;
+    }
+
+    /**
+     * One audit event per item that succeeded, in input order, the role before being what the member had just
+     * before that item (an earlier item of the same batch included): replaying the events gives the final roles.
+     */
+    private void audit(List<Outcome> outcomes, Map<String, Membership> stored, Instant now) {
+        AuditTrail trail = new AuditTrail(tx, caller, operation, now);
+        Map<String, Role> roles = new LinkedHashMap<>();
+        stored.forEach((id, m) -> roles.put(id, m.role()));
+        for (Outcome outcome : outcomes) {
+            Membership m = outcome.membership();
+            if (m != null) {
+                trail.changed(room.accountId(), room.roomId(), m.member(), roles.get(m.memberId()), m.role());
+                roles.put(m.memberId(), m.role());
+            }
+        }
+        trail.write();
     }
 
     private Outcome decide(

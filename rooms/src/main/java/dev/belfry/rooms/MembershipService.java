@@ -24,7 +24,7 @@ public final class MembershipService {
         return ctx.store().write(tx -> {
             AccountGuard.enterprise(tx, caller, accountId);
             Room room = tx.lockRoom(accountId, roomId).orElseThrow(() -> DomainException.notFound("room", roomId));
-            BatchAdd batch = new BatchAdd(ctx, tx, caller, room);
+            BatchAdd batch = new BatchAdd(ctx, tx, caller, room, "CreateRoomMembership");
             BatchAdd.Outcome outcome =
                     batch.apply(List.of(new BatchAdd.Item(memberId, role))).get(0);
             if (outcome.failure() != null) {
@@ -44,7 +44,7 @@ public final class MembershipService {
         return ctx.store().write(tx -> {
             AccountGuard.enterprise(tx, caller, accountId);
             Room room = tx.lockRoom(accountId, roomId).orElseThrow(() -> DomainException.notFound("room", roomId));
-            return new BatchAdd(ctx, tx, caller, room).apply(items);
+            return new BatchAdd(ctx, tx, caller, room, "BatchCreateRoomMembership").apply(items);
         });
     }
 
@@ -80,6 +80,9 @@ public final class MembershipService {
             Membership updated =
                     new Membership(roomId, current.member(), role, current.invitedBy(), current.addedAt(), ctx.now());
             tx.updateMemberships(List.of(updated));
+            new AuditTrail(tx, caller, "UpdateRoomMembership", updated.updatedAt())
+                    .changed(accountId, roomId, current.member(), current.role(), role)
+                    .write();
             return updated;
         });
     }
@@ -88,9 +91,15 @@ public final class MembershipService {
         ctx.store().write(tx -> {
             AccountGuard.enterprise(tx, caller, accountId);
             tx.lockRoom(accountId, roomId).orElseThrow(() -> DomainException.notFound("room", roomId));
+            Membership current = tx.memberships(roomId, List.of(memberId)).get(memberId);
             // a webhook's roster entry goes with the webhook itself (D72)
             if (!tx.messages().deleteWebhook(roomId, memberId) && !tx.deleteMembership(roomId, memberId)) {
                 throw DomainException.notFound("room member", memberId);
+            }
+            if (current != null) { // a row that vanished under a racing delete would not have been deleted here
+                new AuditTrail(tx, caller, "DeleteRoomMembership", ctx.now())
+                        .changed(accountId, roomId, current.member(), current.role(), null)
+                        .write();
             }
             return null;
         });

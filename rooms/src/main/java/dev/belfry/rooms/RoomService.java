@@ -111,6 +111,9 @@ public final class RoomService {
         ctx.store().write(tx -> {
             AccountGuard.enterprise(tx, caller, accountId);
             tx.lockRoom(accountId, roomId).orElseThrow(() -> DomainException.notFound("room", roomId));
+            new AuditTrail(tx, caller, "DeleteRoom", ctx.now())
+                    .everyoneLeaves(accountId, roomId)
+                    .write();
             tx.deleteRoom(roomId);
             return null;
         });

@@ -191,4 +191,7 @@ public interface StoreTransaction {
 
     // rooms' messages and webhooks (issue 14): their own part of the port
     MessageTransaction messages();
+
+    // the audit trail of membership changes (issue 16): its own part of the port
+    AuditTransaction audit();
 }

@@ -50,6 +50,16 @@ public final class WebhookService {
                     ctx.now(),
                     null);
             tx.messages().insertWebhook(webhook);
+            // the webhook's roster entry is a membership change like any other (D72, D83)
+            new AuditTrail(tx, caller, "CreateWebhook", webhook.createdAt())
+                    .changed(
+                            room.accountId(),
+                            roomId,
+                            new Member(
+                                    webhook.webhookId(), Enums.MemberType.Webhook, null, name, room.accountId(), null),
+                            null,
+                            Enums.Role.Member)
+                    .write();
             return new Webhook.WithToken(webhook, token);
         });
     }
@@ -76,8 +86,16 @@ public final class WebhookService {
     /** Deletes the webhook and its place in the room; its messages stay, under its name (D72). */
     public void delete(Caller caller, String accountId, String roomId, String webhookId) {
         ctx.store().write(tx -> {
-            ownWebhook(tx, caller, accountId, roomId, webhookId);
+            Webhook webhook = ownWebhook(tx, caller, accountId, roomId, webhookId);
             tx.messages().deleteWebhook(roomId, webhookId);
+            new AuditTrail(tx, caller, "DeleteWebhook", ctx.now())
+                    .changed(
+                            accountId,
+                            roomId,
+                            new Member(webhookId, Enums.MemberType.Webhook, null, webhook.name(), accountId, null),
+                            Enums.Role.Member,
+                            null)
+                    .write();
             return null;
         });
     }

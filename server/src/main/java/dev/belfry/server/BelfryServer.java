@@ -20,6 +20,7 @@ import dev.belfry.server.http.RequestListener;
 import dev.belfry.server.http.Throttle;
 import dev.belfry.server.mail.SmtpMailer;
 import dev.belfry.server.ops.AdminOperations;
+import dev.belfry.server.ops.AuditOperations;
 import dev.belfry.server.ops.Operations;
 import dev.belfry.server.ops.WebhookOperations;
 import dev.belfry.server.tls.TlsConnector;
@@ -148,6 +149,7 @@ public final class BelfryServer implements AutoCloseable {
                     () -> publicUrl != null ? publicUrl : ownUrl.get());
             List<OperationModel> extra = new ArrayList<>(admin.operations());
             extra.addAll(webhookAdmin.operations());
+            extra.addAll(new AuditOperations(operations, domain.audit()).operations());
             ApiWorkers workers = new ApiWorkers();
             ErrorTranslator errorTranslator = new ErrorTranslator(model);
             ApiHandler api = new ApiHandler(
@@ -168,8 +170,12 @@ public final class BelfryServer implements AutoCloseable {
             jetty.setHandler(new GracefulHandler(new OperatorHandler(webhooks, metrics::scrape, readiness)));
             jetty.start();
             ownUrl.set(url((ServerConnector) jetty.getConnectors()[0]));
-            RetentionSweeper sweeper =
-                    new RetentionSweeper(domain.retention(), messaging(settings).retentionSweepInterval(), errors);
+            RetentionSweeper sweeper = new RetentionSweeper(
+                    domain.retention(),
+                    domain.audit(),
+                    messaging(settings).auditRetention(),
+                    messaging(settings).retentionSweepInterval(),
+                    errors);
             List<AutoCloseable> meters = java.util.Collections.synchronizedList(new ArrayList<>());
             metrics.bind(registry -> {
                 Metrics.bindJvm(registry, meters);

@@ -9,22 +9,32 @@ import java.time.Duration;
  * @param publicUrl what webhook URLs start with, as integrations reach the server (behind a proxy, say); null: the
  *     server's own URL (D71)
  * @param webhookPostInterval the least time between two accepted posts to one webhook; zero: unpaced (D73)
- * @param retentionSweepInterval how often each server offers to run the retention sweep (D77)
+ * @param retentionSweepInterval how often each server offers to run the retention sweeps (D77, D86)
+ * @param auditRetention how long the audit trail of membership changes is kept (issue 16, D86); null: for ever
  */
-public record MessagingSettings(String publicUrl, Duration webhookPostInterval, Duration retentionSweepInterval) {
+public record MessagingSettings(
+        String publicUrl, Duration webhookPostInterval, Duration retentionSweepInterval, Duration auditRetention) {
     public static MessagingSettings defaults() {
-        return new MessagingSettings(null, Duration.ofSeconds(1), Duration.ofMinutes(10));
+        return new MessagingSettings(null, Duration.ofSeconds(1), Duration.ofMinutes(10), null);
+    }
+
+    public MessagingSettings(String publicUrl, Duration webhookPostInterval, Duration retentionSweepInterval) {
+        this(publicUrl, webhookPostInterval, retentionSweepInterval, null);
+    }
+
+    public MessagingSettings withAuditRetention(Duration keep) {
+        return new MessagingSettings(publicUrl, webhookPostInterval, retentionSweepInterval, keep);
     }
 
     public MessagingSettings withPublicUrl(String url) {
-        return new MessagingSettings(url, webhookPostInterval, retentionSweepInterval);
+        return new MessagingSettings(url, webhookPostInterval, retentionSweepInterval, auditRetention);
     }
 
     public MessagingSettings withWebhookPostInterval(Duration interval) {
-        return new MessagingSettings(publicUrl, interval, retentionSweepInterval);
+        return new MessagingSettings(publicUrl, interval, retentionSweepInterval, auditRetention);
     }
 
     public MessagingSettings withRetentionSweepInterval(Duration interval) {
-        return new MessagingSettings(publicUrl, webhookPostInterval, interval);
+        return new MessagingSettings(publicUrl, webhookPostInterval, interval, auditRetention);
     }
 }

@@ -1,5 +1,6 @@
 package dev.belfry.server;
 
+import dev.belfry.rooms.AuditService;
 import dev.belfry.rooms.RetentionService;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -10,10 +11,14 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs the retention sweep (D76, D77) on a timer of its own. Every server runs one; the lease it asks for lasts two
- * intervals, so the server holding it keeps it by sweeping on time, and another takes over once it has stopped.
+ * intervals, so the server holding it keeps it by sweeping on time, and another takes over once it has stopped. The
+ * audit trail's sweep (D86), when the operator limits how long it is kept, runs on the same timer with a lease of its
+ * own.
  */
 final class RetentionSweeper implements AutoCloseable {
     private final RetentionService retention;
+    private final AuditService audit;
+    private final Duration auditRetention;
     private final Duration interval;
     private final PrintStream errors;
     private final String holder = "belfry-" + UUID.randomUUID();
@@ -24,7 +29,19 @@ final class RetentionSweeper implements AutoCloseable {
     });
 
     RetentionSweeper(RetentionService retention, Duration interval, PrintStream errors) {
+        this(retention, null, null, interval, errors);
+    }
+
+    /** @param auditRetention how long audit events are kept; null: for ever (no audit sweep) */
+    RetentionSweeper(
+            RetentionService retention,
+            AuditService audit,
+            Duration auditRetention,
+            Duration interval,
+            PrintStream errors) {
         this.retention = retention;
+        this.audit = audit;
+        this.auditRetention = auditRetention;
         this.interval = interval;
         this.errors = errors;
         long ms = Math.max(1, interval.toMillis());
@@ -41,6 +58,18 @@ final class RetentionSweeper implements AutoCloseable {
         } catch (RuntimeException e) {
             // the database may be away for a while: the next sweep tries again
             errors.println("belfry: the retention sweep failed, will retry: " + e.getMessage());
+        }
+        if (auditRetention == null) {
+            return;
+        }
+        try {
+            AuditService.Sweep sweep = audit.sweep(auditRetention, holder, interval.multipliedBy(2));
+            if (sweep.deleted() > 0) {
+                errors.println("belfry: audit retention deleted " + sweep.deleted() + " audit events older than "
+                        + auditRetention.toDays() + " days");
+            }
+        } catch (RuntimeException e) {
+            errors.println("belfry: the audit retention sweep failed, will retry: " + e.getMessage());
         }
     }
 

@@ -117,6 +117,39 @@ final class StoreCopierTest {
                             null,
                             at(12),
                             at(13)));
+            // the audit trail (V9): nulls where a member joined, awkward text in a principal
+            tx.audit()
+                    .record(List.of(
+                            new dev.belfry.rooms.AuditEvent(
+                                    "audit-1-000000",
+                                    at(14),
+                                    TENANT,
+                                    acct.accountId(),
+                                    rooms.get(2).roomId(),
+                                    users.get(0).userId(),
+                                    dev.belfry.rooms.Enums.MemberType.User,
+                                    null,
+                                    dev.belfry.rooms.Enums.Role.Member,
+                                    "BatchCreateRoomMembership",
+                                    "arn:aws:iam::" + TENANT + ":user/\"x\", y",
+                                    "AKID",
+                                    "req-1",
+                                    "192.0.2.1"),
+                            new dev.belfry.rooms.AuditEvent(
+                                    "audit-1-000001",
+                                    at(15),
+                                    TENANT,
+                                    acct.accountId(),
+                                    rooms.get(2).roomId(),
+                                    users.get(0).userId(),
+                                    dev.belfry.rooms.Enums.MemberType.User,
+                                    dev.belfry.rooms.Enums.Role.Member,
+                                    null,
+                                    "DeleteRoom",
+                                    null,
+                                    null,
+                                    null,
+                                    null)));
             return null;
         });
         byte[] secret = sqlite.sharedSecret("page-token");
@@ -133,6 +166,7 @@ final class StoreCopierTest {
                 .containsEntry("memberships", 1_205L)
                 .containsEntry("room_webhooks", 1L)
                 .containsEntry("room_messages", 2L)
+                .containsEntry("audit_events", 2L)
                 .containsEntry("settings", 1L);
         assertThat(postgres.sharedSecret("page-token")).isEqualTo(secret);
         for (RoomStore s : List.of(sqlite, postgres)) {
@@ -140,6 +174,10 @@ final class StoreCopierTest {
                     .containsExactlyElementsOf(users);
         }
         assertThat(dump(postgres, acct)).isEqualTo(dump(sqlite, acct));
+        dev.belfry.rooms.AuditFilter all = new dev.belfry.rooms.AuditFilter(TENANT, null, null, null, null, null, null);
+        assertThat(postgres.read((StoreTransaction tx) -> tx.audit().events(all, null, 10)))
+                .isEqualTo(sqlite.read((StoreTransaction tx) -> tx.audit().events(all, null, 10)))
+                .hasSize(2);
     }
 
     /** PostgreSQL targets get COPY in CSV: quotes, commas, newlines and backslashes must come through as they were. */

@@ -12,7 +12,12 @@ public record Credential(String accessKeyId, String secretAccessKey, String tena
     }
 
     public Caller caller() {
-        return new Caller(tenantId, principalArn);
+        return new Caller(tenantId, principalArn, accessKeyId, null, null);
+    }
+
+    /** The caller of one request: with its request id and the peer's address, for the audit trail (D83). */
+    public Caller caller(String requestId, String sourceIp) {
+        return new Caller(tenantId, principalArn, accessKeyId, requestId, sourceIp);
     }
 
     @Override

@@ -130,7 +130,8 @@ public final class ApiHandler extends Handler.Abstract {
                     query,
                     name -> request.getHeaders().get(name),
                     requestBody);
-            Map<String, Object> output = adapter.invoke(credential.caller(), new Input(input));
+            Map<String, Object> output =
+                    adapter.invoke(credential.caller(requestId, remote(request)), new Input(input));
             status = operation.responseCode();
             body = status == 204 || operation.output() == null || output == null
                     ? null

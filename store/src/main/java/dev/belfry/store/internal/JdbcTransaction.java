@@ -39,6 +39,7 @@ final class JdbcTransaction implements StoreTransaction {
     private final PhoneNumberQueries phoneNumbers;
     // issue 14 (schema V7)
     private final MessageQueries messages;
+    private final AuditQueries audit;
     /**
      * member_count of the rooms this transaction has locked, read with the lock and kept in step by its own
      * writes: while the lock is held no one else changes it, so a batch need not read it again.
@@ -59,6 +60,7 @@ final class JdbcTransaction implements StoreTransaction {
         accountSettings = new AccountSettingsQueries(sql, dialect);
         userSettings = new UserSettingsQueries(sql);
         phoneNumbers = new PhoneNumberQueries(sql, dialect);
+        audit = new AuditQueries(sql);
         messages = new MessageQueries(
                 sql, dialect, (roomId, delta) -> lockedRoomSizes.computeIfPresent(roomId, (room, n) -> n + delta));
     }
@@ -355,5 +357,10 @@ final class JdbcTransaction implements StoreTransaction {
     @Override
     public dev.belfry.rooms.MessageTransaction messages() {
         return messages;
+    }
+
+    @Override
+    public dev.belfry.rooms.AuditTransaction audit() {
+        return audit;
     }
 }

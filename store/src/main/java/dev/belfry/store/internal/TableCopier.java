@@ -46,7 +46,9 @@ public final class TableCopier {
             "phone_number_tenants",
             "phone_numbers",
             "phone_number_orders",
-            "phone_number_order_numbers");
+            "phone_number_order_numbers",
+            // the audit trail (V9)
+            "audit_events");
 
     static final int BATCH = 500;
     /** COPY's batches are larger: the cost is per statement, and a batch is still one transaction of the target. */
