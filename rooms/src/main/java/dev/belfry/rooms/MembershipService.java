@@ -89,8 +89,15 @@ public final class MembershipService {
             AccountGuard.enterprise(tx, caller, accountId);
             tx.lockRoom(accountId, roomId).orElseThrow(() -> DomainException.notFound("room", roomId));
             // a webhook's roster entry goes with the webhook itself (D72)
-            if (!tx.messages().deleteWebhook(roomId, memberId) && !tx.deleteMembership(roomId, memberId)) {
+            if (tx.messages().deleteWebhook(roomId, memberId)) {
+                return null;
+            }
+            Membership gone = tx.memberships(roomId, List.of(memberId)).get(memberId);
+            if (gone == null || !tx.deleteMembership(roomId, memberId)) {
                 throw DomainException.notFound("room member", memberId);
+            }
+            if (gone.member().type() == MemberType.Bot) {
+                BotEventOutbox.removed(ctx, tx, caller, accountId, roomId, List.of(memberId));
             }
             return null;
         });

@@ -111,7 +111,9 @@ public final class RoomService {
         ctx.store().write(tx -> {
             AccountGuard.enterprise(tx, caller, accountId);
             tx.lockRoom(accountId, roomId).orElseThrow(() -> DomainException.notFound("room", roomId));
+            List<String> bots = BotEventOutbox.botIds(tx, roomId);
             tx.deleteRoom(roomId);
+            BotEventOutbox.removed(ctx, tx, caller, accountId, roomId, bots);
             return null;
         });
     }

@@ -22,6 +22,9 @@ public final class RoomsDomain {
     private final WebhookService webhooks;
     private final RetentionService retention;
 
+    // issue 15: the bot events outbox
+    private final BotEventService botEvents;
+
     /** The least time between two accepted posts to one webhook: Chime's "1 TPS per webhook" (D73). */
     public static final Duration WEBHOOK_POST_INTERVAL = Duration.ofSeconds(1);
 
@@ -66,6 +69,11 @@ public final class RoomsDomain {
         this.phoneNumbers = new PhoneNumberService(ctx, phoneNumberPool);
         this.webhooks = new WebhookService(ctx, webhookPostInterval);
         this.retention = new RetentionService(ctx);
+        this.botEvents = new BotEventService(ctx);
+    }
+
+    public BotEventService botEvents() {
+        return botEvents;
     }
 
     public WebhookService webhooks() {

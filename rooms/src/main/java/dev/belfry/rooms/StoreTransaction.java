@@ -188,4 +188,7 @@ public interface StoreTransaction {
 
     // rooms' messages and webhooks (issue 14): their own part of the port
     MessageTransaction messages();
+
+    // the bot events outbox (issue 15): its own part of the port
+    BotEventTransaction botEvents();
 }

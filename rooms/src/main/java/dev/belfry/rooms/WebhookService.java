@@ -148,6 +148,11 @@ public final class WebhookService {
                     null);
             tx.messages().insertMessage(message);
             tx.messages().updateWebhook(webhook.postedAt(now));
+            if (content.indexOf('@') >= 0) {
+                // the room's lock orders the Mention with the bot's Invite and Remove (D104)
+                tx.lockRoom(webhook.accountId(), webhook.roomId());
+                BotEventOutbox.mentioned(ctx, tx, message);
+            }
             return new WebhookPost.Accepted(message);
         });
     }

@@ -39,6 +39,8 @@ final class JdbcTransaction implements StoreTransaction {
     private final PhoneNumberQueries phoneNumbers;
     // issue 14 (schema V7)
     private final MessageQueries messages;
+    // issue 15 (schema V8)
+    private final BotEventQueries botEvents;
     /**
      * member_count of the rooms this transaction has locked, read with the lock and kept in step by its own
      * writes: while the lock is held no one else changes it, so a batch need not read it again.
@@ -59,6 +61,7 @@ final class JdbcTransaction implements StoreTransaction {
         accountSettings = new AccountSettingsQueries(sql, dialect);
         userSettings = new UserSettingsQueries(sql);
         phoneNumbers = new PhoneNumberQueries(sql, dialect);
+        botEvents = new BotEventQueries(sql, dialect);
         messages = new MessageQueries(
                 sql, dialect, (roomId, delta) -> lockedRoomSizes.computeIfPresent(roomId, (room, n) -> n + delta));
     }
@@ -355,5 +358,10 @@ final class JdbcTransaction implements StoreTransaction {
     @Override
     public dev.belfry.rooms.MessageTransaction messages() {
         return messages;
+    }
+
+    @Override
+    public dev.belfry.rooms.BotEventTransaction botEvents() {
+        return botEvents;
     }
 }
