@@ -63,6 +63,9 @@ final class BotEventOutbox {
         }
         List<BotEvent> events = new ArrayList<>();
         for (Bot bot : tx.botEvents().botsInRoom(message.roomId())) {
+            if (bot.botId().equals(message.sender().memberId())) {
+                continue; // a bot's own reply naming itself is not a mention of it
+            }
             if (!bot.disabled() && mentions(message.content(), bot) && configured(tx, bot.botId())) {
                 events.add(BotEvent.queued(
                         message.accountId(),

@@ -12,9 +12,34 @@ import java.util.List;
  */
 public final class BotEventService {
     private final DomainContext ctx;
+    private final byte[] replyKey;
 
     BotEventService(DomainContext ctx) {
         this.ctx = ctx;
+        // shared by every server on the database, so a reply URL one server sent is accepted by all
+        this.replyKey = ctx.store().sharedSecret("bot-reply-key");
+    }
+
+    /**
+     * The token of the event's InboundHttpsEndpoint URL (D109), or null for a Remove (it has none): derived from the
+     * event id with a key of the installation, so nothing secret is stored and every attempt sends the same URL. 54
+     * bytes of HMAC-SHA512 as 72 characters of unpadded base64url, the length and alphabet of a webhook's token (D71).
+     */
+    public String replyToken(BotEvent event) {
+        if (event.type() == BotEvent.Type.Remove) {
+            return null;
+        }
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA512");
+            mac.init(new javax.crypto.spec.SecretKeySpec(replyKey, "HmacSHA512"));
+            byte[] full =
+                    mac.doFinal(("bot-reply|" + event.eventId()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.Base64.getUrlEncoder()
+                    .withoutPadding()
+                    .encodeToString(java.util.Arrays.copyOf(full, WebhookToken.BYTES));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA512 is part of every JDK", e);
+        }
     }
 
     /**

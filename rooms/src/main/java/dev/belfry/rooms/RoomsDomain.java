@@ -70,6 +70,13 @@ public final class RoomsDomain {
         this.webhooks = new WebhookService(ctx, webhookPostInterval);
         this.retention = new RetentionService(ctx);
         this.botEvents = new BotEventService(ctx);
+        this.webhooks.botEvents(botEvents);
+    }
+
+    /** Sets how PutEventsConfiguration verifies an endpoint (the server's HTTP handshake, D108). */
+    public RoomsDomain withEndpointVerifier(BotEndpointVerifier verifier) {
+        bots.verifier(verifier);
+        return this;
     }
 
     public BotEventService botEvents() {
