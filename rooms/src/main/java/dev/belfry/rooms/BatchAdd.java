@@ -99,6 +99,7 @@ public final class BatchAdd {
         }
         if (!inserts.isEmpty()) {
             tx.insertMemberships(List.copyOf(inserts.values()));
+            BotEventOutbox.invited(ctx, tx, caller, room, List.copyOf(inserts.values()));
         }
         if (!updates.isEmpty()) {
             tx.updateMemberships(List.copyOf(updates.values()));

@@ -18,6 +18,13 @@ public final class BotService {
     private static final SecureRandom RANDOM = new SecureRandom();
     private final DomainContext ctx;
 
+    private volatile BotEndpointVerifier verifier = BotEndpointVerifier.NONE;
+
+    /** Where PutEventsConfiguration's handshake goes (the server's HTTP verifier); NONE until set. */
+    void verifier(BotEndpointVerifier v) {
+        this.verifier = v;
+    }
+
     public BotService(DomainContext ctx) {
         this.ctx = ctx;
     }
@@ -94,11 +101,24 @@ public final class BotService {
     /** PutEventsConfiguration: replaces whatever the bot had (D43); exactly one target. */
     public EventsConfiguration putEventsConfiguration(
             Caller caller, String accountId, String botId, String httpsEndpoint, String lambdaFunctionArn) {
+        // the lookups first: another tenant's bot is NotFound whatever the body says (D19), and no one makes this
+        // server call a URL for a bot they do not own
+        ctx.store().read(tx -> {
+            AccountGuard.enterprise(tx, caller, accountId);
+            return tx.bot(accountId, botId).orElseThrow(() -> DomainException.notFound("bot", botId));
+        });
+        EventsConfiguration.validate(httpsEndpoint, lambdaFunctionArn, verifier.allowsPlainHttp());
+        if (httpsEndpoint != null && !httpsEndpoint.isEmpty()) {
+            // outside the transaction: the endpoint has 2 s to answer (D108)
+            String problem = verifier.verify(httpsEndpoint);
+            if (problem != null) {
+                throw DomainException.badRequest(
+                        "The OutboundEventsHTTPSEndpoint did not pass Chime's endpoint" + " verification: " + problem);
+            }
+        }
         return ctx.store().write(tx -> {
             AccountGuard.enterprise(tx, caller, accountId);
             tx.bot(accountId, botId).orElseThrow(() -> DomainException.notFound("bot", botId));
-            // after the lookups: another tenant's bot is NotFound whatever the body says (D19)
-            EventsConfiguration.validate(httpsEndpoint, lambdaFunctionArn);
             EventsConfiguration config = new EventsConfiguration(
                     botId, accountId, emptyToNull(httpsEndpoint), emptyToNull(lambdaFunctionArn), ctx.now());
             tx.putEventsConfiguration(config);

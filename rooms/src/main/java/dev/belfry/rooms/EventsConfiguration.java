@@ -21,7 +21,7 @@ public record EventsConfiguration(
             "arn:aws[a-zA-Z-]*:lambda:[a-z]{2}(-[a-z]+)+-\\d:\\d{12}:function:[a-zA-Z0-9_-]{1,64}(:(\\$LATEST|[a-zA-Z0-9_-]{1,128}))?");
 
     /** Checks a Put's input: exactly one target, an absolute https URL with a host or a Lambda function ARN. */
-    static void validate(String httpsEndpoint, String lambdaFunctionArn) {
+    static void validate(String httpsEndpoint, String lambdaFunctionArn, boolean plainHttp) {
         boolean https = httpsEndpoint != null && !httpsEndpoint.isEmpty();
         boolean lambda = lambdaFunctionArn != null && !lambdaFunctionArn.isEmpty();
         if (https == lambda) {
@@ -31,7 +31,7 @@ public record EventsConfiguration(
                             : "An events configuration needs an OutboundEventsHTTPSEndpoint or a LambdaFunctionArn.");
         }
         if (https) {
-            requireHttpsUrl(httpsEndpoint);
+            requireHttpsUrl(httpsEndpoint, plainHttp);
         } else if (lambdaFunctionArn.length() > MAX_LENGTH
                 || !LAMBDA_ARN.matcher(lambdaFunctionArn).matches()) {
             throw DomainException.badRequest("LambdaFunctionArn " + lambdaFunctionArn
@@ -39,16 +39,20 @@ public record EventsConfiguration(
         }
     }
 
-    private static void requireHttpsUrl(String endpoint) {
+    private static void requireHttpsUrl(String endpoint, boolean plainHttp) {
         String problem = null;
         if (endpoint.length() > MAX_LENGTH) {
             problem = "it is longer than " + MAX_LENGTH + " characters";
         } else {
             try {
                 URI uri = new URI(endpoint);
-                if (uri.getScheme() == null
-                        || !uri.getScheme().toLowerCase(Locale.ROOT).equals("https")) {
-                    problem = "Chime delivers bot events over HTTPS only";
+                String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+                if (uri.getHost() == null || uri.getHost().isEmpty()) {
+                    problem = "it has no host";
+                } else if (!scheme.equals("https")
+                        && !(scheme.equals("http") && (plainHttp || loopback(uri.getHost())))) {
+                    problem = "Chime delivers bot events over HTTPS only (plain http:// only to a loopback address,"
+                            + " unless the server runs with --allow-http-bot-endpoints)";
                 } else if (uri.getHost() == null || uri.getHost().isEmpty()) {
                     problem = "it has no host";
                 } else if (uri.getUserInfo() != null) {
@@ -64,5 +68,15 @@ public record EventsConfiguration(
             throw DomainException.badRequest(
                     "OutboundEventsHTTPSEndpoint is not an https:// URL Belfry can deliver to: " + problem + ".");
         }
+    }
+
+    /** localhost, 127.0.0.0/8 or ::1, read from the URL's text: no name is looked up. */
+    static boolean loopback(String host) {
+        String h = host.toLowerCase(Locale.ROOT);
+        return h.equals("localhost")
+                || h.endsWith(".localhost")
+                || h.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}")
+                || h.equals("[::1]")
+                || h.equals("::1");
     }
 }

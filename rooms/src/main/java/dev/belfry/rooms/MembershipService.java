@@ -100,6 +100,9 @@ public final class MembershipService {
                 new AuditTrail(tx, caller, "DeleteRoomMembership", ctx.now())
                         .changed(accountId, roomId, current.member(), current.role(), null)
                         .write();
+                if (current.member().type() == MemberType.Bot) {
+                    BotEventOutbox.removed(ctx, tx, caller, accountId, roomId, List.of(memberId));
+                }
             }
             return null;
         });

@@ -114,7 +114,9 @@ public final class RoomService {
             new AuditTrail(tx, caller, "DeleteRoom", ctx.now())
                     .everyoneLeaves(accountId, roomId)
                     .write();
+            List<String> bots = BotEventOutbox.botIds(tx, roomId);
             tx.deleteRoom(roomId);
+            BotEventOutbox.removed(ctx, tx, caller, accountId, roomId, bots);
             return null;
         });
     }

@@ -24,6 +24,8 @@ public final class RoomsDomain {
 
     // issue 16: the audit trail of membership changes
     private final AuditService audit;
+    // issue 15: the bot events outbox
+    private final BotEventService botEvents;
 
     /** The least time between two accepted posts to one webhook: Chime's "1 TPS per webhook" (D73). */
     public static final Duration WEBHOOK_POST_INTERVAL = Duration.ofSeconds(1);
@@ -70,10 +72,22 @@ public final class RoomsDomain {
         this.webhooks = new WebhookService(ctx, webhookPostInterval);
         this.retention = new RetentionService(ctx);
         this.audit = new AuditService(ctx);
+        this.botEvents = new BotEventService(ctx);
+        this.webhooks.botEvents(botEvents);
     }
 
     public AuditService audit() {
         return audit;
+    }
+
+    /** Sets how PutEventsConfiguration verifies an endpoint (the server's HTTP handshake, D108). */
+    public RoomsDomain withEndpointVerifier(BotEndpointVerifier verifier) {
+        bots.verifier(verifier);
+        return this;
+    }
+
+    public BotEventService botEvents() {
+        return botEvents;
     }
 
     public WebhookService webhooks() {

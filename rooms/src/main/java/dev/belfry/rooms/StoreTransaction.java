@@ -194,4 +194,7 @@ public interface StoreTransaction {
 
     // the audit trail of membership changes (issue 16): its own part of the port
     AuditTransaction audit();
+
+    // the bot events outbox (issue 15): its own part of the port
+    BotEventTransaction botEvents();
 }

@@ -127,8 +127,8 @@ public final class WebhookService {
         return ctx.store().write(tx -> {
             Webhook webhook = tx.messages().lockWebhook(webhookId).orElse(null);
             if (webhook == null) {
-                return new WebhookPost.Refused(
-                        WebhookPost.Reason.UNKNOWN_WEBHOOK, "The webhook " + webhookId + " does not exist.");
+                // a bot's InboundHttpsEndpoint has the same URL shape, with its event's id (D109)
+                return botReply(tx, webhookId, token, content);
             }
             if (!WebhookToken.matches(token, webhook.tokenSha256())) {
                 return new WebhookPost.Refused(
@@ -166,8 +166,83 @@ public final class WebhookService {
                     null);
             tx.messages().insertMessage(message);
             tx.messages().updateWebhook(webhook.postedAt(now));
+            if (content.indexOf('@') >= 0) {
+                // the room's lock orders the Mention with the bot's Invite and Remove (D104)
+                tx.lockRoom(webhook.accountId(), webhook.roomId());
+                BotEventOutbox.mentioned(ctx, tx, message);
+            }
             return new WebhookPost.Accepted(message);
         });
+    }
+
+    /** How long a Mention's ShortLived URL works after the event was delivered (Administration Guide, events-bots). */
+    static final Duration SHORT_LIVED = Duration.ofMinutes(2);
+
+    private volatile BotEventService botEvents;
+
+    /** The reply URLs' tokens come from the bot events (set once by {@link RoomsDomain}). */
+    void botEvents(BotEventService events) {
+        this.botEvents = events;
+    }
+
+    /**
+     * A bot's reply to its event's InboundHttpsEndpoint (D109): posted into the room as the bot, with the webhook
+     * contract's answers. A Persistent URL (Invite) works while the bot is in the room from that Invite on (a later
+     * re-add makes a new URL); a ShortLived one (Mention) for {@link #SHORT_LIVED} after the event was delivered (or
+     * queued, while it is not yet). Gone or expired, it is an unknown webhook (404), like a deleted one.
+     */
+    private WebhookPost botReply(StoreTransaction tx, String eventId, String token, String content) {
+        WebhookPost.Refused unknown = new WebhookPost.Refused(
+                WebhookPost.Reason.UNKNOWN_WEBHOOK, "The webhook " + eventId + " does not exist.");
+        BotEvent event = tx.botEvents().event(eventId).orElse(null);
+        BotEventService events = botEvents;
+        if (event == null || events == null || event.type() == BotEvent.Type.Remove) {
+            return unknown;
+        }
+        if (!java.security.MessageDigest.isEqual(
+                events.replyToken(event).getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                token.getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
+            return new WebhookPost.Refused(WebhookPost.Reason.WRONG_TOKEN, "The token is not valid for this URL.");
+        }
+        Instant now = ctx.now();
+        Membership member =
+                tx.memberships(event.roomId(), List.of(event.botId())).get(event.botId());
+        if (member == null || member.member().type() != Enums.MemberType.Bot) {
+            return unknown; // the bot left the room (or the room is gone): its URLs stop working
+        }
+        if (event.type() == BotEvent.Type.Invite && member.addedAt().isAfter(event.createdAt())) {
+            return unknown; // removed and added again since: that later Invite carries the URL that works now
+        }
+        if (event.type() == BotEvent.Type.Mention) {
+            Instant sent =
+                    event.delivery().finishedAt() != null ? event.delivery().finishedAt() : event.createdAt();
+            if (now.isAfter(sent.plus(SHORT_LIVED))) {
+                return unknown;
+            }
+        }
+        Bot bot = tx.bot(event.accountId(), event.botId()).orElse(null);
+        Room room = tx.room(event.accountId(), event.roomId()).orElse(null);
+        if (bot == null || room == null) {
+            return unknown;
+        }
+        WebhookPost.Refused problem = MessageContent.problem(content, tx.countMemberships(event.roomId()));
+        if (problem != null) {
+            return problem;
+        }
+        Message message = new Message(
+                Ids.newId(),
+                event.accountId(),
+                event.roomId(),
+                new Message.Sender(bot.botId(), Enums.MemberType.Bot, bot.displayName()),
+                content,
+                now,
+                null);
+        tx.messages().insertMessage(message);
+        if (content.indexOf('@') >= 0) {
+            tx.lockRoom(event.accountId(), event.roomId());
+            BotEventOutbox.mentioned(ctx, tx, message);
+        }
+        return new WebhookPost.Accepted(message);
     }
 
     private static String describe(Duration interval) {

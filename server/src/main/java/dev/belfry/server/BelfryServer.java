@@ -68,6 +68,7 @@ public final class BelfryServer implements AutoCloseable {
 
     private final AtomicBoolean closed = new AtomicBoolean();
     private final RetentionSweeper sweeper;
+    private final dev.belfry.server.bots.BotEventDispatcher botEvents;
 
     private BelfryServer(
             Server jetty,
@@ -79,8 +80,10 @@ public final class BelfryServer implements AutoCloseable {
             ApiWorkers workers,
             Readiness readiness,
             List<AutoCloseable> meters,
-            RetentionSweeper sweeper) {
+            RetentionSweeper sweeper,
+            dev.belfry.server.bots.BotEventDispatcher botEvents) {
         this.jetty = jetty;
+        this.botEvents = botEvents;
         this.sweeper = sweeper;
         this.meters = meters;
         this.readiness = readiness;
@@ -176,8 +179,16 @@ public final class BelfryServer implements AutoCloseable {
                     messaging(settings).auditRetention(),
                     messaging(settings).retentionSweepInterval(),
                     errors);
+            // bot events (issue 15): reply URLs name the server as bots reach it, like webhook URLs
+            dev.belfry.server.bots.BotEventDispatcher botEvents = new dev.belfry.server.bots.BotEventDispatcher(
+                    domain.botEvents(),
+                    messaging(settings).botEvents(),
+                    () -> publicUrl != null ? publicUrl : ownUrl.get(),
+                    clock,
+                    errors);
             List<AutoCloseable> meters = java.util.Collections.synchronizedList(new ArrayList<>());
             metrics.bind(registry -> {
+                botEvents.bind(registry);
                 Metrics.bindJvm(registry, meters);
                 Stores.bindPoolMetrics(store, registry);
                 new JettyServerThreadPoolMetrics(jetty.getThreadPool(), List.of()).bindTo(registry);
@@ -194,7 +205,8 @@ public final class BelfryServer implements AutoCloseable {
                     workers,
                     readiness,
                     meters,
-                    sweeper);
+                    sweeper,
+                    botEvents);
         } catch (Exception | Error e) {
             if (readiness != null) {
                 readiness.close();
@@ -313,6 +325,7 @@ public final class BelfryServer implements AutoCloseable {
         }
         try {
             sweeper.close();
+            botEvents.close();
             jetty.stop();
             workers.close();
         } finally {

@@ -10,7 +10,7 @@ import java.util.Optional;
 
 /** Bots of an account. */
 final class BotQueries {
-    private static final String COLUMNS =
+    static final String COLUMNS =
             "bot_id, account_id, display_name, disabled, created_at, updated_at, bot_email, security_token";
 
     private final Sql sql;
@@ -66,7 +66,7 @@ final class BotQueries {
         return sql.count("SELECT COUNT(*) FROM bots WHERE account_id = ?", List.of(accountId));
     }
 
-    private static Bot map(ResultSet rs) throws SQLException {
+    static Bot map(ResultSet rs) throws SQLException {
         return new Bot(
                 rs.getString("bot_id"),
                 rs.getString("account_id"),

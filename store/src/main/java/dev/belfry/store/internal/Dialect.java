@@ -42,6 +42,11 @@ public enum Dialect {
         String forNoKeyUpdate() {
             return "";
         }
+
+        @Override
+        String forUpdateSkipLocked() {
+            return "";
+        }
     },
 
     POSTGRES {
@@ -74,6 +79,11 @@ public enum Dialect {
         String forNoKeyUpdate() {
             return " FOR NO KEY UPDATE"; // does not conflict with the KEY SHARE locks of foreign-key checks
         }
+
+        @Override
+        String forUpdateSkipLocked() {
+            return " FOR UPDATE SKIP LOCKED";
+        }
     };
 
     abstract void begin(Connection c, boolean write) throws SQLException;
@@ -99,6 +109,9 @@ public enum Dialect {
 
     /** A row lock that writers of child rows (foreign keys pointing at the row) do not wait for. */
     abstract String forNoKeyUpdate();
+
+    /** A row lock that passes over rows another transaction has locked instead of waiting (work queues). */
+    abstract String forUpdateSkipLocked();
 
     /** True when {@code t} or one of its causes says the transaction lost a race and may be re-run. */
     boolean retryable(Throwable t) {

@@ -40,6 +40,8 @@ final class JdbcTransaction implements StoreTransaction {
     // issue 14 (schema V7)
     private final MessageQueries messages;
     private final AuditQueries audit;
+    // issue 15 (schema V8)
+    private final BotEventQueries botEvents;
     /**
      * member_count of the rooms this transaction has locked, read with the lock and kept in step by its own
      * writes: while the lock is held no one else changes it, so a batch need not read it again.
@@ -61,6 +63,7 @@ final class JdbcTransaction implements StoreTransaction {
         userSettings = new UserSettingsQueries(sql);
         phoneNumbers = new PhoneNumberQueries(sql, dialect);
         audit = new AuditQueries(sql);
+        botEvents = new BotEventQueries(sql, dialect);
         messages = new MessageQueries(
                 sql, dialect, (roomId, delta) -> lockedRoomSizes.computeIfPresent(roomId, (room, n) -> n + delta));
     }
@@ -362,5 +365,10 @@ final class JdbcTransaction implements StoreTransaction {
     @Override
     public dev.belfry.rooms.AuditTransaction audit() {
         return audit;
+    }
+
+    @Override
+    public dev.belfry.rooms.BotEventTransaction botEvents() {
+        return botEvents;
     }
 }

@@ -35,6 +35,7 @@ public final class TableCopier {
             "memberships",
             "room_webhooks",
             "room_messages", // job_leases is not copied: a lease belongs to the servers of the source
+            "bot_events", // issue 15 (V8): pending events go on being delivered from the target
             "settings",
             // issue 13 (schema V4)
             "account_settings",

@@ -1,0 +1,236 @@
+package dev.belfry.server.bots;
+
+import dev.belfry.rooms.BotEvent;
+import dev.belfry.rooms.BotEventRetry;
+import dev.belfry.rooms.BotEventService;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+/**
+ * Delivers the bot events outbox (issue 15, D104-D107). Every server runs one: it claims due events (the head of
+ * each bot's queue in each room, D104) for a while, POSTs each to its bot signed as Chime signed it, and records the
+ * outcome. A server that dies mid-delivery leaves its claims to expire, and another server (or itself after a
+ * restart) sends those events again: delivery is at least once, and {@code Belfry-Event-Id} lets a bot drop the
+ * duplicate (the body stays byte-identical to Chime's, which had no id).
+ *
+ * <p>The HTTP client is the JDK's {@link HttpClient}: it needs no thread per request (sendAsync), its per-request
+ * timeout bounds the whole exchange as Chime's 2 s rule does, and it keeps the server module free of a second Jetty
+ * component (jetty-client) that would have to be kept in step with jetty-server's version.
+ */
+public final class BotEventDispatcher implements AutoCloseable {
+    /** Long enough for an attempt and its bookkeeping; a claim older than this is another server's to take. */
+    static final Duration CLAIM = Duration.ofSeconds(30);
+
+    private final BotEventService events;
+    private final BotEventRetry retry;
+    private final BotEventSettings settings;
+    private final Supplier<String> publicUrl;
+    private final Clock clock;
+    private final PrintStream errors;
+    private final String holder = "belfry-" + UUID.randomUUID();
+    private final HttpClient http;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final ScheduledExecutorService poller =
+            Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "belfry-bot-events"));
+    /** Records outcomes (a database write each) off the HTTP client's threads. */
+    private final ExecutorService recorder =
+            Executors.newFixedThreadPool(2, r -> daemon(r, "belfry-bot-events-record"));
+
+    private volatile Meters meters;
+
+    /** @param publicUrl what reply URLs start with (the server as bots reach it) */
+    public BotEventDispatcher(
+            BotEventService events,
+            BotEventSettings settings,
+            Supplier<String> publicUrl,
+            Clock clock,
+            PrintStream errors) {
+        this.events = events;
+        this.settings = settings;
+        this.retry = new BotEventRetry(
+                settings.retryHorizon(), () -> ThreadLocalRandom.current().nextDouble());
+        this.publicUrl = publicUrl;
+        this.clock = clock;
+        this.errors = errors;
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(settings.timeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .version(HttpClient.Version.HTTP_1_1)
+                .build();
+        long ms = Math.max(1, settings.pollInterval().toMillis());
+        poller.scheduleWithFixedDelay(this::poll, ms, ms, TimeUnit.MILLISECONDS);
+    }
+
+    /** Registers the meters: queued, delivered, retried, dead, and the time from commit to a bot's 2xx. */
+    public void bind(MeterRegistry registry) {
+        meters = new Meters(
+                Counter.builder("belfry_bot_events_queued")
+                        .description("Events taken up for their first attempt")
+                        .register(registry),
+                Counter.builder("belfry_bot_events_delivered")
+                        .description("Events a bot answered with 2xx")
+                        .register(registry),
+                Counter.builder("belfry_bot_events_retried")
+                        .description("Failed attempts scheduled again")
+                        .register(registry),
+                Counter.builder("belfry_bot_events_dead")
+                        .description("Events given up on")
+                        .register(registry),
+                Timer.builder("belfry_bot_events_latency")
+                        .description("From the change's commit to the bot's 2xx answer")
+                        .publishPercentiles(0.5, 0.99)
+                        .register(registry));
+    }
+
+    private record Meters(Counter queued, Counter delivered, Counter retried, Counter dead, Timer latency) {}
+
+    private void poll() {
+        try {
+            // keep claiming while there is work and room: a backlog drains at the pace of the bots, not the timer
+            while (true) {
+                int room = settings.concurrency() - inFlight.get();
+                if (room <= 0) {
+                    return;
+                }
+                List<BotEventService.Due> due = events.claim(holder, CLAIM, room);
+                for (BotEventService.Due d : due) {
+                    inFlight.incrementAndGet();
+                    deliver(d).whenComplete((ok, e) -> inFlight.decrementAndGet());
+                }
+                if (due.size() < room) {
+                    return;
+                }
+            }
+        } catch (RuntimeException e) {
+            // the database may be away for a while: the next poll tries again, and claims expire
+            errors.println("belfry: claiming bot events failed, will retry: " + e.getMessage());
+        }
+    }
+
+    private CompletableFuture<Void> deliver(BotEventService.Due due) {
+        BotEvent event = due.event();
+        Meters m = meters;
+        if (m != null && event.delivery().attempts() == 0) {
+            m.queued().increment();
+        }
+        if (due.bot() == null || due.configuration() == null) {
+            return record(event, "The bot has no events configuration any more.", false);
+        }
+        if (due.configuration().httpsEndpoint() == null) {
+            // LambdaFunctionArn: delivery through Lambda's Invoke API is not built yet (issue 15 step 8)
+            return record(event, "Delivery to a LambdaFunctionArn is not supported by this server yet.", false);
+        }
+        String token = events.replyToken(event);
+        String replyUrl = token == null
+                ? null
+                : publicUrl.get().replaceAll("/+$", "") + "/incomingwebhooks/" + event.eventId() + "?token=" + token;
+        byte[] body = BotEventPayload.render(event, replyUrl);
+        // a new timestamp, hence a new signature, on every attempt (Administration Guide, auth-bots)
+        String timestamp = BotEventPayload.timestamp(Instant.ofEpochMilli(clock.millis()));
+        HttpRequest request;
+        try {
+            request = HttpRequest.newBuilder(URI.create(due.configuration().httpsEndpoint()))
+                    .timeout(settings.timeout())
+                    .header("Content-Type", "application/json")
+                    .header("Chime-Signature", ChimeSignature.sign(due.bot().securityToken(), timestamp, body))
+                    .header("Chime-Request-Timestamp", timestamp)
+                    .header("Belfry-Event-Id", event.eventId())
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                    .build();
+        } catch (IllegalArgumentException e) {
+            return record(event, "The endpoint cannot be called: " + e.getMessage(), false);
+        }
+        return http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
+                .handleAsync(
+                        (response, failure) -> {
+                            if (failure != null) {
+                                Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
+                                String why = cause instanceof HttpTimeoutException
+                                        ? "No answer within "
+                                                + settings.timeout().toMillis() + " ms."
+                                        : "The request failed: " + cause;
+                                return outcome(event, why, true);
+                            }
+                            int status = response.statusCode();
+                            if (status >= 200 && status < 300) {
+                                return outcome(event, null, false);
+                            }
+                            // Chime retried timeouts and 5xx only; 429 asks to come back later, so it is retried too
+                            return outcome(event, "HTTP " + status, status >= 500 || status == 429);
+                        },
+                        recorder)
+                .thenAccept(x -> {});
+    }
+
+    private CompletableFuture<Void> record(BotEvent event, String error, boolean retryable) {
+        return CompletableFuture.runAsync(() -> outcome(event, error, retryable), recorder);
+    }
+
+    private Void outcome(BotEvent event, String error, boolean retryable) {
+        Instant now = Instant.ofEpochMilli(clock.millis());
+        BotEvent.Delivery next = retry.after(event, event.delivery().attempts() + 1, now, error, retryable);
+        try {
+            if (!events.record(event.eventId(), holder, next)) {
+                return null; // our claim lapsed and another server took the event over: its outcome stands
+            }
+        } catch (RuntimeException e) {
+            // not recorded: the claim expires and the event is sent again (at least once)
+            errors.println("belfry: recording a bot event's delivery failed: " + e.getMessage());
+            return null;
+        }
+        Meters m = meters;
+        if (m != null) {
+            switch (next.status()) {
+                case delivered -> {
+                    m.delivered().increment();
+                    m.latency().record(Duration.between(event.createdAt(), now));
+                }
+                case dead -> m.dead().increment();
+                case pending -> m.retried().increment();
+            }
+        }
+        if (next.status() == BotEvent.Status.dead) {
+            errors.println("belfry: bot event " + event.eventId() + " for bot " + event.botId() + " is dead after "
+                    + next.attempts() + " attempts: " + error);
+        }
+        return null;
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+
+    @Override
+    public void close() {
+        poller.shutdownNow();
+        recorder.shutdown();
+        try {
+            poller.awaitTermination(5, TimeUnit.SECONDS);
+            recorder.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
