@@ -112,6 +112,11 @@ final class ServeCommand implements Callable<Integer> {
     Boolean demo;
 
     @Option(
+            names = "--test-mode",
+            description = "Serve POST /_belfry/reset and /_belfry/snapshots/{name} (unsigned: for test servers only).")
+    Boolean testMode;
+
+    @Option(
             names = "--create-account-type",
             paramLabel = "TYPE",
             description = "Account type CreateAccount makes: Team, EnterpriseDirectory, EnterpriseLWA, EnterpriseOIDC"
@@ -348,7 +353,8 @@ final class ServeCommand implements Callable<Integer> {
                 .withSeedsAtStart(seeds)
                 .withLevel(choice("log-level", l.string("log-level", logLevel, "info"), LogLevel.values()))
                 .withFormat(choice("log-format", l.string("log-format", logFormat, "text"), LogFormat.values()))
-                .withTrustProxy(l.bool("trust-proxy", trustProxy, false));
+                .withTrustProxy(l.bool("trust-proxy", trustProxy, false))
+                .withTestMode(l.bool("test-mode", testMode, false));
         return new Resolved(settings, store.jdbcUrl(), theData, seeds, options);
     }
 

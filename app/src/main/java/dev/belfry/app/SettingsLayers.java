@@ -39,6 +39,8 @@ final class SettingsLayers {
             "log-format",
             "trust-proxy",
             "demo",
+            "test-mode",
+            "fixtures",
             "tls-cert",
             "tls-key",
             "tls-port",

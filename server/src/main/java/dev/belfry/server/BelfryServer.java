@@ -17,6 +17,7 @@ import dev.belfry.server.http.OperationRouter;
 import dev.belfry.server.http.OperatorHandler;
 import dev.belfry.server.http.Readiness;
 import dev.belfry.server.http.RequestListener;
+import dev.belfry.server.http.TestModeHandler;
 import dev.belfry.server.http.Throttle;
 import dev.belfry.server.mail.SmtpMailer;
 import dev.belfry.server.ops.AdminOperations;
@@ -170,7 +171,9 @@ public final class BelfryServer implements AutoCloseable {
             // incoming webhooks (no SigV4: the URL's token is the credential) are answered before the API's pipeline
             IncomingWebhookHandler webhooks =
                     new IncomingWebhookHandler(api, domain.webhooks(), workers, errorTranslator, listener);
-            jetty.setHandler(new GracefulHandler(new OperatorHandler(webhooks, metrics::scrape, readiness)));
+            jetty.setHandler(new GracefulHandler(new TestModeHandler(
+                    new OperatorHandler(webhooks, metrics::scrape, readiness),
+                    options.testMode() ? Stores.stateControl(store) : null)));
             jetty.start();
             ownUrl.set(url((ServerConnector) jetty.getConnectors()[0]));
             RetentionSweeper sweeper = new RetentionSweeper(

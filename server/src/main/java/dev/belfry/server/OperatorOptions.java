@@ -11,9 +11,15 @@ import java.util.Locale;
  * @param level the least severe lines written: Belfry's own and, through SLF4J, its libraries'
  * @param format how Belfry's access and error lines are written
  * @param trustProxy believe X-Forwarded-For: the access log then names the client the proxy saw (D34)
+ * @param testMode serve --test-mode: the reset and snapshot endpoints answer (D91, D92); otherwise they are refused
  */
 public record OperatorOptions(
-        boolean accessLog, boolean seedsAtStart, LogLevel level, LogFormat format, boolean trustProxy) {
+        boolean accessLog,
+        boolean seedsAtStart,
+        LogLevel level,
+        LogFormat format,
+        boolean trustProxy,
+        boolean testMode) {
 
     /** Severity, least verbose first. */
     public enum LogLevel {
@@ -39,26 +45,30 @@ public record OperatorOptions(
     }
 
     public static OperatorOptions defaults() {
-        return new OperatorOptions(true, false, LogLevel.INFO, LogFormat.TEXT, false);
+        return new OperatorOptions(true, false, LogLevel.INFO, LogFormat.TEXT, false, false);
     }
 
     public OperatorOptions withAccessLog(boolean on) {
-        return new OperatorOptions(on, seedsAtStart, level, format, trustProxy);
+        return new OperatorOptions(on, seedsAtStart, level, format, trustProxy, testMode);
     }
 
     public OperatorOptions withSeedsAtStart(boolean seeds) {
-        return new OperatorOptions(accessLog, seeds, level, format, trustProxy);
+        return new OperatorOptions(accessLog, seeds, level, format, trustProxy, testMode);
     }
 
     public OperatorOptions withLevel(LogLevel newLevel) {
-        return new OperatorOptions(accessLog, seedsAtStart, newLevel, format, trustProxy);
+        return new OperatorOptions(accessLog, seedsAtStart, newLevel, format, trustProxy, testMode);
     }
 
     public OperatorOptions withFormat(LogFormat newFormat) {
-        return new OperatorOptions(accessLog, seedsAtStart, level, newFormat, trustProxy);
+        return new OperatorOptions(accessLog, seedsAtStart, level, newFormat, trustProxy, testMode);
     }
 
     public OperatorOptions withTrustProxy(boolean trust) {
-        return new OperatorOptions(accessLog, seedsAtStart, level, format, trust);
+        return new OperatorOptions(accessLog, seedsAtStart, level, format, trust, testMode);
+    }
+
+    public OperatorOptions withTestMode(boolean on) {
+        return new OperatorOptions(accessLog, seedsAtStart, level, format, trustProxy, on);
     }
 }

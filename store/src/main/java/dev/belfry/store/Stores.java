@@ -39,4 +39,13 @@ public final class Stores {
         throw new IllegalArgumentException(
                 "not a store opened by Stores.open: " + store.getClass().getName());
     }
+
+    /** Reset and snapshots of an open store's data, for {@code serve --test-mode} (D91, D92). */
+    public static dev.belfry.store.internal.StateControl stateControl(RoomStore store) {
+        if (store instanceof JdbcRoomStore jdbc) {
+            return new dev.belfry.store.internal.StateControl(jdbc);
+        }
+        throw new IllegalArgumentException(
+                "not a store opened by Stores.open: " + store.getClass().getName());
+    }
 }

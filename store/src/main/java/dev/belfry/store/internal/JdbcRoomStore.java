@@ -228,21 +228,46 @@ public final class JdbcRoomStore implements RoomStore {
 
     /** Runs {@code work} in one write transaction on a raw connection (the copier's batches). */
     public void writeRaw(SqlWork work) {
+        writeRaw(work, false);
+    }
+
+    /**
+     * {@link #writeRaw}, with SQLite's foreign-key enforcement off for the transaction when {@code noForeignKeys}:
+     * whole-table deletes that take parents and children together then get SQLite's truncate optimisation (pages
+     * dropped, rows never visited), which enforcement disables. The caller keeps the keys true itself.
+     */
+    public void writeRaw(SqlWork work, boolean noForeignKeys) {
+        boolean toggle = noForeignKeys && dialect == Dialect.SQLITE;
         Retry.run(dialect, () -> {
             try (Connection c = writers.getConnection()) {
-                dialect.begin(c, true);
+                if (toggle) { // a no-op inside a transaction, so before BEGIN and after COMMIT
+                    pragma(c, "foreign_keys = OFF");
+                }
                 try {
-                    work.run(c);
-                    dialect.commit(c);
-                } catch (SQLException | RuntimeException e) {
-                    dialect.rollbackAfter(c, e);
-                    throw e;
+                    dialect.begin(c, true);
+                    try {
+                        work.run(c);
+                        dialect.commit(c);
+                    } catch (SQLException | RuntimeException e) {
+                        dialect.rollbackAfter(c, e);
+                        throw e;
+                    }
+                } finally {
+                    if (toggle) {
+                        pragma(c, "foreign_keys = ON");
+                    }
                 }
                 return null;
             } catch (SQLException e) {
                 throw Sql.failure(e);
             }
         });
+    }
+
+    private static void pragma(Connection c, String setting) throws SQLException {
+        try (java.sql.Statement s = c.createStatement()) {
+            s.execute("PRAGMA " + setting);
+        }
     }
 
     /** A unit of work on a raw connection. */

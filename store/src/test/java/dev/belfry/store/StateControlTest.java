@@ -1,0 +1,129 @@
+package dev.belfry.store;
+
+import static dev.belfry.store.Fixtures.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.belfry.rooms.Account;
+import dev.belfry.rooms.Enums.Role;
+import dev.belfry.rooms.Membership;
+import dev.belfry.rooms.Room;
+import dev.belfry.rooms.RoomStore;
+import dev.belfry.rooms.User;
+import dev.belfry.store.internal.JdbcRoomStore;
+import dev.belfry.store.internal.StateControl;
+import dev.belfry.store.internal.TableCopier;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** serve --test-mode's reset and snapshots on a real SQLite store (D91, D92). */
+final class StateControlTest {
+    @TempDir
+    Path temp;
+
+    private RoomStore store;
+    private StateControl state;
+
+    @BeforeEach
+    void open() {
+        store = Stores.open(StoreConfig.sqlite(temp));
+        state = Stores.stateControl(store);
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    /** An account of {@code tenant} with {@code users} users in each of {@code rooms} rooms. */
+    private Account fill(String tenant, int rooms, int users) {
+        Account acct = account(tenant, "Acme " + tenant, 0);
+        List<User> us = new ArrayList<>();
+        for (int i = 0; i < users; i++) {
+            us.add(user(acct.accountId(), tenant + "u" + i + "@example.com", i));
+        }
+        store.write(tx -> {
+            tx.insertAccount(acct);
+            us.forEach(tx::insertUser);
+            for (int r = 0; r < rooms; r++) {
+                Room room = room(acct.accountId(), "room" + r, r);
+                tx.insertRoom(room);
+                List<Membership> ms = new ArrayList<>();
+                for (User u : us) {
+                    ms.add(membership(room, member(u), Role.Member, r));
+                }
+                tx.insertMemberships(ms);
+            }
+            return null;
+        });
+        return acct;
+    }
+
+    private long rows(String table) {
+        return TableCopier.counts((JdbcRoomStore) store).get(table);
+    }
+
+    @Test
+    void resetsTenThousandMembershipsWithinTwentyMilliseconds() {
+        fill("111122223333", 100, 100);
+        assertThat(rows("memberships")).isEqualTo(10_000);
+        byte[] secret = store.sharedSecret("page-tokens");
+        state.resetAll(); // warm: the first statement of a connection prepares
+        long best = Long.MAX_VALUE;
+        for (int i = 0; i < 5; i++) {
+            fill("111122223333", 100, 100);
+            long t0 = System.nanoTime();
+            state.resetAll();
+            best = Math.min(best, System.nanoTime() - t0);
+        }
+        TableCopier.counts((JdbcRoomStore) store).forEach((table, n) -> {
+            if (!table.equals("settings")) {
+                assertThat(n).as(table).isZero();
+            }
+        });
+        assertThat(store.sharedSecret("page-tokens")).isEqualTo(secret); // server-wide rows stay
+        System.out.printf("reset of 10,000 memberships: %.2f ms (best of 5)%n", best / 1_000_000.0);
+        assertThat(best / 1_000_000.0).as("reset ms").isLessThanOrEqualTo(20.0);
+    }
+
+    @Test
+    void resetsOneTenantOrOneAccountAndLeavesTheOthers() {
+        Account a = fill("111122223333", 2, 3);
+        Account b = fill("444455556666", 2, 3);
+        Account c = fill("444455556666", 1, 1);
+        state.resetTenant("111122223333");
+        assertThat(rows("accounts")).isEqualTo(2);
+        assertThat(rows("memberships")).isEqualTo(6 + 1);
+        assertThat((boolean) store.read(
+                        tx -> tx.account("111122223333", a.accountId()).isPresent()))
+                .isFalse();
+        assertThat(state.resetAccount(c.accountId())).isTrue();
+        assertThat(state.resetAccount(c.accountId())).isFalse();
+        assertThat(rows("accounts")).isEqualTo(1);
+        assertThat(rows("users")).isEqualTo(3);
+        assertThat(rows("memberships")).isEqualTo(6);
+        assertThat((boolean) store.read(
+                        tx -> tx.account("444455556666", b.accountId()).isPresent()))
+                .isTrue();
+    }
+
+    @Test
+    void restoresANamedSnapshotExactly() {
+        fill("111122223333", 3, 4);
+        Map<String, Long> before = TableCopier.counts((JdbcRoomStore) store);
+        state.snapshot("seeded");
+        fill("444455556666", 1, 1);
+        state.resetTenant("111122223333");
+        assertThat(state.restore("seeded")).isTrue();
+        assertThat(TableCopier.counts((JdbcRoomStore) store)).isEqualTo(before);
+        assertThat(state.restore("missing")).isFalse();
+        assertThat(state.snapshotNames()).containsExactly("seeded");
+        assertThat(state.deleteSnapshot("seeded")).isTrue();
+        assertThat(state.snapshotNames()).isEmpty();
+    }
+}
