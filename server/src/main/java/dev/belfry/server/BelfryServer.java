@@ -8,6 +8,7 @@ import dev.belfry.rooms.RoomStore;
 import dev.belfry.rooms.RoomsDomain;
 import dev.belfry.server.auth.Authenticator;
 import dev.belfry.server.auth.Credentials;
+import dev.belfry.server.console.Console;
 import dev.belfry.server.http.ApiHandler;
 import dev.belfry.server.http.ApiWorkers;
 import dev.belfry.server.http.ErrorTranslator;
@@ -67,6 +68,7 @@ public final class BelfryServer implements AutoCloseable {
 
     private final AtomicBoolean closed = new AtomicBoolean();
     private final RetentionSweeper sweeper;
+    private final Console console;
 
     private BelfryServer(
             Server jetty,
@@ -78,8 +80,10 @@ public final class BelfryServer implements AutoCloseable {
             ApiWorkers workers,
             Readiness readiness,
             List<AutoCloseable> meters,
-            RetentionSweeper sweeper) {
+            RetentionSweeper sweeper,
+            Console console) {
         this.jetty = jetty;
+        this.console = console;
         this.sweeper = sweeper;
         this.meters = meters;
         this.readiness = readiness;
@@ -165,7 +169,18 @@ public final class BelfryServer implements AutoCloseable {
             // incoming webhooks (no SigV4: the URL's token is the credential) are answered before the API's pipeline
             IncomingWebhookHandler webhooks =
                     new IncomingWebhookHandler(api, domain.webhooks(), workers, errorTranslator, listener);
-            jetty.setHandler(new GracefulHandler(new OperatorHandler(webhooks, metrics::scrape, readiness)));
+            // the web console (issue 18) answers /_belfry/console/ before both, over the same domain and credentials
+            Console console = new Console(
+                    webhooks,
+                    domain,
+                    credentials,
+                    clock,
+                    () -> publicUrl != null ? publicUrl : ownUrl.get(),
+                    errorTranslator,
+                    workers,
+                    options.trustProxy(),
+                    errors);
+            jetty.setHandler(new GracefulHandler(new OperatorHandler(console.handler(), metrics::scrape, readiness)));
             jetty.start();
             ownUrl.set(url((ServerConnector) jetty.getConnectors()[0]));
             RetentionSweeper sweeper =
@@ -188,7 +203,8 @@ public final class BelfryServer implements AutoCloseable {
                     workers,
                     readiness,
                     meters,
-                    sweeper);
+                    sweeper,
+                    console);
         } catch (Exception | Error e) {
             if (readiness != null) {
                 readiness.close();
@@ -307,6 +323,7 @@ public final class BelfryServer implements AutoCloseable {
         }
         try {
             sweeper.close();
+            console.close(); // ends the live message streams, which a graceful stop would otherwise wait for
             jetty.stop();
             workers.close();
         } finally {
