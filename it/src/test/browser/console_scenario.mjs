@@ -22,17 +22,20 @@ async function shot(page, name) {
   if (shots) await page.screenshot({ path: `${shots}/${name}.png`, fullPage: true });
 }
 
-async function addMember(page, search, role) {
+async function addMember(page, search, name, role) {
   const box = page.getByLabel("User or bot (type to search)");
   await box.fill(search);
-  // the searchable list fills a datalist from the server's search; take the one option it offers
+  // the searchable list fills a datalist from the server's search; wait until it holds this search's answer
+  await page.waitForFunction((word) => {
+    const options = [...document.querySelectorAll("#member-candidates option")];
+    return options.length > 0 && options.every((o) => o.textContent.toLowerCase().includes(word.toLowerCase()));
+  }, search);
   const option = page.locator("#member-candidates option");
-  await option.first().waitFor({ state: "attached" });
   if ((await option.count()) !== 1) throw new Error(`searching ${search} offered ${await option.count()} members`);
   await box.fill(await option.first().getAttribute("value"));
   await page.getByLabel("Role").selectOption(role);
   await page.getByRole("button", { name: "Add member" }).click();
-  await page.getByRole("status").filter({ hasText: "Added" }).waitFor();
+  await page.getByRole("status").filter({ hasText: "Added " + name }).waitFor();
 }
 
 const browser = await chromium.launch({ executablePath: env.CHROMIUM || "/usr/bin/chromium", args: ["--no-sandbox"] });
@@ -66,8 +69,8 @@ try {
   await page.getByRole("link", { name: env.ROOM_NAME, exact: true }).click();
   await page.getByRole("heading", { level: 1, name: env.ROOM_NAME }).waitFor();
 
-  await addMember(page, env.USER_SEARCH, "Administrator");
-  await addMember(page, env.BOT_SEARCH, "Member");
+  await addMember(page, env.USER_SEARCH, env.USER_NAME, "Administrator");
+  await addMember(page, env.BOT_SEARCH, env.BOT_NAME, "Member");
   await page.getByRole("button", { name: "Promote " + env.BOT_NAME }).waitFor();
   out("members-added");
 
@@ -127,6 +130,13 @@ try {
   }, env.ACCOUNT_ID + "/rooms/" + env.ROOM_ID);
   out("second-tenant", { listed, refused, direct });
   await context.close();
+} catch (e) {
+  // what the pages showed when it failed, for the test's report
+  for (const [i, p] of browser.contexts().flatMap((c) => c.pages()).entries()) {
+    await p.screenshot({ path: `failure-${i}.png`, fullPage: true }).catch(() => {});
+    console.error(`page ${i} at ${p.url()}:\n` + (await p.locator("body").innerText().catch(() => "?")));
+  }
+  throw e;
 } finally {
   await browser.close();
 }

@@ -32,7 +32,7 @@ final class AccountEndpoints {
         routes.get(
                 "accounts/*/bots",
                 c -> Searches.page(
-                        t -> domain.bots().list(c.caller(), c.id(0), Searches.DOMAIN_PAGE, t),
+                        t -> domain.bots().list(c.caller(), c.id(0), Searches.ROOMS_AND_BOTS_PAGE, t),
                         c.query("next"),
                         c.query("q"),
                         (Bot b) -> Arrays.asList(b.displayName(), b.botEmail(), b.botId()),
@@ -40,7 +40,7 @@ final class AccountEndpoints {
         routes.get(
                 "accounts/*/rooms",
                 c -> Searches.page(
-                        t -> domain.rooms().list(c.caller(), c.id(0), null, Searches.DOMAIN_PAGE, t),
+                        t -> domain.rooms().list(c.caller(), c.id(0), null, Searches.ROOMS_AND_BOTS_PAGE, t),
                         c.query("next"),
                         c.query("q"),
                         (Room r) -> List.of(r.name(), r.roomId()),

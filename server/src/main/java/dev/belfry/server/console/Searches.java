@@ -16,7 +16,10 @@ import java.util.function.Predicate;
 final class Searches {
     static final int WANTED = 50;
     static final int SCAN_PAGES = 10;
+    /** The page read from the domain: its largest for accounts and users (200 allowed) would make answers slow. */
     static final int DOMAIN_PAGE = 100;
+    /** ListRooms and ListBots take at most 99 (the model's MaxResults range). */
+    static final int ROOMS_AND_BOTS_PAGE = 99;
 
     private Searches() {}
 

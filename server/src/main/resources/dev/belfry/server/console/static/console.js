@@ -156,7 +156,7 @@
       try {
         const res = await api("GET", base + "/members" + (next ? "?next=" + enc(next) : ""));
         rows = rows.concat(res.Items); next = res.NextToken || null; more.hidden = !next;
-        list.replaceChildren(table("Members", ["Member", "Type", "Role", ""], rows.map((m) => [
+        list.replaceChildren(table("Members", ["Member", "Type", "Role", "Actions"], rows.map((m) => [
           m.FullName || m.Email || m.MemberId, m.MemberType, h("span", { class: "badge " + m.Role }, m.Role),
           m.MemberType === "Webhook" ? "" : h("span", {},
             h("button", { type: "button", onclick: () => change("PUT", m, { Role: m.Role === "Administrator" ? "Member" : "Administrator" }),
@@ -198,7 +198,7 @@
     async function load() {
       try {
         const res = await api("GET", base + "/webhooks");
-        list.replaceChildren(table("Webhooks", ["Name", "Last post", ""], res.Items.map((w) => [w.Name, when(w.LastPostTimestamp) || "never",
+        list.replaceChildren(table("Webhooks", ["Name", "Last post", "Actions"], res.Items.map((w) => [w.Name, when(w.LastPostTimestamp) || "never",
           h("span", {}, h("button", { type: "button", onclick: () => regenerate(w), "aria-label": "Regenerate the URL of " + w.Name }, "Regenerate URL"), " ",
             h("button", { type: "button", class: "danger", onclick: () => remove(w), "aria-label": "Delete " + w.Name }, "Delete"))])));
       } catch (e) { failure(list, e); }
