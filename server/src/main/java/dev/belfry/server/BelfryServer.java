@@ -8,6 +8,7 @@ import dev.belfry.rooms.RoomStore;
 import dev.belfry.rooms.RoomsDomain;
 import dev.belfry.server.auth.Authenticator;
 import dev.belfry.server.auth.Credentials;
+import dev.belfry.server.console.Console;
 import dev.belfry.server.http.ApiHandler;
 import dev.belfry.server.http.ApiWorkers;
 import dev.belfry.server.http.ErrorTranslator;
@@ -70,6 +71,7 @@ public final class BelfryServer implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
     private final RetentionSweeper sweeper;
     private final dev.belfry.server.bots.BotEventDispatcher botEvents;
+    private final Console console;
 
     private BelfryServer(
             Server jetty,
@@ -82,9 +84,11 @@ public final class BelfryServer implements AutoCloseable {
             Readiness readiness,
             List<AutoCloseable> meters,
             RetentionSweeper sweeper,
-            dev.belfry.server.bots.BotEventDispatcher botEvents) {
+            dev.belfry.server.bots.BotEventDispatcher botEvents,
+            Console console) {
         this.jetty = jetty;
         this.botEvents = botEvents;
+        this.console = console;
         this.sweeper = sweeper;
         this.meters = meters;
         this.readiness = readiness;
@@ -171,8 +175,19 @@ public final class BelfryServer implements AutoCloseable {
             // incoming webhooks (no SigV4: the URL's token is the credential) are answered before the API's pipeline
             IncomingWebhookHandler webhooks =
                     new IncomingWebhookHandler(api, domain.webhooks(), workers, errorTranslator, listener);
+            // the web console (issue 18) answers /_belfry/console/ before both, over the same domain and credentials
+            Console console = new Console(
+                    webhooks,
+                    domain,
+                    credentials,
+                    clock,
+                    () -> publicUrl != null ? publicUrl : ownUrl.get(),
+                    errorTranslator,
+                    workers,
+                    options.trustProxy(),
+                    errors);
             jetty.setHandler(new GracefulHandler(new TestModeHandler(
-                    new OperatorHandler(webhooks, metrics::scrape, readiness),
+                    new OperatorHandler(console.handler(), metrics::scrape, readiness),
                     options.testMode() ? Stores.stateControl(store) : null)));
             jetty.start();
             ownUrl.set(url((ServerConnector) jetty.getConnectors()[0]));
@@ -209,7 +224,8 @@ public final class BelfryServer implements AutoCloseable {
                     readiness,
                     meters,
                     sweeper,
-                    botEvents);
+                    botEvents,
+                    console);
         } catch (Exception | Error e) {
             if (readiness != null) {
                 readiness.close();
@@ -329,6 +345,7 @@ public final class BelfryServer implements AutoCloseable {
         try {
             sweeper.close();
             botEvents.close();
+            console.close(); // ends the live message streams, which a graceful stop would otherwise wait for
             jetty.stop();
             workers.close();
         } finally {
