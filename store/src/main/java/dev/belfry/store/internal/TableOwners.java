@@ -40,7 +40,9 @@ public final class TableOwners {
                 "room_messages",
                 "account_settings",
                 "signin_delegate_groups",
-                "retention_settings")) {
+                "retention_settings",
+                "bot_events", // issue 15 (V8): the account's bots' events, pending or done
+                "audit_events")) { // issue 16 (V9): the audit trail of the account's rooms
             ACCOUNT_ROWS.put(t, "account_id IN %s");
         }
         ACCOUNT_ROWS.put("memberships", "room_id IN (SELECT room_id FROM rooms WHERE account_id IN %s)");
