@@ -4,6 +4,7 @@ import dev.belfry.rooms.Enums.Role;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Collects one transaction's membership changes and writes them as audit events (D83) in that transaction. Events
@@ -18,7 +19,13 @@ final class AuditTrail {
     private final Caller caller;
     private final String operation;
     private final Instant at;
-    private final String prefix = Ids.newId();
+    /**
+     * Transactions of one server that share a millisecond list in the order they ran: the listing sorts by time,
+     * then id, so the id starts with this server's count of trails (a random id alone ordered such ties at random).
+     */
+    private static final AtomicLong TRAILS = new AtomicLong();
+
+    private final String prefix = String.format("%012d-%s", TRAILS.incrementAndGet(), Ids.newId());
     private final List<AuditEvent> events = new ArrayList<>();
 
     AuditTrail(StoreTransaction tx, Caller caller, String operation, Instant at) {
