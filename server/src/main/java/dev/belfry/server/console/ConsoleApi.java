@@ -149,9 +149,13 @@ final class ConsoleApi {
     }
 
     private static List<String> segments(String rest) {
-        return Arrays.stream(rest.split("/", -1))
-                .map(p -> URLDecoder.decode(p, StandardCharsets.UTF_8))
-                .toList();
+        try {
+            return Arrays.stream(rest.split("/", -1))
+                    .map(p -> URLDecoder.decode(p, StandardCharsets.UTF_8))
+                    .toList();
+        } catch (IllegalArgumentException e) {
+            throw new ConsoleFailure(400, "BadRequestException", "The path is not validly percent-encoded.");
+        }
     }
 
     static void writeJson(Response response, Callback callback, int status, Object value) {

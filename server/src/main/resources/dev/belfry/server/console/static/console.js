@@ -81,7 +81,7 @@
     }
     more.addEventListener("click", () => load(false));
     const form = h("form", { class: "inline", role: "search", onsubmit: (ev) => { ev.preventDefault(); load(true); } },
-      h("label", { for: id + "-q" }, label, box), h("button", { type: "submit" }, "Search"));
+      h("label", { for: id + "-q" }, label, box), h("button", { type: "submit", "aria-label": "Search " + title.toLowerCase() }, "Search"));
     load(true);
     return panel(id, title, form, body, more);
   }
@@ -264,8 +264,18 @@
       } catch (e) { alertUser(e.message); }
     }
     more.addEventListener("click", load);
+    // after the stream was cut (network, server restart) and reconnects, what arrived meanwhile comes from the page
+    async function catchUp() {
+      try {
+        const res = await api("GET", base + "/messages");
+        for (const m of res.Items.slice().reverse()) if (!shown.has(m.MessageId)) list.prepend(put(m, true));
+      } catch (e) { /* the next reconnect tries again */ }
+    }
+    let cut = false;
     load().then(() => {
       liveStream = new EventSource("api/" + base + "/messages/stream");
+      liveStream.addEventListener("error", () => { cut = true; });
+      liveStream.addEventListener("open", () => { if (cut) { cut = false; catchUp(); } });
       liveStream.addEventListener("message", (ev) => {
         const m = JSON.parse(ev.data);
         if (shown.has(m.MessageId)) return;
