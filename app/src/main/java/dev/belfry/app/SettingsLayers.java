@@ -45,7 +45,9 @@ final class SettingsLayers {
             "phone-number-pool",
             "public-url",
             "webhook-posts-per-second",
-            "retention-sweep-interval");
+            "retention-sweep-interval",
+            "bot-event-retry-horizon",
+            "allow-http-bot-endpoints");
 
     private final Map<String, String> env;
     private final Properties file;

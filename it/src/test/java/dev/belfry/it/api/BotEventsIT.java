@@ -180,7 +180,7 @@ class BotEventsIT {
                         .isEqualTo(Map.of("SenderId", Api.OPERATOR.principalArn(), "SenderIdType", "EmailId"));
             }
             assertThat(remove.json().keySet()).containsExactly("Sender", "Discussion", "EventType", "EventTimestamp");
-            assertThat(endpoint.received())
+            assertThat(endpoint.deliveries())
                     .as("each event sent once when the bot answers")
                     .hasSize(3);
             awaitStatus(bot.botId(), 3, Duration.ofSeconds(5));
@@ -217,6 +217,32 @@ class BotEventsIT {
     }
 
     @Test
+    void putEventsConfigurationSucceedsOnlyWhenTheEndpointEchoesTheChallenge() throws Exception {
+        try (ChimeTestBot endpoint = ChimeTestBot.start()) {
+            Bot bot = Api.bot(chime, account, "Verified");
+            String noEcho = endpoint.url().replace("/events", "/no-echo");
+            String closed;
+            try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+                closed = "http://127.0.0.1:" + s.getLocalPort() + "/events";
+            }
+            for (String bad : List.of(noEcho, closed, "http://example.com/events")) {
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> chime.putEventsConfiguration(
+                                b -> b.accountId(account).botId(bot.botId()).outboundEventsHTTPSEndpoint(bad)))
+                        .isInstanceOfSatisfying(
+                                software.amazon.awssdk.services.chime.model.BadRequestException.class,
+                                e -> assertThat(e.awsErrorDetails().errorMessage())
+                                        .containsAnyOf("verification", "HTTPS only"));
+            }
+            chime.putEventsConfiguration(
+                    b -> b.accountId(account).botId(bot.botId()).outboundEventsHTTPSEndpoint(endpoint.url()));
+            ChimeTestBot.Received challenge = endpoint.received().get(0);
+            assertThat(challenge.type()).isEqualTo("HTTPSEndpointVerification");
+            assertThat(challenge.json().keySet()).containsExactly("Challenge", "EventType");
+            assertThat((String) challenge.json().get("Challenge")).matches("\\d{20}");
+        }
+    }
+
+    @Test
     void aFailingEndpointGetsEveryEventInOrderOnceItRecovers() throws Exception {
         try (ChimeTestBot endpoint = ChimeTestBot.start()) {
             Bot bot = configured(endpoint, "Flaky");
@@ -247,7 +273,7 @@ class BotEventsIT {
                     .extracting(r -> r.json().get("Message"))
                     .containsExactlyElementsOf(sent);
             // every attempt of an event carries the same id and body, each with its own valid signature
-            for (ChimeTestBot.Received r : endpoint.received()) {
+            for (ChimeTestBot.Received r : endpoint.deliveries()) {
                 assertThat(r.signatureValid()).isTrue();
                 ChimeTestBot.Received first = got.stream()
                         .filter(g -> g.eventId().equals(r.eventId()))
@@ -255,7 +281,7 @@ class BotEventsIT {
                         .orElseThrow();
                 assertThat(r.body()).isEqualTo(first.body());
             }
-            assertThat(endpoint.received().size()).isGreaterThan(6);
+            assertThat(endpoint.deliveries().size()).isGreaterThan(6);
             awaitStatus(bot.botId(), 6, Duration.ofSeconds(10));
         }
     }

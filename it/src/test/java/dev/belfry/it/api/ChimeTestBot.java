@@ -70,6 +70,8 @@ final class ChimeTestBot implements AutoCloseable {
         http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), onPort), 50);
         http.setExecutor(Executors.newCachedThreadPool());
         http.createContext("/events", this::handle);
+        // an endpoint that answers 200 without echoing the challenge: Belfry must refuse it
+        http.createContext("/no-echo", ex -> answer(ex, 200, "{}"));
         http.start();
     }
 
@@ -85,6 +87,11 @@ final class ChimeTestBot implements AutoCloseable {
 
     synchronized List<Received> received() {
         return List.copyOf(received);
+    }
+
+    /** The event deliveries received (every attempt), without the verification challenges. */
+    synchronized List<Received> deliveries() {
+        return received.stream().filter(r -> r.eventId() != null).toList();
     }
 
     private void handle(HttpExchange ex) throws IOException {
