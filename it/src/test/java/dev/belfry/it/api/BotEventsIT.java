@@ -199,6 +199,15 @@ class BotEventsIT {
                     .filteredOn(m -> m.sender().type() == dev.belfry.rooms.Enums.MemberType.Bot)
                     .allSatisfy(m -> assertThat(m.sender().memberId()).isEqualTo(bot.botId()));
             assertThat(reply(persistentUrl, "still here?").statusCode()).isEqualTo(404);
+            String metrics = HTTP.send(
+                            HttpRequest.newBuilder(URI.create(server.url() + "/_belfry/metrics"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body();
+            assertThat(metrics)
+                    .contains("belfry_bot_events_delivered_total")
+                    .contains("belfry_bot_events_queued_total")
+                    .contains("belfry_bot_events_latency_seconds");
         }
     }
 
