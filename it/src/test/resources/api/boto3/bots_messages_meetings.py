@@ -12,6 +12,8 @@ from botocore.config import Config
 from botocore.exceptions import ClientError
 
 URL = sys.argv[1]
+# a local bot endpoint that answers PutEventsConfiguration's verification challenge (D108)
+BOT_ENDPOINT = sys.argv[2]
 checks, failures = [], []
 LAMBDA = "arn:aws:lambda:us-east-1:111111111111:function:chime-bot"
 
@@ -55,10 +57,10 @@ check("regenerate other tenant -> NotFound",
 
 check("get before put -> NotFound",
       error_of(a.get_events_configuration, AccountId=acct, BotId=bot_id) == (404, "NotFoundException"))
-put = a.put_events_configuration(AccountId=acct, BotId=bot_id, OutboundEventsHTTPSEndpoint="https://example.com:8000")
+put = a.put_events_configuration(AccountId=acct, BotId=bot_id, OutboundEventsHTTPSEndpoint=BOT_ENDPOINT)
 check("put https -> 201", put["ResponseMetadata"]["HTTPStatusCode"] == 201, put["ResponseMetadata"])
 check("put https echoes", put["EventsConfiguration"] == {"BotId": bot_id,
-                                                         "OutboundEventsHTTPSEndpoint": "https://example.com:8000"},
+                                                         "OutboundEventsHTTPSEndpoint": BOT_ENDPOINT},
       put["EventsConfiguration"])
 a.put_events_configuration(AccountId=acct, BotId=bot_id, LambdaFunctionArn=LAMBDA)
 got = a.get_events_configuration(AccountId=acct, BotId=bot_id)["EventsConfiguration"]
@@ -101,10 +103,10 @@ c_acct = console.create_account(Name="via console")["Account"]["AccountId"]
 check("console prefix: the account is the same one",
       a.get_account(AccountId=c_acct)["Account"]["Name"] == "via console")
 c_bot = console.create_bot(AccountId=c_acct, DisplayName="c", Domain="example.com")["Bot"]["BotId"]
-console.put_events_configuration(AccountId=c_acct, BotId=c_bot, OutboundEventsHTTPSEndpoint="https://example.com/e")
+console.put_events_configuration(AccountId=c_acct, BotId=c_bot, OutboundEventsHTTPSEndpoint=BOT_ENDPOINT + "/e")
 check("console prefix: events configuration",
       a.get_events_configuration(AccountId=c_acct, BotId=c_bot)["EventsConfiguration"]["OutboundEventsHTTPSEndpoint"]
-      == "https://example.com/e")
+      == BOT_ENDPOINT + "/e")
 
 print(json.dumps({"checks": checks, "failures": failures}))
 sys.exit(1 if failures else 0)

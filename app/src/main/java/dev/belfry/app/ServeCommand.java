@@ -162,6 +162,18 @@ final class ServeCommand implements Callable<Integer> {
             description = "Delete audit events of membership changes older than this (default: kept for ever).")
     Integer auditRetentionDays;
 
+    @Option(
+            names = "--bot-event-retry-horizon",
+            paramLabel = "SECONDS",
+            description = "How long a bot event whose endpoint keeps failing is retried before it is dead"
+                    + " (default 86400: 24 hours).")
+    Integer botEventRetryHorizonSeconds;
+
+    @Option(
+            names = "--allow-http-bot-endpoints",
+            description = "Accept plain http:// bot endpoints on any host (default: https://, or http:// to loopback).")
+    Boolean allowHttpBotEndpoints;
+
     @Option(names = "--max-members-per-room", paramLabel = "N", description = "Default " + 1000 + ".")
     Integer membersPerRoom;
 
@@ -358,7 +370,10 @@ final class ServeCommand implements Callable<Integer> {
         return new Resolved(settings, store.jdbcUrl(), theData, seeds, options);
     }
 
-    /** --public-url, --webhook-posts-per-second, --retention-sweep-interval (issue 14). */
+    /**
+     * --public-url, --webhook-posts-per-second, --retention-sweep-interval (issue 14); --bot-event-retry-horizon,
+     * --allow-http-bot-endpoints (issue 15).
+     */
     private MessagingSettings messaging(SettingsLayers l) {
         String url = l.string("public-url", publicUrl, null);
         if (url != null) {
@@ -396,8 +411,15 @@ final class ServeCommand implements Callable<Integer> {
         if (auditDays != null && auditDays < 1) {
             throw new IllegalArgumentException("--audit-retention-days must be at least 1, was " + auditDays);
         }
+        int horizon = l.integer("bot-event-retry-horizon", botEventRetryHorizonSeconds, 86_400);
+        if (horizon < 0) {
+            throw new IllegalArgumentException("--bot-event-retry-horizon must be 0 or more seconds, was " + horizon);
+        }
         return MessagingSettings.defaults()
                 .withAuditRetention(auditDays == null ? null : Duration.ofDays(auditDays))
+                .withBotEvents(dev.belfry.server.bots.BotEventSettings.defaults()
+                        .withRetryHorizon(Duration.ofSeconds(horizon))
+                        .withAllowHttpEndpoints(l.bool("allow-http-bot-endpoints", allowHttpBotEndpoints, false)))
                 .withPublicUrl(url)
                 .withWebhookPostInterval(
                         perSecond == 0 ? Duration.ZERO : Duration.ofNanos((long) (1_000_000_000L / perSecond)))

@@ -48,7 +48,9 @@ final class SettingsLayers {
             "public-url",
             "webhook-posts-per-second",
             "retention-sweep-interval",
-            "audit-retention-days");
+            "audit-retention-days",
+            "bot-event-retry-horizon",
+            "allow-http-bot-endpoints");
 
     private final Map<String, String> env;
     private final Properties file;

@@ -142,6 +142,9 @@ public final class BelfryServer implements AutoCloseable {
                     mailer,
                     settings.phoneNumberPool() != null ? settings.phoneNumberPool() : PhoneNumberPool.defaults(),
                     messaging(settings).webhookPostInterval());
+            // PutEventsConfiguration's handshake and the http:// rule (D108)
+            domain.withEndpointVerifier(new dev.belfry.server.bots.HttpEndpointVerifier(
+                    messaging(settings).botEvents()));
             ServiceModel model = await(modelTask);
             Metrics metrics = new Metrics();
             RequestListener listener = AccessLog.both(new AccessLog(log, errors, options), metrics);

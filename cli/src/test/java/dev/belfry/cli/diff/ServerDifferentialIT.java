@@ -22,18 +22,42 @@ class ServerDifferentialIT {
     @Test
     void scenarioMatchesTheAwsCli() throws Exception {
         RequiredTools.awsCliV2();
+        com.sun.net.httpserver.HttpServer bot = echoingBot();
         try (InJvmServer server = InJvmServer.start()) {
             Path home = Files.createTempDirectory("belfry-server-diff");
             Map<String, String> env = ChimeDifferentialIT.env(DiffCase.of("server", List.of()), home);
-            List<String> aws = run(server.url(), server.seededIds(), env, home, "r1a", true);
-            List<String> belfry = run(server.url(), server.seededIds(), env, home, "r1b", false);
+            Map<String, String> seeded = new HashMap<>(server.seededIds());
+            seeded.put("botendpoint", "http://127.0.0.1:" + bot.getAddress().getPort() + "/events");
+            List<String> aws = run(server.url(), seeded, env, home, "r1a", true);
+            List<String> belfry = run(server.url(), seeded, env, home, "r1b", false);
             assertThat(belfry).hasSameSizeAs(aws);
             for (int i = 0; i < aws.size(); i++) {
                 assertThat(belfry.get(i))
                         .as("step %d: %s", i, ServerScenario.steps().get(i))
                         .isEqualTo(aws.get(i));
             }
+        } finally {
+            bot.stop(0);
         }
+    }
+
+    /** A bot endpoint that echoes PutEventsConfiguration's verification challenge, as Chime required (D108). */
+    private static com.sun.net.httpserver.HttpServer echoingBot() throws java.io.IOException {
+        com.sun.net.httpserver.HttpServer http = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 10);
+        http.createContext("/events", ex -> {
+            String body = new String(ex.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            java.util.regex.Matcher m =
+                    java.util.regex.Pattern.compile("\"Challenge\":\"(\\d+)\"").matcher(body);
+            byte[] answer = (m.find() ? "{\"Challenge\":\"" + m.group(1) + "\"}" : "{}")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            ex.getResponseHeaders().set("Content-Type", "application/json");
+            ex.sendResponseHeaders(200, answer.length);
+            ex.getResponseBody().write(answer);
+            ex.close();
+        });
+        http.start();
+        return http;
     }
 
     private static List<String> run(

@@ -319,7 +319,7 @@ final class ServerScenario {
                         "--bot-id",
                         "{bot}",
                         "--outbound-events-https-endpoint",
-                        "https://example.com:8000"),
+                        "{botendpoint}"),
                 Step.of(
                         "put-events-configuration",
                         "--account-id",

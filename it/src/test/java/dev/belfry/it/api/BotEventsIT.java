@@ -180,7 +180,7 @@ class BotEventsIT {
                         .isEqualTo(Map.of("SenderId", Api.OPERATOR.principalArn(), "SenderIdType", "EmailId"));
             }
             assertThat(remove.json().keySet()).containsExactly("Sender", "Discussion", "EventType", "EventTimestamp");
-            assertThat(endpoint.received())
+            assertThat(endpoint.deliveries())
                     .as("each event sent once when the bot answers")
                     .hasSize(3);
             awaitStatus(bot.botId(), 3, Duration.ofSeconds(5));
@@ -199,6 +199,15 @@ class BotEventsIT {
                     .filteredOn(m -> m.sender().type() == dev.belfry.rooms.Enums.MemberType.Bot)
                     .allSatisfy(m -> assertThat(m.sender().memberId()).isEqualTo(bot.botId()));
             assertThat(reply(persistentUrl, "still here?").statusCode()).isEqualTo(404);
+            String metrics = HTTP.send(
+                            HttpRequest.newBuilder(URI.create(server.url() + "/_belfry/metrics"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body();
+            assertThat(metrics)
+                    .contains("belfry_bot_events_delivered_total")
+                    .contains("belfry_bot_events_queued_total")
+                    .contains("belfry_bot_events_latency_seconds");
         }
     }
 
@@ -214,6 +223,32 @@ class BotEventsIT {
                         .POST(HttpRequest.BodyPublishers.ofString("{\"Content\":" + quote(content) + "}"))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void putEventsConfigurationSucceedsOnlyWhenTheEndpointEchoesTheChallenge() throws Exception {
+        try (ChimeTestBot endpoint = ChimeTestBot.start()) {
+            Bot bot = Api.bot(chime, account, "Verified");
+            String noEcho = endpoint.url().replace("/events", "/no-echo");
+            String closed;
+            try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+                closed = "http://127.0.0.1:" + s.getLocalPort() + "/events";
+            }
+            for (String bad : List.of(noEcho, closed, "http://example.com/events")) {
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> chime.putEventsConfiguration(
+                                b -> b.accountId(account).botId(bot.botId()).outboundEventsHTTPSEndpoint(bad)))
+                        .isInstanceOfSatisfying(
+                                software.amazon.awssdk.services.chime.model.BadRequestException.class,
+                                e -> assertThat(e.awsErrorDetails().errorMessage())
+                                        .containsAnyOf("verification", "HTTPS only"));
+            }
+            chime.putEventsConfiguration(
+                    b -> b.accountId(account).botId(bot.botId()).outboundEventsHTTPSEndpoint(endpoint.url()));
+            ChimeTestBot.Received challenge = endpoint.received().get(0);
+            assertThat(challenge.type()).isEqualTo("HTTPSEndpointVerification");
+            assertThat(challenge.json().keySet()).containsExactly("Challenge", "EventType");
+            assertThat((String) challenge.json().get("Challenge")).matches("\\d{20}");
+        }
     }
 
     @Test
@@ -247,7 +282,7 @@ class BotEventsIT {
                     .extracting(r -> r.json().get("Message"))
                     .containsExactlyElementsOf(sent);
             // every attempt of an event carries the same id and body, each with its own valid signature
-            for (ChimeTestBot.Received r : endpoint.received()) {
+            for (ChimeTestBot.Received r : endpoint.deliveries()) {
                 assertThat(r.signatureValid()).isTrue();
                 ChimeTestBot.Received first = got.stream()
                         .filter(g -> g.eventId().equals(r.eventId()))
@@ -255,7 +290,7 @@ class BotEventsIT {
                         .orElseThrow();
                 assertThat(r.body()).isEqualTo(first.body());
             }
-            assertThat(endpoint.received().size()).isGreaterThan(6);
+            assertThat(endpoint.deliveries().size()).isGreaterThan(6);
             awaitStatus(bot.botId(), 6, Duration.ofSeconds(10));
         }
     }

@@ -18,9 +18,10 @@ class Boto3OperationsIT {
     @ParameterizedTest(name = "{0}")
     @CsvSource({"bots_messages_meetings.py, 23"})
     void boto3DrivesTheOperations(String script, int minimumChecks) throws Exception {
-        try (RunningServer server = Api.start(s ->
-                s.withCredentialsFile(Api.twoTenantCredentials()).withCreateAccountType(AccountType.EnterpriseLWA))) {
-            Boto3Script.Result result = Boto3Script.run("/api/boto3/" + script, server.url());
+        try (RunningServer server = Api.start(s -> s.withCredentialsFile(Api.twoTenantCredentials())
+                        .withCreateAccountType(AccountType.EnterpriseLWA));
+                ChimeTestBot bot = ChimeTestBot.start()) {
+            Boto3Script.Result result = Boto3Script.run("/api/boto3/" + script, server.url(), bot.url());
             assertThat(result.checks()).as(result.diagnostics()).hasSizeGreaterThanOrEqualTo(minimumChecks);
         }
     }

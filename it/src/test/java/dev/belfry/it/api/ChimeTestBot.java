@@ -45,6 +45,8 @@ final class ChimeTestBot implements AutoCloseable {
     private volatile String securityToken;
     private HttpServer http;
     private final List<Received> received = new ArrayList<>();
+    /** The deliveries answered 200. */
+    private final List<Received> answered = new ArrayList<>();
     /** Requests to answer 500 before answering normally. */
     final AtomicInteger failNext = new AtomicInteger();
     /** Requests to answer only after 3 s (past Belfry's 2 s timeout). */
@@ -70,6 +72,8 @@ final class ChimeTestBot implements AutoCloseable {
         http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), onPort), 50);
         http.setExecutor(Executors.newCachedThreadPool());
         http.createContext("/events", this::handle);
+        // an endpoint that answers 200 without echoing the challenge: Belfry must refuse it
+        http.createContext("/no-echo", ex -> answer(ex, 200, "{}"));
         http.start();
     }
 
@@ -85,6 +89,15 @@ final class ChimeTestBot implements AutoCloseable {
 
     synchronized List<Received> received() {
         return List.copyOf(received);
+    }
+
+    synchronized List<Received> answered() {
+        return List.copyOf(answered);
+    }
+
+    /** The event deliveries received (every attempt), without the verification challenges. */
+    synchronized List<Received> deliveries() {
+        return received.stream().filter(r -> r.eventId() != null).toList();
     }
 
     private void handle(HttpExchange ex) throws IOException {
@@ -116,7 +129,12 @@ final class ChimeTestBot implements AutoCloseable {
         // dispatch on EventType, as AWS's sample bot does
         switch (r.type()) {
             case "HTTPSEndpointVerification" -> answer(ex, 200, "{\"Challenge\":\"" + json.get("Challenge") + "\"}");
-            case "Invite", "Mention", "Remove" -> answer(ex, 200, "{}");
+            case "Invite", "Mention", "Remove" -> {
+                synchronized (this) {
+                    answered.add(r);
+                }
+                answer(ex, 200, "{}");
+            }
             default -> answer(ex, 400, "Invalid event type");
         }
     }

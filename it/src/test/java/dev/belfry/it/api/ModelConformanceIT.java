@@ -342,10 +342,12 @@ class ModelConformanceIT {
         check("DeleteRoomMembership", labels("accountId", acct, "roomId", room, "memberId", u1), null);
         // bots' tokens and events configurations, messages and meetings (D43, D44)
         check("RegenerateSecurityToken", labels("accountId", acct, "botId", botId), null);
-        check(
-                "PutEventsConfiguration",
-                labels("accountId", acct, "botId", botId),
-                "{\"OutboundEventsHTTPSEndpoint\":\"https://example.com:8000\"}");
+        try (ChimeTestBot endpoint = ChimeTestBot.start()) { // it answers the verification challenge (D108)
+            check(
+                    "PutEventsConfiguration",
+                    labels("accountId", acct, "botId", botId),
+                    "{\"OutboundEventsHTTPSEndpoint\":\"" + endpoint.url() + "\"}");
+        }
         check("GetEventsConfiguration", labels("accountId", acct, "botId", botId), null);
         check("DeleteEventsConfiguration", labels("accountId", acct, "botId", botId), null);
         checkError(

@@ -126,7 +126,13 @@ class RoomsAndBotsIT {
 
     /** D43: a new token replaces the old; an events configuration has one target, a Put replaces the last. */
     @Test
-    void botTokensAndEventsConfigurations() {
+    void botTokensAndEventsConfigurations() throws Exception {
+        try (ChimeTestBot endpoint = ChimeTestBot.start()) {
+            botTokensAndEventsConfigurations(endpoint.url());
+        }
+    }
+
+    private void botTokensAndEventsConfigurations(String endpoint) {
         String acct = account(chime, "Bot events").accountId();
         Bot bot = bot(chime, acct, "notifier");
         Bot regenerated = chime.regenerateSecurityToken(b -> b.accountId(acct).botId(bot.botId()))
@@ -139,11 +145,11 @@ class RoomsAndBotsIT {
         assertThatThrownBy(() ->
                         chime.getEventsConfiguration(b -> b.accountId(acct).botId(bot.botId())))
                 .isInstanceOf(NotFoundException.class);
-        var put = chime.putEventsConfiguration(b ->
-                        b.accountId(acct).botId(bot.botId()).outboundEventsHTTPSEndpoint("https://example.com:8000"))
+        var put = chime.putEventsConfiguration(
+                        b -> b.accountId(acct).botId(bot.botId()).outboundEventsHTTPSEndpoint(endpoint))
                 .eventsConfiguration();
         assertThat(put.botId()).isEqualTo(bot.botId());
-        assertThat(put.outboundEventsHTTPSEndpoint()).isEqualTo("https://example.com:8000");
+        assertThat(put.outboundEventsHTTPSEndpoint()).isEqualTo(endpoint);
         assertThat(put.lambdaFunctionArn()).isNull();
         String arn = "arn:aws:lambda:us-east-1:111122223333:function:chime-bot";
         chime.putEventsConfiguration(b -> b.accountId(acct).botId(bot.botId()).lambdaFunctionArn(arn));

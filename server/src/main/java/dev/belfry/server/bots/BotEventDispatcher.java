@@ -3,7 +3,7 @@ package dev.belfry.server.bots;
 import dev.belfry.rooms.BotEvent;
 import dev.belfry.rooms.BotEventRetry;
 import dev.belfry.rooms.BotEventService;
-import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.io.PrintStream;
@@ -24,6 +24,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
@@ -56,7 +57,11 @@ public final class BotEventDispatcher implements AutoCloseable {
     private final ExecutorService recorder =
             Executors.newFixedThreadPool(2, r -> daemon(r, "belfry-bot-events-record"));
 
-    private volatile Meters meters;
+    private final AtomicLong queued = new AtomicLong();
+    private final AtomicLong delivered = new AtomicLong();
+    private final AtomicLong retried = new AtomicLong();
+    private final AtomicLong dead = new AtomicLong();
+    private volatile Timer latency;
 
     /** @param publicUrl what reply URLs start with (the server as bots reach it) */
     public BotEventDispatcher(
@@ -81,28 +86,28 @@ public final class BotEventDispatcher implements AutoCloseable {
         poller.scheduleWithFixedDelay(this::poll, ms, ms, TimeUnit.MILLISECONDS);
     }
 
-    /** Registers the meters: queued, delivered, retried, dead, and the time from commit to a bot's 2xx. */
+    /**
+     * Registers the meters: queued, delivered, retried, dead (counted from start-up even before the registry exists,
+     * which Metrics builds off the start-up path), and the time from commit to a bot's 2xx (from binding on).
+     */
     public void bind(MeterRegistry registry) {
-        meters = new Meters(
-                Counter.builder("belfry_bot_events_queued")
-                        .description("Events taken up for their first attempt")
-                        .register(registry),
-                Counter.builder("belfry_bot_events_delivered")
-                        .description("Events a bot answered with 2xx")
-                        .register(registry),
-                Counter.builder("belfry_bot_events_retried")
-                        .description("Failed attempts scheduled again")
-                        .register(registry),
-                Counter.builder("belfry_bot_events_dead")
-                        .description("Events given up on")
-                        .register(registry),
-                Timer.builder("belfry_bot_events_latency")
-                        .description("From the change's commit to the bot's 2xx answer")
-                        .publishPercentiles(0.5, 0.99)
-                        .register(registry));
+        FunctionCounter.builder("belfry_bot_events_queued", queued, AtomicLong::get)
+                .description("Events taken up for their first attempt")
+                .register(registry);
+        FunctionCounter.builder("belfry_bot_events_delivered", delivered, AtomicLong::get)
+                .description("Events a bot answered with 2xx")
+                .register(registry);
+        FunctionCounter.builder("belfry_bot_events_retried", retried, AtomicLong::get)
+                .description("Failed attempts scheduled again")
+                .register(registry);
+        FunctionCounter.builder("belfry_bot_events_dead", dead, AtomicLong::get)
+                .description("Events given up on")
+                .register(registry);
+        latency = Timer.builder("belfry_bot_events_latency")
+                .description("From the change's commit to the bot's 2xx answer")
+                .publishPercentiles(0.5, 0.99)
+                .register(registry);
     }
-
-    private record Meters(Counter queued, Counter delivered, Counter retried, Counter dead, Timer latency) {}
 
     private void poll() {
         try {
@@ -129,9 +134,8 @@ public final class BotEventDispatcher implements AutoCloseable {
 
     private CompletableFuture<Void> deliver(BotEventService.Due due) {
         BotEvent event = due.event();
-        Meters m = meters;
-        if (m != null && event.delivery().attempts() == 0) {
-            m.queued().increment();
+        if (event.delivery().attempts() == 0) {
+            queued.incrementAndGet();
         }
         if (due.bot() == null || due.configuration() == null) {
             return record(event, "The bot has no events configuration any more.", false);
@@ -198,16 +202,16 @@ public final class BotEventDispatcher implements AutoCloseable {
             errors.println("belfry: recording a bot event's delivery failed: " + e.getMessage());
             return null;
         }
-        Meters m = meters;
-        if (m != null) {
-            switch (next.status()) {
-                case delivered -> {
-                    m.delivered().increment();
-                    m.latency().record(Duration.between(event.createdAt(), now));
+        switch (next.status()) {
+            case delivered -> {
+                delivered.incrementAndGet();
+                Timer t = latency;
+                if (t != null) {
+                    t.record(Duration.between(event.createdAt(), now));
                 }
-                case dead -> m.dead().increment();
-                case pending -> m.retried().increment();
             }
+            case dead -> dead.incrementAndGet();
+            case pending -> retried.incrementAndGet();
         }
         if (next.status() == BotEvent.Status.dead) {
             errors.println("belfry: bot event " + event.eventId() + " for bot " + event.botId() + " is dead after "
