@@ -62,6 +62,6 @@ class SettingsLayersTest {
         Path file = config("prot = 1\n");
         assertThatThrownBy(() -> SettingsLayers.load(file, Map.of()))
                 .hasMessageContaining("unknown setting 'prot'")
-                .hasMessageContaining("known: access-log, create-account-type");
+                .hasMessageContaining("known: access-log, audit-retention-days, create-account-type");
     }
 }
