@@ -13,6 +13,7 @@ final class BatchProgress {
     private final PrintStream err;
     private final boolean terminal;
     private final String what;
+    private final String step;
     private final int totalItems;
     private final int totalBatches;
     private int items;
@@ -20,8 +21,10 @@ final class BatchProgress {
     private int errors;
     private boolean drawn;
 
-    BatchProgress(PrintStream err, boolean terminal, String what, int totalItems, int totalBatches) {
+    /** @param step what one unit of work is called in the plain lines: "batch", "call" */
+    BatchProgress(PrintStream err, boolean terminal, String what, String step, int totalItems, int totalBatches) {
         this.err = err;
+        this.step = step;
         this.terminal = terminal;
         this.what = what;
         this.totalItems = totalItems;
@@ -55,8 +58,9 @@ final class BatchProgress {
         } else {
             err.println(String.format(
                     Locale.ROOT,
-                    "  %s: batch %d/%d done, %d/%d members, %d error(s)",
+                    "  %s: %s %d/%d done, %d/%d members, %d error(s)",
                     what,
+                    step,
                     batches,
                     totalBatches,
                     items,

@@ -85,11 +85,12 @@ final class RoomsCommand implements Callable<Integer> {
             }
         }
 
-        BatchProgress progress(String what, int items, int batches) {
+        BatchProgress progress(String what, String step, int items, int batches) {
             return new BatchProgress(
                     noProgress ? new java.io.PrintStream(java.io.OutputStream.nullOutputStream()) : System.err,
                     MigrateProgress.stderrIsTerminal(),
                     what,
+                    step,
                     items,
                     batches);
         }
@@ -173,7 +174,7 @@ final class RoomsCommand implements Callable<Integer> {
                                 entries,
                                 target.concurrency,
                                 checkpoint,
-                                target.progress("add-members", entries.size(), batches));
+                                target.progress("add-members", "batch", entries.size(), batches));
                         Map<String, Object> out = new LinkedHashMap<>();
                         out.put("Errors", errors);
                         s.print("BatchCreateRoomMembership", out);
@@ -294,6 +295,7 @@ final class RoomsCommand implements Callable<Integer> {
                         Checkpoint.none(""),
                         target.progress(
                                 "sync-members add",
+                                "batch",
                                 plan.adds().size(),
                                 BatchRunner.batches(plan.adds()).size())));
             }
@@ -307,7 +309,7 @@ final class RoomsCommand implements Callable<Integer> {
             if (calls.isEmpty()) {
                 return errors;
             }
-            BatchProgress progress = target.progress("sync-members update", calls.size(), calls.size());
+            BatchProgress progress = target.progress("sync-members update", "call", calls.size(), calls.size());
             ExecutorService pool = Executors.newFixedThreadPool(Math.min(target.concurrency, calls.size()));
             try {
                 List<Future<Map<String, Object>>> results = new ArrayList<>();

@@ -62,7 +62,7 @@ class SettingsLayersTest {
         Path file = config("prot = 1\n");
         assertThatThrownBy(() -> SettingsLayers.load(file, Map.of()))
                 .hasMessageContaining("unknown setting 'prot'")
-                .hasMessageContaining(
-                        "known: access-log, allow-http-bot-endpoints, bot-event-retry-horizon, create-account-type");
+                .hasMessageContaining("known: access-log, allow-http-bot-endpoints, audit-retention-days,"
+                        + " bot-event-retry-horizon, create-account-type");
     }
 }

@@ -20,7 +20,7 @@ import java.util.Set;
  * The benchmark harness behind {@code ./bench/run [--quick|--full]}: every figure next to a baseline measured in
  * the same run, printed as Markdown and written between markers in BENCHMARKS.md.
  *
- * <p>Options: --quick (default) | --full; --only throughput,ceiling,large,startup,cli,release,webhooks,soak; --db sqlite,postgres; --soak-minutes M (5);
+ * <p>Options: --quick (default) | --full; --only throughput,ceiling,large,startup,cli,release,webhooks,members,soak; --db sqlite,postgres; --soak-minutes M (5);
  * --out FILE (default BENCHMARKS.md, "-" for none); --jar PATH; --pg JDBC-URL; --seconds S (measured window).
  */
 public final class Bench {
@@ -159,6 +159,11 @@ public final class Bench {
             if (only.contains("throughput") || only.contains("ceiling") || only.contains("cli")) {
                 throughput(db);
                 dropSeeds();
+            }
+        }
+        if (only.contains("members")) {
+            for (String db : dbs) {
+                Members.measure(this, db);
             }
         }
         if (only.contains("webhooks")) {

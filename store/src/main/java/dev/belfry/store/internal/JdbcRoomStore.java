@@ -29,6 +29,12 @@ public final class JdbcRoomStore implements RoomStore {
     private final WalCheckpointer checkpointer;
 
     private final PostgresVacuum vacuum; // PostgreSQL only
+    /** PostgreSQL only: ANALYZE memberships once this many have been added since the last (D88). */
+    private final PostgresVacuum analyze;
+
+    static final long ANALYZE_AFTER = 5_000;
+    private final java.util.concurrent.atomic.AtomicLong addedSinceAnalyze =
+            new java.util.concurrent.atomic.AtomicLong();
 
     /** SQLite: notices the database file deleted or replaced under the server; PostgreSQL: null. */
     private final DatabaseFileGuard guard;
@@ -54,6 +60,7 @@ public final class JdbcRoomStore implements RoomStore {
         this.groups = dialect == Dialect.SQLITE ? new GroupCommit(writers, dialect, checkpointer, guard) : null;
         this.checkpointer = checkpointer;
         this.vacuum = dialect == Dialect.POSTGRES ? new PostgresVacuum(writers) : null;
+        this.analyze = dialect == Dialect.POSTGRES ? new PostgresVacuum(writers, "ANALYZE memberships") : null;
     }
 
     public static JdbcRoomStore open(StoreConfig config) {
@@ -175,13 +182,15 @@ public final class JdbcRoomStore implements RoomStore {
         try (Connection c = ds.getConnection()) {
             dialect.begin(c, write);
             try {
-                T result = work.apply(new JdbcTransaction(
+                JdbcTransaction tx = new JdbcTransaction(
                         new Sql(
                                 c,
                                 dialect == Dialect.SQLITE ? StatementCache.of(c) : null,
                                 dialect == Dialect.POSTGRES),
-                        dialect));
+                        dialect);
+                T result = work.apply(tx);
                 dialect.commit(c);
+                added(tx.insertedMemberships());
                 return result;
             } catch (RuntimeException | Error e) {
                 dialect.rollbackAfter(c, e);
@@ -192,6 +201,14 @@ public final class JdbcRoomStore implements RoomStore {
             }
         } catch (SQLException e) {
             throw Sql.failure(e);
+        }
+    }
+
+    /** Counts committed membership adds and, on PostgreSQL, refreshes the table's statistics after a bulk of them. */
+    private void added(int memberships) {
+        if (analyze != null && memberships > 0 && addedSinceAnalyze.addAndGet(memberships) >= ANALYZE_AFTER) {
+            addedSinceAnalyze.set(0);
+            analyze.soon();
         }
     }
 
@@ -279,6 +296,9 @@ public final class JdbcRoomStore implements RoomStore {
     @Override
     public void close() {
         try {
+            if (analyze != null) {
+                analyze.close();
+            }
             if (vacuum != null) { // first: it runs on a pooled connection
                 vacuum.close();
             }

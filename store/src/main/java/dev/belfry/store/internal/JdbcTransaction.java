@@ -48,6 +48,13 @@ final class JdbcTransaction implements StoreTransaction {
      */
     private final Map<String, Long> lockedRoomSizes = new HashMap<>();
 
+    /** Memberships this transaction added: the store refreshes PostgreSQL's statistics after many (D88). */
+    private int insertedMemberships;
+
+    int insertedMemberships() {
+        return insertedMemberships;
+    }
+
     JdbcTransaction(Sql sql, Dialect dialect) {
         accounts = new AccountQueries(sql);
         users = new UserQueries(sql);
@@ -248,6 +255,7 @@ final class JdbcTransaction implements StoreTransaction {
     @Override
     public void insertMemberships(List<Membership> list) {
         memberships.insert(list);
+        insertedMemberships += list.size();
         list.forEach(m -> lockedRoomSizes.computeIfPresent(m.roomId(), (room, n) -> n + 1));
     }
 

@@ -13,10 +13,13 @@ import javax.sql.DataSource;
  * PostgreSQL keeps the old version of a row it updated or deleted in the table's pages (and its TOAST table) until
  * VACUUM prunes it: a redacted message's content stayed readable in the heap file until then. This runs {@code VACUUM
  * room_messages} off the request path after a redaction or a retention sweep (D75); requests that come while one is
- * queued share it. VACUUM cannot run inside a transaction, so it takes a pooled connection in autocommit mode.
+ * queued share it. VACUUM cannot run inside a transaction, so it takes a pooled connection in autocommit mode. The
+ * same device runs {@code ANALYZE memberships} after bulk adds (D88): without fresh statistics the planner took a
+ * freshly filled room for a small one and sorted all its rows for every page of ListRoomMemberships.
  */
 final class PostgresVacuum implements AutoCloseable {
     private final DataSource pool;
+    private final String statement;
     private final AtomicBoolean queued = new AtomicBoolean();
     private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "belfry-postgres-vacuum");
@@ -25,7 +28,13 @@ final class PostgresVacuum implements AutoCloseable {
     });
 
     PostgresVacuum(DataSource pool) {
+        this(pool, "VACUUM room_messages");
+    }
+
+    /** @param statement what to run, outside any transaction (VACUUM, ANALYZE) */
+    PostgresVacuum(DataSource pool, String statement) {
         this.pool = pool;
+        this.statement = statement;
     }
 
     void soon() {
@@ -43,11 +52,11 @@ final class PostgresVacuum implements AutoCloseable {
         try (Connection c = pool.getConnection()) {
             c.setAutoCommit(true);
             try (Statement s = c.createStatement()) {
-                s.execute("VACUUM room_messages");
+                s.execute(statement);
             }
         } catch (SQLException | RuntimeException e) {
             // the next redaction or sweep tries again, and autovacuum gets there in the end
-            System.err.println("belfry: VACUUM room_messages failed: " + Connect.oneLine(e.getMessage()));
+            System.err.println("belfry: " + statement + " failed: " + Connect.oneLine(e.getMessage()));
         }
     }
 
