@@ -33,6 +33,11 @@ public final class UserService {
      * does too, but says why. An email belongs to one account only, so a taken email is a Conflict.
      */
     public User create(Caller caller, String accountId, String username, String email, UserType userType) {
+        return create(caller, accountId, username, email, userType, null);
+    }
+
+    /** With the id a fixture file fixes (D93), or a new one when {@code id} is null. */
+    public User create(Caller caller, String accountId, String username, String email, UserType userType, String id) {
         if (!Text.hasNonSpace(username) && !Text.hasNonSpace(email)) {
             throw DomainException.badRequest("CreateUser needs a Username or an Email.");
         }
@@ -51,7 +56,7 @@ public final class UserService {
             }
             Instant now = ctx.now();
             User user = new User(
-                    Ids.newId(),
+                    Ids.orNew(id),
                     accountId,
                     email,
                     username,
