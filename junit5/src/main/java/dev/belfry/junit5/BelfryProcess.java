@@ -22,7 +22,7 @@ import java.util.stream.Stream;
 /**
  * One {@code java -jar belfry.jar serve --test-mode} child process: a temporary data directory, port 0 (the banner
  * says which port the server took, so no port is ever raced for), ready when {@code /_belfry/ready} says so. Closing
- * it stops the process (SIGTERM, then SIGKILL after 10 s) and deletes its data. {@link AutoCloseable} and JUnit's
+ * it kills the process and deletes its data. {@link AutoCloseable} and JUnit's
  * {@code CloseableResource}, so a per-run server closes when the run ends.
  */
 final class BelfryProcess
@@ -206,15 +206,15 @@ final class BelfryProcess
         }
     }
 
+    /**
+     * SIGKILL at once: the data is thrown away, and a graceful stop would wait out the SDK's keep-alive connections
+     * (seconds per class).
+     */
     @Override
     public void close() {
-        process.destroy();
         try {
-            if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor();
-            }
+            process.destroyForcibly().waitFor();
         } catch (InterruptedException e) {
-            process.destroyForcibly();
             Thread.currentThread().interrupt();
         }
         delete(dir);
