@@ -9,6 +9,7 @@ import dev.belfry.server.OperatorOptions;
 import dev.belfry.server.OperatorOptions.LogFormat;
 import dev.belfry.server.OperatorOptions.LogLevel;
 import dev.belfry.server.ServerSettings;
+import dev.belfry.server.fixtures.FixtureFile;
 import dev.belfry.server.mail.SmtpSettings;
 import dev.belfry.server.tls.TlsSettings;
 import dev.belfry.store.StoreConfig;
@@ -115,6 +116,13 @@ final class ServeCommand implements Callable<Integer> {
             names = "--test-mode",
             description = "Serve POST /_belfry/reset and /_belfry/snapshots/{name} (unsigned: for test servers only).")
     Boolean testMode;
+
+    @Option(
+            names = "--fixtures",
+            paramLabel = "FILE",
+            description = "YAML or JSON file of accounts, users, bots, rooms, memberships and webhooks, applied at"
+                    + " start-up (idempotently; ready only after it). See docs/TESTING-WITH-BELFRY.md.")
+    Path fixtures;
 
     @Option(
             names = "--create-account-type",
@@ -317,7 +325,13 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     /** The settings after all layers, or an error message for the operator. */
-    record Resolved(ServerSettings settings, String dbUrl, Path dataDir, boolean demo, OperatorOptions options) {}
+    record Resolved(
+            ServerSettings settings,
+            String dbUrl,
+            Path dataDir,
+            boolean demo,
+            OperatorOptions options,
+            FixtureFile fixtures) {}
 
     Resolved resolve() {
         SettingsLayers l = SettingsLayers.load(config, env);
@@ -360,14 +374,16 @@ final class ServeCommand implements Callable<Integer> {
                 .withPhoneNumberPool(phoneNumberPool(l.path("phone-number-pool", phoneNumberPool, null)))
                 .withMessaging(messaging(l));
         boolean seeds = l.bool("demo", demo, false);
+        Path fixtureFile = l.path("fixtures", fixtures, null);
+        FixtureFile theFixtures = fixtureFile == null ? null : FixtureFile.read(fixtureFile); // a bad file: exit 2
         OperatorOptions options = OperatorOptions.defaults()
                 .withAccessLog(l.bool("access-log", accessLog, true))
-                .withSeedsAtStart(seeds)
+                .withSeedsAtStart(seeds || theFixtures != null)
                 .withLevel(choice("log-level", l.string("log-level", logLevel, "info"), LogLevel.values()))
                 .withFormat(choice("log-format", l.string("log-format", logFormat, "text"), LogFormat.values()))
                 .withTrustProxy(l.bool("trust-proxy", trustProxy, false))
                 .withTestMode(l.bool("test-mode", testMode, false));
-        return new Resolved(settings, store.jdbcUrl(), theData, seeds, options);
+        return new Resolved(settings, store.jdbcUrl(), theData, seeds, options, theFixtures);
     }
 
     /**
@@ -486,14 +502,20 @@ final class ServeCommand implements Callable<Integer> {
                 r.dbUrl() == null
                         ? "SQLite " + r.dataDir().resolve(StoreConfig.SQLITE_FILE)
                         : ServeBanner.redact(r.dbUrl()));
-        if (r.demo()) {
+        if (r.demo() || r.fixtures() != null) {
             try {
-                new DemoSeeder(server, credential, banner).seed();
+                if (r.demo()) {
+                    new DemoSeeder(server, credential, banner).seed();
+                }
+                if (r.fixtures() != null) {
+                    FixtureStart.apply(server, r.fixtures(), banner);
+                }
                 server.readiness().seedingFinished();
             } catch (RuntimeException e) {
                 // the server stays up (an operator may look at it) but is never ready: /_belfry/ready says why
                 server.readiness().seedingFailed(e.getMessage());
-                System.err.println("belfry serve: the demo data could not be seeded: " + e.getMessage());
+                System.err.println("belfry serve: the " + (r.demo() ? "demo data" : "fixtures")
+                        + " could not be seeded: " + e.getMessage());
             }
         }
         return KEEP_RUNNING;

@@ -25,9 +25,14 @@ public final class AccountService {
 
     /** An account of any type for a tenant, as `belfry admin create-account` asks (D2). */
     public Account create(String tenantId, String name, AccountType type) {
+        return create(tenantId, name, type, null);
+    }
+
+    /** With the id a fixture file fixes (D93), or a new one when {@code id} is null. */
+    public Account create(String tenantId, String name, AccountType type, String id) {
         Text.requireName("Name", name, NAME_MAX);
         Account account = new Account(
-                Ids.newId(),
+                Ids.orNew(id),
                 tenantId,
                 name,
                 type,

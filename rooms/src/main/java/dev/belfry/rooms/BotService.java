@@ -34,6 +34,11 @@ public final class BotService {
      * "myBot-chimebot@example.com" (CLI/create-bot). Without a Domain the bot has no email.
      */
     public Bot create(Caller caller, String accountId, String displayName, String domain) {
+        return create(caller, accountId, displayName, domain, null);
+    }
+
+    /** With the id a fixture file fixes (D93), or a new one when {@code id} is null. */
+    public Bot create(Caller caller, String accountId, String displayName, String domain, String id) {
         Text.requireName("DisplayName", displayName, NAME_MAX);
         String email = domain == null || domain.isBlank()
                 ? null
@@ -47,8 +52,8 @@ public final class BotService {
                         + ctx.limits().botsPerAccount() + " bots.");
             }
             Instant now = ctx.now();
-            Bot bot =
-                    new Bot(Ids.newId(), accountId, displayName.strip() + " (Bot)", false, now, now, email, newToken());
+            Bot bot = new Bot(
+                    Ids.orNew(id), accountId, displayName.strip() + " (Bot)", false, now, now, email, newToken());
             tx.insertBot(bot);
             return bot;
         });

@@ -21,12 +21,17 @@ public final class RoomService {
      * BadRequest (D5). The creator is not made a member (D7).
      */
     public Room create(Caller caller, String accountId, String name, String clientRequestToken) {
+        return create(caller, accountId, name, clientRequestToken, null);
+    }
+
+    /** With the id a fixture file fixes (D93), or a new one when {@code id} is null. */
+    public Room create(Caller caller, String accountId, String name, String clientRequestToken, String id) {
         Text.requireName("Name", name, NAME_MAX);
         try {
-            return createOnce(caller, accountId, name, clientRequestToken);
+            return createOnce(caller, accountId, name, clientRequestToken, id);
         } catch (TokenRace race) {
             // Another server committed the same token first; our room was rolled back. Now we see theirs.
-            return createOnce(caller, accountId, name, clientRequestToken);
+            return createOnce(caller, accountId, name, clientRequestToken, id);
         }
     }
 
@@ -36,7 +41,7 @@ public final class RoomService {
         }
     }
 
-    private Room createOnce(Caller caller, String accountId, String name, String clientRequestToken) {
+    private Room createOnce(Caller caller, String accountId, String name, String clientRequestToken, String id) {
         return ctx.store().write(tx -> {
             AccountGuard.enterprise(tx, caller, accountId);
             tx.lockAccount(accountId); // rooms per account (D9) across servers
@@ -59,7 +64,7 @@ public final class RoomService {
                 throw DomainException.limitExceeded("The account " + accountId + " already has the maximum of "
                         + ctx.limits().roomsPerAccount() + " rooms.");
             }
-            Room room = new Room(Ids.newId(), accountId, name, caller.principalArn(), now, now);
+            Room room = new Room(Ids.orNew(id), accountId, name, caller.principalArn(), now, now);
             tx.insertRoom(room);
             if (clientRequestToken != null
                     && !tx.claimRoomToken(

@@ -34,6 +34,11 @@ public final class UserService {
      * another tenant's users are not looked at (D19).
      */
     public User create(Caller caller, String accountId, String username, String email, UserType userType) {
+        return create(caller, accountId, username, email, userType, null);
+    }
+
+    /** With the id a fixture file fixes (D93), or a new one when {@code id} is null. */
+    public User create(Caller caller, String accountId, String username, String email, UserType userType, String id) {
         if (!Text.hasNonSpace(username) && !Text.hasNonSpace(email)) {
             throw DomainException.badRequest("CreateUser needs a Username or an Email.");
         }
@@ -52,7 +57,7 @@ public final class UserService {
             }
             Instant now = ctx.now();
             User user = new User(
-                    Ids.newId(),
+                    Ids.orNew(id),
                     accountId,
                     email,
                     username,

@@ -324,6 +324,12 @@ public final class BelfryServer implements AutoCloseable {
     }
 
     /** What /_belfry/ready reports; start-up seeding says here when it has finished. */
+    /** serve --test-mode's endpoints, or null when test mode is off (D91). */
+    public TestModeHandler testMode() {
+        TestModeHandler handler = jetty.getDescendant(TestModeHandler.class);
+        return handler == null || !handler.on() ? null : handler;
+    }
+
     public Readiness readiness() {
         return readiness;
     }

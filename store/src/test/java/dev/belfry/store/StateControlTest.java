@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** serve --test-mode's reset and snapshots on a real SQLite store (D91, D92). */
-final class StateControlTest {
+class StateControlTest {
     @TempDir
     Path temp;
 
@@ -31,14 +31,26 @@ final class StateControlTest {
 
     @BeforeEach
     void open() {
-        store = Stores.open(StoreConfig.sqlite(temp));
+        store = openStore();
         state = Stores.stateControl(store);
+    }
+
+    RoomStore openStore() {
+        return Stores.open(StoreConfig.sqlite(temp));
+    }
+
+    /** The 20 ms target is for test servers, which run on SQLite (D91). */
+    double resetBudgetMillis() {
+        return 20.0;
     }
 
     @AfterEach
     void close() {
         store.close();
+        closed();
     }
+
+    void closed() {}
 
     /** An account of {@code tenant} with {@code users} users in each of {@code rooms} rooms. */
     private Account fill(String tenant, int rooms, int users) {
@@ -87,8 +99,10 @@ final class StateControlTest {
             }
         });
         assertThat(store.sharedSecret("page-tokens")).isEqualTo(secret); // server-wide rows stay
-        System.out.printf("reset of 10,000 memberships: %.2f ms (best of 5)%n", best / 1_000_000.0);
-        assertThat(best / 1_000_000.0).as("reset ms").isLessThanOrEqualTo(20.0);
+        System.out.printf(
+                "%s: reset of 10,000 memberships: %.2f ms (best of 5)%n",
+                getClass().getSimpleName(), best / 1_000_000.0);
+        assertThat(best / 1_000_000.0).as("reset ms").isLessThanOrEqualTo(resetBudgetMillis());
     }
 
     @Test

@@ -5,6 +5,7 @@ import dev.belfry.store.internal.StateControl;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
@@ -22,7 +23,8 @@ import org.eclipse.jetty.util.Fields;
  *       one account's;
  *   <li>{@code POST /_belfry/snapshots/{name}}: record the state under a name; {@code POST
  *       /_belfry/snapshots/{name}/restore}: go back to it; {@code DELETE /_belfry/snapshots/{name}}; {@code GET
- *       /_belfry/snapshots}: the names.
+ *       /_belfry/snapshots}: the names;
+ *   <li>{@code GET /_belfry/fixtures}: the ids the fixture file's symbolic names were given (D93).
  * </ul>
  *
  * Without test mode each answers 403 and says how to turn it on, so a production server's data cannot be wiped by
@@ -33,7 +35,12 @@ public final class TestModeHandler extends Handler.Wrapper {
     private static final String RESET = OperatorHandler.PREFIX + "reset";
     private static final String SNAPSHOTS = OperatorHandler.PREFIX + "snapshots";
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    private static final String FIXTURES = OperatorHandler.PREFIX + "fixtures";
+    /** The snapshot taken once the fixture file is applied: a test goes back to it with one restore (D92). */
+    public static final String FIXTURES_SNAPSHOT = "fixtures";
+
     private final StateControl state;
+    private volatile Map<String, String> fixtureIds = Map.of();
 
     /** @param state the store's state control, or null when test mode is off */
     public TestModeHandler(Handler next, StateControl state) {
@@ -41,10 +48,28 @@ public final class TestModeHandler extends Handler.Wrapper {
         this.state = state;
     }
 
+    public boolean on() {
+        return state != null;
+    }
+
+    /** The fixture file is applied: answers its ids on GET /_belfry/fixtures and records the "fixtures" snapshot. */
+    public void fixturesApplied(Map<String, String> ids) {
+        state.snapshot(FIXTURES_SNAPSHOT);
+        fixtureIds = Map.copyOf(ids);
+    }
+
+    public StateControl state() {
+        return state;
+    }
+
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
         String path = request.getHttpURI().getPath();
-        if (path == null || !(path.equals(RESET) || path.equals(SNAPSHOTS) || path.startsWith(SNAPSHOTS + "/"))) {
+        if (path == null
+                || !(path.equals(RESET)
+                        || path.equals(FIXTURES)
+                        || path.equals(SNAPSHOTS)
+                        || path.startsWith(SNAPSHOTS + "/"))) {
             return super.handle(request, response, callback);
         }
         if (state == null) {
@@ -59,6 +84,9 @@ public final class TestModeHandler extends Handler.Wrapper {
         try {
             if (path.equals(RESET)) {
                 return method.equals("POST") ? reset(request, response, callback) : notAllowed(response, callback);
+            }
+            if (path.equals(FIXTURES)) {
+                return method.equals("GET") ? json(response, callback, 200, ids()) : notAllowed(response, callback);
             }
             if (path.equals(SNAPSHOTS)) {
                 return method.equals("GET")
@@ -135,6 +163,17 @@ public final class TestModeHandler extends Handler.Wrapper {
     private static boolean error(Response response, Callback callback, int status, String code, String message) {
         response.getHeaders().put("x-amzn-ErrorType", code);
         return json(response, callback, status, "{\"Code\":" + quote(code) + ",\"Message\":" + quote(message) + "}");
+    }
+
+    /** {"Ids":{"acme":"…","acme.ops":"…"}}: each symbolic name of the fixture file and the id it was given. */
+    private String ids() {
+        StringBuilder out = new StringBuilder("{\"Ids\":{");
+        new java.util.TreeMap<>(fixtureIds)
+                .forEach((name, id) -> out.append(out.length() == 8 ? "" : ",")
+                        .append(quote(name))
+                        .append(':')
+                        .append(quote(id)));
+        return out.append("}}").toString();
     }
 
     private static String names(List<String> names) {
