@@ -20,6 +20,7 @@ import dev.belfry.server.http.RequestListener;
 import dev.belfry.server.http.Throttle;
 import dev.belfry.server.mail.SmtpMailer;
 import dev.belfry.server.ops.AdminOperations;
+import dev.belfry.server.ops.BotDeliveryOperations;
 import dev.belfry.server.ops.Operations;
 import dev.belfry.server.ops.WebhookOperations;
 import dev.belfry.server.tls.TlsConnector;
@@ -154,6 +155,7 @@ public final class BelfryServer implements AutoCloseable {
                     () -> publicUrl != null ? publicUrl : ownUrl.get());
             List<OperationModel> extra = new ArrayList<>(admin.operations());
             extra.addAll(webhookAdmin.operations());
+            extra.addAll(new BotDeliveryOperations(operations, domain.botEvents()).operations());
             ApiWorkers workers = new ApiWorkers();
             ErrorTranslator errorTranslator = new ErrorTranslator(model);
             ApiHandler api = new ApiHandler(
