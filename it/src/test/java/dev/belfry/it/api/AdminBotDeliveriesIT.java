@@ -20,7 +20,7 @@ import software.amazon.awssdk.services.chime.model.Bot;
 /**
  * `belfry admin list-bot-deliveries | redeliver` (issue 15, D110) against a real server and a real bot endpoint: a
  * 403 from the bot makes its event dead at once (D105), the listing shows it with its attempt and error, and once
- * the bot answers again redeliver gets it delivered. JSON as `belfry chime` prints it, --query and --output, the
+ * the bot answers again redeliver gets it delivered, while an event still being retried is refused (409). JSON as `belfry chime` prints it, --query and --output, the
  * AWS CLI's exit codes and one-line errors. Runs on SQLite and on PostgreSQL (the api-on-postgres execution).
  */
 class AdminBotDeliveriesIT {
@@ -96,6 +96,29 @@ class AdminBotDeliveriesIT {
             String token = first.out().replaceAll("(?s).*\"NextToken\": \"([^\"]+)\".*", "$1");
             Run second = list(env, botArgs, "--max-results", "1", "--next-token", token);
             assertThat(second.out()).contains("\"EventType\": \"Invite\"").doesNotContain("NextToken");
+
+            // an event being retried (the bot answers 500) is pending, with its next attempt; redeliver refuses it
+            endpoint.failNext.set(1_000);
+            String other = Api.room(chime, account, "retrying").roomId();
+            chime.createRoomMembership(b -> b.accountId(account).roomId(other).memberId(bot.botId()));
+            Run pending = awaitListed(env, botArgs, "pending", 1);
+            for (Instant until = Instant.now().plusSeconds(30);
+                    !pending.out().contains("HTTP 500") && Instant.now().isBefore(until); ) {
+                Thread.sleep(200);
+                pending = awaitListed(env, botArgs, "pending", 1);
+            }
+            assertThat(pending.out())
+                    .contains("\"RoomId\": \"" + other + "\"")
+                    .contains("\"LastError\": \"HTTP 500\"")
+                    .containsPattern("\"NextAttemptTimestamp\": \"" + TIME + "\"")
+                    .doesNotContain("FinishedTimestamp");
+            String retrying = pending.out().replaceAll("(?s).*\"EventId\": \"([^\"]+)\".*", "$1");
+            Run conflict = run(env, concat(List.of("admin", "redeliver", "--event-id", retrying), botArgs));
+            assertThat(conflict.code()).isEqualTo(254);
+            assertThat(conflict.err().strip())
+                    .startsWith("An error occurred (ConflictException) when calling the BelfryRedeliverBotEvent"
+                            + " operation: ")
+                    .contains("still pending");
 
             // the server's refusals: 254 and the AWS CLI's one-line sentence
             Run badStatus = list(env, botArgs, "--status", "lost");
