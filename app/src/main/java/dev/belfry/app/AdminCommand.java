@@ -40,10 +40,12 @@ import picocli.CommandLine.Option;
             WebhookCommands.ListWebhooks.class,
             WebhookCommands.RegenerateWebhookUrl.class,
             WebhookCommands.DeleteWebhook.class,
-            WebhookCommands.ListRoomMessages.class
+            WebhookCommands.ListRoomMessages.class,
+            BotDeliveryCommands.ListBotDeliveries.class,
+            BotDeliveryCommands.Redeliver.class
         },
         description = "Operator tasks: Enterprise accounts, account status, data migration, rooms' webhooks and"
-                + " messages.")
+                + " messages, bots' event deliveries.")
 final class AdminCommand implements Callable<Integer> {
     static final int USAGE = 252;
     static final int OTHER = 255;

@@ -23,6 +23,7 @@ import dev.belfry.server.http.Throttle;
 import dev.belfry.server.mail.SmtpMailer;
 import dev.belfry.server.ops.AdminOperations;
 import dev.belfry.server.ops.AuditOperations;
+import dev.belfry.server.ops.BotDeliveryOperations;
 import dev.belfry.server.ops.Operations;
 import dev.belfry.server.ops.WebhookOperations;
 import dev.belfry.server.tls.TlsConnector;
@@ -161,6 +162,7 @@ public final class BelfryServer implements AutoCloseable {
             List<OperationModel> extra = new ArrayList<>(admin.operations());
             extra.addAll(webhookAdmin.operations());
             extra.addAll(new AuditOperations(operations, domain.audit()).operations());
+            extra.addAll(new BotDeliveryOperations(operations, domain.botEvents()).operations());
             ApiWorkers workers = new ApiWorkers();
             ErrorTranslator errorTranslator = new ErrorTranslator(model);
             ApiHandler api = new ApiHandler(

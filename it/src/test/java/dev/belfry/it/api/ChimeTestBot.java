@@ -24,7 +24,7 @@ import javax.crypto.spec.SecretKeySpec;
  * Administration Guide's Java sample does (HmacSHA256 keyed by the SecurityToken's UTF-8 bytes over
  * "timestamp|body", Base64, compared with the header) and dispatches on EventType like AWS's sample bot
  * (amazon-chime-private-bot-demo index.js): the verification challenge is echoed, Invite, Mention and Remove are
- * recorded. It can be told to fail (500s, answers too slow) and can be stopped and started on the same port.
+ * recorded. It can be told to fail (500s, 403s, answers too slow) and can be stopped and started on the same port.
  */
 final class ChimeTestBot implements AutoCloseable {
     private static final JsonFactory JSON = new JsonFactory();
@@ -49,6 +49,8 @@ final class ChimeTestBot implements AutoCloseable {
     private final List<Received> answered = new ArrayList<>();
     /** Requests to answer 500 before answering normally. */
     final AtomicInteger failNext = new AtomicInteger();
+    /** Requests to answer 403 (a refusal Belfry does not retry, D105) before answering normally. */
+    final AtomicInteger rejectNext = new AtomicInteger();
     /** Requests to answer only after 3 s (past Belfry's 2 s timeout). */
     final AtomicInteger slowNext = new AtomicInteger();
 
@@ -124,6 +126,10 @@ final class ChimeTestBot implements AutoCloseable {
         }
         if (failNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
             answer(ex, 500, "{\"error\":\"down\"}");
+            return;
+        }
+        if (rejectNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            answer(ex, 403, "{\"error\":\"not now\"}");
             return;
         }
         // dispatch on EventType, as AWS's sample bot does
