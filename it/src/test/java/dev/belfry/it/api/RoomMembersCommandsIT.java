@@ -160,7 +160,8 @@ class RoomMembersCommandsIT {
                             "--endpoint-url",
                             server.url()));
             assertThat(noRoom.code()).isEqualTo(254);
-            assertThat(noRoom.err()).contains("(NotFoundException) when calling the BatchCreateRoomMembership operation");
+            assertThat(noRoom.err())
+                    .contains("(NotFoundException) when calling the BatchCreateRoomMembership operation");
         }
     }
 
