@@ -1,7 +1,8 @@
 // The console's browser scenario (issue 18), run by it/.../console/ConsoleBrowserIT with Debian's Chromium.
 // It signs in, opens a room, adds two members with roles, makes a webhook, posts through it (from Node, as an
 // integration would) and waits for the message to appear without a reload, redacts it and signs out; then a
-// second tenant signs in and must see none of the first one's data. Screenshots of the main pages go to SHOTS.
+// second tenant signs in and must see none of the first one's data. On the way it reads the room's audit trail
+// and retries the bot's refused Invite from the bot page. Screenshots of the main pages go to SHOTS.
 // Each step prints one JSON line; the Java side checks what the AWS SDK sees afterwards.
 import { chromium } from "playwright-core";
 
@@ -96,10 +97,37 @@ try {
   if (await page.locator("#message-list li", { hasText: content }).count()) throw new Error("the redacted content is still shown");
   out("redacted");
 
+  // the room's audit trail lists both additions, each with its role, who made it and from where
+  const audit = page.locator("#audit");
+  await audit.getByRole("button", { name: "Refresh audit trail" }).click();
+  for (const id of [env.ALICE_ID, env.BOT_ID]) await audit.locator("tbody tr", { hasText: id }).waitFor();
+  const auditRows = await audit.locator("tbody tr").allInnerTexts();
+  out("audit", { rows: auditRows });
+  await audit.scrollIntoViewIfNeeded();
+  await shot(page, "room-audit");
+
+  // the bot's endpoint refused its Invite (a 400 makes it dead at once); Retry sends it again and it is delivered
   await page.goto(base + "#/accounts/" + env.ACCOUNT_ID + "/bots/" + env.BOT_ID);
   await page.getByRole("heading", { level: 2, name: "Events configuration" }).waitFor();
   await page.getByText(env.BOT_ENDPOINT).waitFor();
+  const deliveries = page.locator("#deliveries");
+  const refresh = deliveries.getByRole("button", { name: "Refresh recent deliveries" });
+  async function until(status) {
+    for (let i = 0; i < 60; i++) {
+      if (await deliveries.locator("tbody tr", { hasText: "Invite" }).locator(".badge." + status).count()) return;
+      await page.waitForTimeout(250);
+      await refresh.click();
+    }
+    throw new Error("the Invite event never became " + status + ": " + (await deliveries.innerText()));
+  }
+  await until("dead");
+  const dead = await deliveries.locator("tbody tr", { hasText: "Invite" }).innerText();
   await shot(page, "bot");
+  await deliveries.getByRole("button", { name: /^Retry the Invite event/ }).click();
+  await page.getByRole("status").filter({ hasText: "queued again" }).waitFor();
+  await until("delivered");
+  const delivered = await deliveries.locator("tbody tr", { hasText: "Invite" }).innerText();
+  out("deliveries", { dead, delivered });
 
   // a narrow window still shows the room, stacked
   await page.setViewportSize({ width: 380, height: 800 });

@@ -32,7 +32,8 @@ class ConsoleBrowserIT {
     static final Path SHOTS = Path.of("../docs/console");
 
     @Test
-    void signInAddMembersWatchAWebhookMessageArriveRedactItSignOutAndTheOtherTenantSeesNothing() throws Exception {
+    void signInAddMembersWatchAWebhookMessageArriveRedactItReadTheAuditRetryABotEventAndTheOtherTenantSeesNothing()
+            throws Exception {
         RequiredTools.require(Files.isExecutable(CHROMIUM), "chromium (apt-get install chromium)");
         RequiredTools.require(onPath("node") && onPath("npm"), "node and npm (apt-get install nodejs npm)");
         installPlaywright();
@@ -66,6 +67,20 @@ class ConsoleBrowserIT {
             assertThat(messages).hasSize(1);
             assertThat(messages.get(0).redacted()).isTrue();
             assertThat(messages.get(0).content()).isNull();
+            // the room's audit trail showed both additions with the roles given, made by t1's credential
+            @SuppressWarnings("unchecked")
+            List<String> audit = (List<String>) steps.get("audit").get("rows");
+            assertThat(audit)
+                    .anySatisfy(row -> assertThat(row)
+                            .contains("CreateRoomMembership", f.aliceId, "— → Administrator", "(t1)", "127.0.0.1"));
+            assertThat(audit)
+                    .anySatisfy(row -> assertThat(row)
+                            .contains("CreateRoomMembership", f.botId, "— → Member", "(t1)", "127.0.0.1"));
+            // the bot's refused Invite was shown dead with the endpoint's answer, retried, and delivered
+            Map<String, Object> deliveries = steps.get("deliveries");
+            assertThat((String) deliveries.get("dead")).contains("400");
+            assertThat((String) deliveries.get("delivered")).contains("delivered");
+            assertThat(f.botReceived).containsExactly("Invite", "Invite");
             assertThat(((Number) steps.get("narrow").get("overflow")).intValue())
                     .isLessThanOrEqualTo(0);
             assertThat(((Number) steps.get("signed-out").get("accountsStatus")).intValue())
@@ -78,7 +93,7 @@ class ConsoleBrowserIT {
             Map<String, Object> direct = (Map<String, Object>) other.get("direct");
             assertThat(((Number) direct.get("status")).intValue()).isEqualTo(404);
             assertThat((String) direct.get("body")).doesNotContain(ConsoleFixture.ROOM_NAME);
-            for (String shot : List.of("sign-in", "accounts", "account", "room", "bot", "room-narrow")) {
+            for (String shot : List.of("sign-in", "accounts", "account", "room", "room-audit", "bot", "room-narrow")) {
                 assertThat(SHOTS.resolve(shot + ".png")).isNotEmptyFile();
             }
         }
@@ -112,7 +127,8 @@ class ConsoleBrowserIT {
         env.put("BOT_SEARCH", "build");
         env.put("BOT_NAME", ConsoleFixture.BOT_NAME);
         env.put("BOT_ID", f.botId);
-        env.put("BOT_ENDPOINT", ConsoleFixture.BOT_ENDPOINT);
+        env.put("BOT_ENDPOINT", f.botEndpointUrl());
+        env.put("ALICE_ID", f.aliceId);
         Path err = Files.createTempFile("console-scenario", ".err");
         Process p = pb.redirectError(err.toFile()).start();
         String out = new String(p.getInputStream().readAllBytes());

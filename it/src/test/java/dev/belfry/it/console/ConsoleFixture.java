@@ -1,22 +1,30 @@
 package dev.belfry.it.console;
 
+import com.sun.net.httpserver.HttpServer;
 import dev.belfry.it.support.RunningServer;
+import dev.belfry.model.JsonTree;
 import dev.belfry.rooms.Enums.AccountType;
 import dev.belfry.server.ServerSettings;
 import dev.belfry.store.StoreConfig;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import software.amazon.awssdk.services.chime.ChimeClient;
 import software.amazon.awssdk.services.chime.model.UserType;
 
 /**
  * A server with two tenants (t1/s1 → 111111111111, t2/s2 → 222222222222) and, for the first, an Enterprise
- * account with two users, a bot with an events configuration and two rooms, all made through the AWS SDK; plus a
- * plain HTTP client for the console's API.
+ * account with two users, a bot with an events configuration (its endpoint a loopback HTTP server here) and two
+ * rooms, all made through the AWS SDK; plus a plain HTTP client for the console's API.
  */
 final class ConsoleFixture implements AutoCloseable {
     static final String CREDENTIALS = "{\"credentials\":["
@@ -26,7 +34,6 @@ final class ConsoleFixture implements AutoCloseable {
     static final String ROOM_NAME = "Release planning";
     static final String OTHER_ROOM_NAME = "Random";
     static final String BOT_NAME = "Build Bot";
-    static final String BOT_ENDPOINT = "https://bots.example.com/build-bot/events";
 
     final RunningServer server;
     final ChimeClient chime;
@@ -34,8 +41,21 @@ final class ConsoleFixture implements AutoCloseable {
     final String roomId;
     final String aliceId;
     final String botId;
+    /** The bot's events endpoint, on loopback (D108): it refuses the first event with a 400, then takes them all. */
+    final HttpServer botEndpoint;
+    /** The EventType of each request the bot's endpoint got, in order. */
+    final List<String> botReceived = new CopyOnWriteArrayList<>();
 
     ConsoleFixture(StoreConfig store) throws Exception {
+        botEndpoint = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 10);
+        botEndpoint.createContext("/build-bot/events", ex -> {
+            String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            botReceived.add(String.valueOf(((Map<?, ?>) JsonTree.read(body)).get("EventType")));
+            // a 4xx makes an event dead at once (D105): the console's Retry then has something to send again
+            ex.sendResponseHeaders(botReceived.size() == 1 ? 400 : 200, -1);
+            ex.close();
+        });
+        botEndpoint.start();
         Path credentials = Files.createTempFile("belfry-console", ".json");
         Files.writeString(credentials, CREDENTIALS);
         server = RunningServer.start(ServerSettings.defaults(store)
@@ -51,7 +71,7 @@ final class ConsoleFixture implements AutoCloseable {
                 .bot()
                 .botId();
         chime.putEventsConfiguration(
-                b -> b.accountId(accountId).botId(botId).outboundEventsHTTPSEndpoint(BOT_ENDPOINT));
+                b -> b.accountId(accountId).botId(botId).outboundEventsHTTPSEndpoint(botEndpointUrl()));
         roomId = chime.createRoom(b -> b.accountId(accountId).name(ROOM_NAME))
                 .room()
                 .roomId();
@@ -66,6 +86,10 @@ final class ConsoleFixture implements AutoCloseable {
                         .userType(UserType.PRIVATE_USER))
                 .user()
                 .userId();
+    }
+
+    String botEndpointUrl() {
+        return "http://127.0.0.1:" + botEndpoint.getAddress().getPort() + "/build-bot/events";
     }
 
     String consoleUrl() {
@@ -90,5 +114,6 @@ final class ConsoleFixture implements AutoCloseable {
     @Override
     public void close() throws Exception {
         server.close();
+        botEndpoint.stop(0);
     }
 }

@@ -18,6 +18,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -173,6 +174,97 @@ class ConsoleHttpIT {
                 s.csrf());
         assertThat(nobody.statusCode()).isBetween(400, 404);
         assertThat(nobody.body()).contains("no-such-member");
+    }
+
+    /** D122: a change made in the console is audited as the API's is, and the room's trail is the tenant's alone. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theRoomsAuditTrailRecordsConsoleChangesWithTheirRequestAndIsTheTenantsAlone() throws Exception {
+        Signed s = signIn(f, "t1", "s1");
+        String room = "accounts/" + f.accountId + "/rooms/" + f.roomId;
+        String bob = f.chime
+                .listUsers(b -> b.accountId(f.accountId).userEmail("bob@example.com"))
+                .users()
+                .get(0)
+                .userId();
+        HttpResponse<String> added = f.call(
+                "POST",
+                room + "/members",
+                "{\"MemberId\":\"" + bob + "\",\"Role\":\"Administrator\"}",
+                "Cookie",
+                s.cookie(),
+                "X-Belfry-Csrf",
+                s.csrf());
+        assertThat(added.statusCode()).as(added.body()).isEqualTo(200);
+        HttpResponse<String> removed =
+                f.call("DELETE", room + "/members/" + bob, null, "Cookie", s.cookie(), "X-Belfry-Csrf", s.csrf());
+        assertThat(removed.statusCode()).isEqualTo(200);
+
+        HttpResponse<String> trail = f.call("GET", room + "/audit", null, "Cookie", s.cookie());
+        assertThat(trail.statusCode()).as(trail.body()).isEqualTo(200);
+        List<Map<String, Object>> all = ((List<Map<String, Object>>)
+                        ((Map<String, Object>) JsonTree.read(trail.body())).get("Items"))
+                .stream().filter(e -> bob.equals(e.get("MemberId"))).toList();
+        // the other tests may have added and removed bob too: this test's two are the last (oldest first)
+        assertThat(all.size()).isGreaterThanOrEqualTo(2);
+        List<Map<String, Object>> bobs = all.subList(all.size() - 2, all.size());
+        // oldest first, as ListAuditEvents lists them; each with the credential, and the peer it came from
+        assertThat(bobs.get(0))
+                .containsEntry("Operation", "CreateRoomMembership")
+                .containsEntry("RoleAfter", "Administrator")
+                .containsEntry("AccessKeyId", "t1")
+                .containsEntry("PrincipalArn", "arn:aws:iam::111111111111:user/t1")
+                .containsEntry("SourceIp", "127.0.0.1");
+        assertThat(bobs.get(0)).doesNotContainKey("RoleBefore");
+        assertThat(bobs.get(1))
+                .containsEntry("Operation", "DeleteRoomMembership")
+                .containsEntry("RoleBefore", "Administrator");
+        // the request id the answers carried is the one recorded, as the API's ListAuditEvents shows it
+        var recorded = f.server
+                .server()
+                .domain()
+                .audit()
+                .list(
+                        new dev.belfry.rooms.Caller("111111111111", "arn:aws:iam::111111111111:user/t1"),
+                        new dev.belfry.rooms.AuditFilter(null, f.accountId, f.roomId, bob, null, null, null),
+                        null,
+                        null)
+                .items();
+        assertThat(recorded)
+                .extracting(dev.belfry.rooms.AuditEvent::requestId)
+                .endsWith(
+                        added.headers().firstValue("x-amzn-RequestId").orElseThrow(),
+                        removed.headers().firstValue("x-amzn-RequestId").orElseThrow());
+
+        // another tenant gets the API's NotFound for the room, not an empty trail; a page token is checked
+        Signed t2 = signIn(f, "t2", "s2");
+        assertThat(f.call("GET", room + "/audit", null, "Cookie", t2.cookie()).statusCode())
+                .isEqualTo(404);
+        HttpResponse<String> forged = f.call("GET", room + "/audit?next=bogus", null, "Cookie", s.cookie());
+        assertThat(forged.statusCode()).isEqualTo(400);
+    }
+
+    /** D123: the bot's deliveries are listed for its tenant only; a retry is a change (CSRF) on an event it has. */
+    @Test
+    void aBotsDeliveriesAreTheTenantsAndARetryNeedsTheCsrfTokenAndAKnownEvent() throws Exception {
+        Signed s = signIn(f, "t1", "s1");
+        String deliveries = "accounts/" + f.accountId + "/bots/" + f.botId + "/deliveries";
+        HttpResponse<String> mine = f.call("GET", deliveries, null, "Cookie", s.cookie());
+        assertThat(mine.statusCode()).as(mine.body()).isEqualTo(200);
+        assertThat(mine.body()).startsWith("{\"Items\":[");
+        assertThat(f.call("GET", deliveries + "?status=lost", null, "Cookie", s.cookie())
+                        .body())
+                .contains("status must be pending, delivered or dead.");
+        Signed t2 = signIn(f, "t2", "s2");
+        assertThat(f.call("GET", deliveries, null, "Cookie", t2.cookie()).statusCode())
+                .isEqualTo(404);
+        String retry = deliveries + "/no-such-event/redeliver";
+        HttpResponse<String> noToken = f.call("POST", retry, "{}", "Cookie", s.cookie());
+        assertThat(noToken.statusCode()).isEqualTo(403);
+        assertThat(noToken.body()).contains("CSRF token");
+        HttpResponse<String> unknown = f.call("POST", retry, "{}", "Cookie", s.cookie(), "X-Belfry-Csrf", s.csrf());
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.body()).contains("no-such-event");
     }
 
     @Test

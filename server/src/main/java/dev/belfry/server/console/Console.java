@@ -33,6 +33,7 @@ public final class Console implements AutoCloseable {
         ConsoleRoutes routes = new ConsoleRoutes();
         AccountEndpoints.register(routes, domain);
         RoomEndpoints.register(routes, domain, publicUrl);
+        BotEndpoints.register(routes, domain);
         ConsoleApi api = new ConsoleApi(
                 routes,
                 new ConsoleSessions(credentials, clock),

@@ -88,6 +88,8 @@ final class ConsoleApi {
 
     private void run(Request request, Response response, Callback callback, String rest, byte[] body) {
         String requestId = UUID.randomUUID().toString();
+        // the id the audit trail records for a change made here (D122), so an answer and its record can be matched
+        response.getHeaders().put("x-amzn-RequestId", requestId);
         try {
             List<String> segments = segments(rest);
             String method = request.getMethod();
@@ -113,7 +115,8 @@ final class ConsoleApi {
             Fields query = Request.extractQueryParameters(request, StandardCharsets.UTF_8);
             Object answer = match.route()
                     .action()
-                    .run(new ConsoleRoutes.Call(session, session.credential().caller(), match.ids(), query, json));
+                    .run(new ConsoleRoutes.Call(
+                            session, caller(session, requestId, request), match.ids(), query, json));
             writeJson(response, callback, 200, answer);
         } catch (ConsoleFailure f) {
             writeError(response, callback, f);
@@ -125,6 +128,14 @@ final class ConsoleApi {
             }
             writeError(response, callback, new ConsoleFailure(error.status(), error.type(), error.message()));
         }
+    }
+
+    /**
+     * The caller of one console request, as the API's handler makes it (D122): the session's credential, this
+     * request's id and the peer's address, so a change made here is audited like the same change made over the API.
+     */
+    private static dev.belfry.rooms.Caller caller(ConsoleSessions.Session session, String requestId, Request request) {
+        return session.credential().caller(requestId, Request.getRemoteAddr(request));
     }
 
     private static boolean isStream(List<String> s) {

@@ -1,7 +1,9 @@
 package dev.belfry.server.console;
 
 import dev.belfry.rooms.Account;
+import dev.belfry.rooms.AuditEvent;
 import dev.belfry.rooms.Bot;
+import dev.belfry.rooms.BotEvent;
 import dev.belfry.rooms.EventsConfiguration;
 import dev.belfry.rooms.Membership;
 import dev.belfry.rooms.Message;
@@ -97,6 +99,36 @@ final class ConsoleViews {
                 "SenderName", m.sender().fullName(),
                 "CreatedTimestamp", m.createdAt(),
                 "Redacted", m.redacted());
+    }
+
+    /** One audit event, named as ListAuditEvents names it (the request id and tenant are left to the API). */
+    static Map<String, Object> auditEvent(AuditEvent e) {
+        return map(
+                "EventId", e.eventId(),
+                "EventTimestamp", e.at(),
+                "Operation", e.operation(),
+                "MemberId", e.memberId(),
+                "MemberType", e.memberType(),
+                "RoleBefore", e.roleBefore(),
+                "RoleAfter", e.roleAfter(),
+                "PrincipalArn", e.principalArn(),
+                "AccessKeyId", e.accessKeyId(),
+                "SourceIp", e.sourceIp());
+    }
+
+    /** One event for a bot and where its delivery stands (D105); the message text stays out, as in a listing. */
+    static Map<String, Object> botEvent(BotEvent e) {
+        BotEvent.Delivery d = e.delivery();
+        return map(
+                "EventId", e.eventId(),
+                "EventType", e.type(),
+                "RoomId", e.roomId(),
+                "CreatedTimestamp", e.createdAt(),
+                "Status", d.status(),
+                "Attempts", d.attempts(),
+                "NextAttemptTimestamp", d.status() == BotEvent.Status.pending ? d.nextAttemptAt() : null,
+                "LastError", d.lastError(),
+                "FinishedTimestamp", d.finishedAt());
     }
 
     static Map<String, Object> map(Object... pairs) {

@@ -1,5 +1,7 @@
 package dev.belfry.server.console;
 
+import dev.belfry.rooms.AuditEvent;
+import dev.belfry.rooms.AuditFilter;
 import dev.belfry.rooms.Enums.Role;
 import dev.belfry.rooms.Message;
 import dev.belfry.rooms.Page;
@@ -10,10 +12,13 @@ import java.util.function.Supplier;
 
 /**
  * The console's room page: the room, its members and roles, its incoming webhooks and its messages, each change
- * made by the same domain call as the API's (so D8–D14, the webhook limits of D70–D74 and redaction's D75 hold).
+ * made by the same domain call as the API's (so D8–D14, the webhook limits of D70–D74 and redaction's D75 hold);
+ * and the room's audit trail, read through the audit service as ListAuditEvents reads it (D85, D122).
  */
 final class RoomEndpoints {
     private static final String ROOM = "accounts/*/rooms/*";
+    /** Audit events per page of the room's panel: a screenful; "More" fetches the next (D122). */
+    static final int AUDIT_PAGE = 25;
 
     private RoomEndpoints() {}
 
@@ -30,6 +35,17 @@ final class RoomEndpoints {
         routes.post(ROOM + "/messages/*/redact", c -> {
             domain.messages().redactRoomMessage(c.caller(), c.id(0), c.id(1), c.id(2));
             return ConsoleViews.map("Redacted", true);
+        });
+        routes.get(ROOM + "/audit", c -> {
+            // the room first, so a room the caller cannot see is the API's NotFound, not an empty trail (D118)
+            domain.rooms().get(c.caller(), c.id(0), c.id(1));
+            var filter = new AuditFilter(c.caller().tenantId(), c.id(0), c.id(1), null, null, null, null);
+            Page<AuditEvent> page = domain.audit().list(c.caller(), filter, AUDIT_PAGE, c.query("next"));
+            return ConsoleViews.map(
+                    "Items",
+                    page.items().stream().map(ConsoleViews::auditEvent).toList(),
+                    "NextToken",
+                    page.nextToken());
         });
     }
 

@@ -138,17 +138,64 @@
       panel("bot", "Bot", table("Bot", ["Bot id", "Email", "State", "Updated"], [[b.BotId, b.BotEmail || "—", b.Disabled ? "Disabled" : "Enabled", when(b.UpdatedTimestamp)]])),
       panel("events", "Events configuration", ev
         ? table("Events configuration", ["Delivered to", "Updated"], [[ev.OutboundEventsHTTPSEndpoint || ev.LambdaFunctionArn, when(ev.UpdatedTimestamp)]])
-        : h("p", { class: "muted" }, "This bot has no events configuration: no events are sent for it.")));
+        : h("p", { class: "muted" }, "This bot has no events configuration: no events are sent for it.")),
+      deliveriesPanel("accounts/" + enc(accountId) + "/bots/" + enc(botId)));
+  }
+
+  // A paged table of a listing (Items, NextToken) with "More" and "Refresh"; load(true) starts again.
+  function pagedTable({ id, title, path, columns, row, moreLabel }) {
+    const list = h("div", {}), more = h("button", { type: "button", hidden: true }, moreLabel);
+    let rows = [], next = null;
+    async function load(reset) {
+      if (reset) { rows = []; next = null; }
+      try {
+        const res = await api("GET", path + (next ? "?next=" + enc(next) : ""));
+        rows = rows.concat(res.Items); next = res.NextToken || null; more.hidden = !next;
+        list.replaceChildren(table(title, columns, rows.map(row)));
+      } catch (e) { failure(list, e); }
+    }
+    more.addEventListener("click", () => load(false));
+    const refresh = h("button", { type: "button", "aria-label": "Refresh " + title.toLowerCase(), onclick: () => load(true) }, "Refresh");
+    load(true);
+    return { load, element: panel(id, title, h("div", { class: "inline" }, refresh), list, more) };
+  }
+
+  // The bot's events, newest first, and where each delivery stands; a delivered or dead one can be sent again.
+  function deliveriesPanel(base) {
+    const t = pagedTable({ id: "deliveries", title: "Recent deliveries", path: base + "/deliveries", moreLabel: "Older deliveries",
+      columns: ["Time", "Event", "Room", "Status", "Attempts", "Last error", "Actions"],
+      row: (d) => [when(d.CreatedTimestamp), d.EventType, d.RoomId, h("span", { class: "badge " + d.Status }, d.Status),
+        String(d.Attempts), d.LastError || "—",
+        d.Status === "pending" ? h("span", { class: "muted" }, d.NextAttemptTimestamp ? "next try " + when(d.NextAttemptTimestamp) : "")
+          : h("button", { type: "button", onclick: () => retry(d), "aria-label": "Retry the " + d.EventType + " event " + d.EventId }, "Retry")] });
+    async function retry(d) {
+      try { await api("POST", base + "/deliveries/" + enc(d.EventId) + "/redeliver", {}); say("The " + d.EventType + " event is queued again"); t.load(true); }
+      catch (e) { alertUser(e.message); }
+    }
+    return t.element;
+  }
+
+  // The room's audit trail: every membership change, oldest first as the audit service lists it (D122).
+  function auditPanel(base) {
+    const role = (r) => r || "—";
+    return pagedTable({ id: "audit", title: "Audit trail", path: base + "/audit", moreLabel: "Later events",
+      columns: ["Time", "Operation", "Member", "Role", "Actor", "Source IP"],
+      row: (e) => [when(e.EventTimestamp), e.Operation, h("span", {}, e.MemberId, " ", h("span", { class: "muted" }, e.MemberType)),
+        role(e.RoleBefore) + " → " + role(e.RoleAfter),
+        h("span", {}, e.PrincipalArn || "", e.AccessKeyId ? h("span", { class: "muted" }, " (" + e.AccessKeyId + ")") : null),
+        e.SourceIp || "—"] });
   }
 
   async function roomPage(accountId, roomId) {
     const base = "accounts/" + enc(accountId) + "/rooms/" + enc(roomId);
     const [a, r] = await Promise.all([api("GET", "accounts/" + enc(accountId)), api("GET", base)]);
     crumbs([["Accounts", "#/"], [a.Name, "#/accounts/" + enc(accountId)], [r.Name, "#/" + base]]);
-    page(r.Name, h("div", { class: "grid" }, membersPanel(accountId, base), webhooksPanel(base)), messagesPanel(base));
+    const audit = auditPanel(base);
+    page(r.Name, h("div", { class: "grid" }, membersPanel(accountId, base, () => audit.load(true)), webhooksPanel(base)), messagesPanel(base),
+      audit.element);
   }
 
-  function membersPanel(accountId, base) {
+  function membersPanel(accountId, base, changed) {
     const list = h("div", {}), more = h("button", { type: "button", hidden: true }, "More members");
     let rows = [], next = null;
     async function load(reset) {
@@ -166,7 +213,7 @@
       } catch (e) { failure(list, e); }
     }
     async function change(method, m, body) {
-      try { await api(method, base + "/members/" + enc(m.MemberId), body); say(method === "DELETE" ? "Removed " + (m.FullName || m.MemberId) : "Role changed"); load(true); }
+      try { await api(method, base + "/members/" + enc(m.MemberId), body); say(method === "DELETE" ? "Removed " + (m.FullName || m.MemberId) : "Role changed"); load(true); changed(); }
       catch (e) { alertUser(e.message); }
     }
     more.addEventListener("click", () => load(false));
@@ -186,7 +233,7 @@
     const role = h("select", { id: "add-role", name: "role" }, h("option", { value: "Member" }, "Member"), h("option", { value: "Administrator" }, "Administrator"));
     const form = h("form", { class: "inline", onsubmit: async (ev) => {
       ev.preventDefault();
-      try { const m = await api("POST", base + "/members", { MemberId: who.value.trim(), Role: role.value }); say("Added " + (m.FullName || m.MemberId)); who.value = ""; load(true); }
+      try { const m = await api("POST", base + "/members", { MemberId: who.value.trim(), Role: role.value }); say("Added " + (m.FullName || m.MemberId)); who.value = ""; load(true); changed(); }
       catch (e) { alertUser(e.message); }
     } }, h("label", { for: "add-member" }, "User or bot (type to search)", who), options, h("label", { for: "add-role" }, "Role", role), h("button", { type: "submit", class: "primary" }, "Add member"));
     load(true);
