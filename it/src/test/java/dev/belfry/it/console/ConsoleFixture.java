@@ -41,7 +41,10 @@ final class ConsoleFixture implements AutoCloseable {
     final String roomId;
     final String aliceId;
     final String botId;
-    /** The bot's events endpoint, on loopback (D108): it refuses the first event with a 400, then takes them all. */
+    /**
+     * The bot's events endpoint, on loopback (D108): it answers the verification handshake, refuses the first event
+     * with a 400, then takes them all.
+     */
     final HttpServer botEndpoint;
     /** The EventType of each request the bot's endpoint got, in order. */
     final List<String> botReceived = new CopyOnWriteArrayList<>();
@@ -50,7 +53,17 @@ final class ConsoleFixture implements AutoCloseable {
         botEndpoint = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 10);
         botEndpoint.createContext("/build-bot/events", ex -> {
             String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            botReceived.add(String.valueOf(((Map<?, ?>) JsonTree.read(body)).get("EventType")));
+            Map<?, ?> event = (Map<?, ?>) JsonTree.read(body);
+            if ("HTTPSEndpointVerification".equals(event.get("EventType"))) {
+                // PutEventsConfiguration's handshake (D108): echo the challenge, as a bot does
+                byte[] echo = ("{\"Challenge\":\"" + event.get("Challenge") + "\"}").getBytes(StandardCharsets.UTF_8);
+                ex.getResponseHeaders().set("Content-Type", "application/json");
+                ex.sendResponseHeaders(200, echo.length);
+                ex.getResponseBody().write(echo);
+                ex.close();
+                return;
+            }
+            botReceived.add(String.valueOf(event.get("EventType")));
             // a 4xx makes an event dead at once (D105): the console's Retry then has something to send again
             ex.sendResponseHeaders(botReceived.size() == 1 ? 400 : 200, -1);
             ex.close();
