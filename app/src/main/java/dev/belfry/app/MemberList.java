@@ -22,12 +22,17 @@ final class MemberList {
     static List<Entry> ofWords(List<String> words) {
         List<Entry> out = new ArrayList<>();
         for (String word : words) {
-            int colon = word.lastIndexOf(':');
-            String id = colon < 0 ? word : word.substring(0, colon);
-            String role = colon < 0 ? null : role(word.substring(colon + 1), "--members " + word);
-            out.add(entry(id, role, "--members " + word));
+            out.add(idWithRole(word, "--members " + word));
         }
         return out;
+    }
+
+    /** ID or ID:ROLE, as --members takes them and as a one-id-per-line file may hold them. */
+    private static Entry idWithRole(String word, String where) {
+        int colon = word.lastIndexOf(':');
+        String id = colon < 0 ? word : word.substring(0, colon);
+        String role = colon < 0 ? null : role(word.substring(colon + 1), where);
+        return entry(id, role, where);
     }
 
     static List<Entry> parse(String text) {
@@ -53,7 +58,7 @@ final class MemberList {
             }
             String where = "line " + (i + 1);
             if (!csv) {
-                out.add(entry(line.strip(), null, where));
+                out.add(idWithRole(line.strip(), where));
                 continue;
             }
             String[] fields = line.split(",", -1);

@@ -33,6 +33,11 @@ class MemberListTest {
     void oneIdPerLine() {
         assertThat(MemberList.parse("  u-1 \nu-2\n\n")).containsExactly(new Entry("u-1", null), new Entry("u-2", null));
         assertThat(MemberList.parse("")).isEmpty();
+        // a line may carry a role as --members does: ID:ROLE
+        assertThat(MemberList.parse("u-1:Administrator\nu-2:member\nu-3\n"))
+                .containsExactly(new Entry("u-1", "Administrator"), new Entry("u-2", "Member"), new Entry("u-3", null));
+        assertThatThrownBy(() -> MemberList.parse("u-1\nu-2:Owner\n"))
+                .hasMessage("line 2: the role must be Administrator or Member, not \"Owner\"");
     }
 
     @Test
