@@ -46,11 +46,8 @@ final class BotDeliveryCommands {
         @Option(names = "--status", description = "Only events with this status: pending, delivered or dead.")
         String status;
 
-        @Option(names = "--max-results", description = "Events per page (1-100, default 50).")
-        Integer maxResults;
-
-        @Option(names = "--next-token", description = "The NextToken of the page before.")
-        String nextToken;
+        @Mixin
+        PageOptions page;
 
         @Mixin
         AdminCommand.Globals globals;
@@ -61,12 +58,7 @@ final class BotDeliveryCommands {
             if (status != null) {
                 params.put("Status", status);
             }
-            if (maxResults != null) {
-                params.put("MaxResults", maxResults);
-            }
-            if (nextToken != null) {
-                params.put("NextToken", nextToken);
-            }
+            page.addTo(params);
             return globals.call(ServiceModel.belfryAdmin().operation("BelfryListBotDeliveries"), params);
         }
     }

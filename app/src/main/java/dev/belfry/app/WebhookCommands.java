@@ -142,11 +142,8 @@ final class WebhookCommands {
         @Option(names = "--newest-first", description = "Newest first instead.")
         boolean newestFirst;
 
-        @Option(names = "--max-results", description = "Messages per page (1-100, default 50).")
-        Integer maxResults;
-
-        @Option(names = "--next-token", description = "The NextToken of the page before.")
-        String nextToken;
+        @Mixin
+        PageOptions page;
 
         @Mixin
         AdminCommand.Globals globals;
@@ -154,12 +151,7 @@ final class WebhookCommands {
         @Override
         public Integer call() {
             Map<String, Object> params = room.params();
-            if (maxResults != null) {
-                params.put("MaxResults", maxResults);
-            }
-            if (nextToken != null) {
-                params.put("NextToken", nextToken);
-            }
+            page.addTo(params);
             if (newestFirst) {
                 params.put("SortOrder", "DESCENDING");
             }
