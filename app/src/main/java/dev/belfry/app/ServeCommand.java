@@ -267,8 +267,11 @@ final class ServeCommand implements Callable<Integer> {
 
     /** Parses and resolves options without serving: the launcher's training run exercises this path. */
     static Resolved parse(String[] args) {
-        ServeCommand command = new ServeCommand(Map.of());
-        new CommandLine(command).setCaseInsensitiveEnumValuesAllowed(true).parseArgs(args);
+        ServeCommand command = ServeFastPath.parse(args, Map.of());
+        if (command == null) {
+            command = new ServeCommand(Map.of());
+            new CommandLine(command).setCaseInsensitiveEnumValuesAllowed(true).parseArgs(args);
+        }
         return command.resolve();
     }
 
@@ -284,6 +287,9 @@ final class ServeCommand implements Callable<Integer> {
                     try {
                         dev.belfry.model.ServiceModel.chime();
                         org.sqlite.SQLiteJDBCLoader.initialize();
+                        // sqlite-jdbc's config builds a FastDateFormat, whose locale lookup costs ~20 ms on the
+                        // server's path to opening the database
+                        new org.sqlite.SQLiteConfig();
                     } catch (Exception | LinkageError e) {
                         // the server's own path repeats this and reports any failure
                     }
@@ -296,11 +302,21 @@ final class ServeCommand implements Callable<Integer> {
 
     static int run(String[] args) {
         Thread prewarm = prewarm();
-        CommandLine cli = new CommandLine(new ServeCommand(System.getenv())).setCaseInsensitiveEnumValuesAllowed(true);
-        int code = cli.execute(args);
-        Integer result = cli.getExecutionResult();
-        if (result != null && result == KEEP_RUNNING) {
-            return KEEP_RUNNING;
+        ServeCommand fast = ServeFastPath.parse(args, System.getenv());
+        int code;
+        if (fast != null) {
+            code = ServeFastPath.execute(fast);
+            if (code == KEEP_RUNNING) {
+                return KEEP_RUNNING;
+            }
+        } else {
+            CommandLine cli =
+                    new CommandLine(new ServeCommand(System.getenv())).setCaseInsensitiveEnumValuesAllowed(true);
+            code = cli.execute(args);
+            Integer result = cli.getExecutionResult();
+            if (result != null && result == KEEP_RUNNING) {
+                return KEEP_RUNNING;
+            }
         }
         // A start refused at once (a bad option, a data directory in use) must not exit while the prewarm thread
         // is inside sqlite-jdbc's library loading: cut off there, it logs a stack trace after our one line.

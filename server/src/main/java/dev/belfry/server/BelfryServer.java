@@ -245,6 +245,13 @@ public final class BelfryServer implements AutoCloseable {
     }
 
     private static Server newJetty(ServerSettings settings, PrintStream log) {
+        // Jetty's MemoryUtils asks the platform MBean server whether oops are compressed, to pad its queues to a
+        // cache line, unless told: starting JMX for that was ~40 ms of start-up (BENCHMARKS.md, issue 19). Heaps
+        // under 32 GB have compressed oops by default: 16 references to a 64-byte line.
+        if (System.getProperty("org.eclipse.jetty.util.referencesPerCacheLine") == null) {
+            boolean compressed = Runtime.getRuntime().maxMemory() < (32L << 30) - (1L << 30);
+            System.setProperty("org.eclipse.jetty.util.referencesPerCacheLine", compressed ? "16" : "8");
+        }
         QueuedThreadPool threads = new QueuedThreadPool(64, 4);
         threads.setName("belfry-http");
         Server jetty = new Server(threads);

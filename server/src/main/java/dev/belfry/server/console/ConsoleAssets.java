@@ -9,8 +9,9 @@ import java.util.HexFormat;
 import java.util.Map;
 
 /**
- * The console's pages: a fixed set of files from the jar, read once at start. No directory is listed and no other
- * name is served. They revalidate on every load (an ETag of their content), so a new Belfry version is picked up at
+ * The console's pages: a fixed set of files from the jar, read once, when the console is first asked for (not at
+ * start: start-up to the first API answer is a target, and most servers never serve a page). No directory is listed
+ * and no other name is served. They revalidate on every load (an ETag of their content), so a new Belfry version is picked up at
  * once and an unchanged file costs a 304.
  */
 final class ConsoleAssets {
@@ -23,16 +24,18 @@ final class ConsoleAssets {
 
     record Asset(byte[] body, String type, String etag) {}
 
-    private final Map<String, Asset> assets;
-
-    ConsoleAssets() {
-        this.assets = Map.copyOf(TYPES.entrySet().stream()
-                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> load(e.getKey(), e.getValue()))));
-    }
+    private volatile Map<String, Asset> assets;
 
     /** The file for a path under the console ("" is the page itself), or null. */
     Asset find(String name) {
-        return assets.get(name.isEmpty() ? "index.html" : name);
+        Map<String, Asset> loaded = assets;
+        if (loaded == null) {
+            loaded = Map.copyOf(TYPES.entrySet().stream()
+                    .collect(
+                            java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> load(e.getKey(), e.getValue()))));
+            assets = loaded; // two first requests at once may both read the files: harmless, the same bytes
+        }
+        return loaded.get(name.isEmpty() ? "index.html" : name);
     }
 
     private static Asset load(String name, String type) {
