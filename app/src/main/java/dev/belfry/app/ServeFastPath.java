@@ -7,18 +7,17 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-import picocli.CommandLine.Option;
 
 /**
  * {@code belfry serve}'s options read without picocli when the line is plainly well formed. picocli's classes are
  * Java 5 bytecode, which the launcher's CDS archive cannot hold, and building its model of {@link ServeCommand}'s
- * options by reflection took ~145 ms of every start on the critical path (BENCHMARKS.md, "Start-up, issue 19"),
- * against a start-up target of half a second. The options are still declared once, as picocli annotations on
- * {@link ServeCommand}'s fields; this reads those annotations. Anything it is not sure of (help, version, an unknown,
- * repeated or negated-with-a-value option, a missing value, a value that looks like an option or an {@code @file},
- * a number picocli might read differently) returns null, and picocli parses the line as before, so its wording and
- * exit codes for usage errors are unchanged. {@code ServeFastPathTest} checks that every line this accepts gives
- * exactly the fields picocli gives.
+ * options by reflection took ~145 ms of every start on the critical path on a quiet machine (this parser: ~12 times
+ * less, BENCHMARKS.md "Start-up, issue 19"), against a start-up target of half a second. The options are declared as
+ * picocli annotations on {@link ServeCommand}'s fields and listed again in {@link #OPTIONS}, checked against them.
+ * Anything this is not sure of (help, version, an unknown, repeated or negated-with-a-value option, a missing value,
+ * a value that looks like an option or an {@code @file}, a number picocli might read differently) returns null, and
+ * picocli parses the line as before, so its wording and exit codes for usage errors are unchanged.
+ * {@code ServeFastPathTest} checks that every line this accepts gives exactly the fields picocli gives.
  */
 final class ServeFastPath {
     private ServeFastPath() {}
@@ -117,19 +116,64 @@ final class ServeFastPath {
         return null; // a type this parser does not know: picocli's
     }
 
+    /**
+     * {@link ServeCommand}'s options and the fields they set. The picocli annotations stay the declaration (help,
+     * errors, the slow path); this copy exists because reading the annotations by reflection at start-up cost ~35 ms
+     * more (the annotation parser and a proxy class, neither of which the class archive holds).
+     * {@code ServeFastPathTest} fails when the two disagree, so an option added there and not here is caught.
+     */
+    static final String[][] OPTIONS = {
+        {"--config", "config"},
+        {"--port", "port"},
+        {"--host", "host"},
+        {"--data", "data"},
+        {"--db", "db"},
+        {"--db-pool-size", "dbPoolSize"},
+        {"--sqlite-wal-limit-mb", "walLimitMb"},
+        {"--demo", "demo"},
+        {"--test-mode", "testMode"},
+        {"--fixtures", "fixtures"},
+        {"--create-account-type", "createAccountType"},
+        {"--credentials", "credentials"},
+        {"--phone-number-pool", "phoneNumberPool"},
+        {"--public-url", "publicUrl"},
+        {"--webhook-posts-per-second", "webhookPostsPerSecond"},
+        {"--retention-sweep-interval", "retentionSweepSeconds"},
+        {"--audit-retention-days", "auditRetentionDays"},
+        {"--bot-event-retry-horizon", "botEventRetryHorizonSeconds"},
+        {"--allow-http-bot-endpoints", "allowHttpBotEndpoints"},
+        {"--max-members-per-room", "membersPerRoom"},
+        {"--max-rooms-per-member", "roomsPerMember"},
+        {"--max-rooms-per-account", "roomsPerAccount"},
+        {"--max-bots-per-account", "botsPerAccount"},
+        {"--access-log", "accessLog"},
+        {"--tls-cert", "tlsCert"},
+        {"--tls-key", "tlsKey"},
+        {"--tls-port", "tlsPort"},
+        {"--log-level", "logLevel"},
+        {"--log-format", "logFormat"},
+        {"--trust-proxy", "trustProxy"},
+        {"--smtp-url", "smtpUrl"},
+        {"--smtp-from", "smtpFrom"},
+        {"--smtp-password-file", "smtpPasswordFile"},
+    };
+
+    /** Options picocli also accepts as --no-NAME. */
+    static final Set<String> NEGATABLE = Set.of("--access-log", "--trust-proxy");
+
     private static Map<String, Spelling> spellings() {
         Map<String, Spelling> out = new HashMap<>();
-        for (Field field : ServeCommand.class.getDeclaredFields()) {
-            Option option = field.getAnnotation(Option.class);
-            if (option == null) {
-                continue;
+        for (String[] option : OPTIONS) {
+            Field field;
+            try {
+                field = ServeCommand.class.getDeclaredField(option[1]);
+            } catch (NoSuchFieldException e) {
+                throw new IllegalStateException("ServeFastPath.OPTIONS names a field ServeCommand lacks: " + option[1]);
             }
             field.setAccessible(true);
-            for (String name : option.names()) {
-                out.put(name, new Spelling(field, false));
-                if (option.negatable() && name.startsWith("--")) {
-                    out.put("--no-" + name.substring(2), new Spelling(field, true));
-                }
+            out.put(option[0], new Spelling(field, false));
+            if (NEGATABLE.contains(option[0])) {
+                out.put("--no-" + option[0].substring(2), new Spelling(field, true));
             }
         }
         return out;

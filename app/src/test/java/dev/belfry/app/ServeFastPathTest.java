@@ -109,6 +109,38 @@ class ServeFastPathTest {
     }
 
     @Test
+    void theTableListsExactlyTheAnnotatedOptions() {
+        Map<String, String> annotated = new LinkedHashMap<>();
+        java.util.Set<String> negatable = new java.util.HashSet<>();
+        for (Field f : options()) {
+            Option o = f.getAnnotation(Option.class);
+            for (String name : o.names()) {
+                annotated.put(name, f.getName());
+                if (o.negatable()) {
+                    negatable.add(name);
+                }
+            }
+        }
+        Map<String, String> table = new LinkedHashMap<>();
+        for (String[] row : ServeFastPath.OPTIONS) {
+            table.put(row[0], row[1]);
+        }
+        assertThat(table).isEqualTo(annotated);
+        assertThat(ServeFastPath.NEGATABLE).isEqualTo(negatable);
+    }
+
+    @Test
+    void everyOptionWithAPlainValueTakesTheFastPath() {
+        for (Field f : options()) {
+            String name = f.getAnnotation(Option.class).names()[0];
+            String[] line = f.getType() == Boolean.class
+                    ? new String[] {name}
+                    : new String[] {name, f.getType() == Integer.class ? "5" : "x"};
+            assertThat(ServeFastPath.parse(line, Map.of())).as(name).isNotNull();
+        }
+    }
+
+    @Test
     void theEverydayLinesTakeTheFastPath() {
         for (String line : List.of(
                 "",
