@@ -147,17 +147,30 @@ class AccountTransferTest {
                 AccountTransfer.of(back).importAccount("000000000000", in, () -> {});
             }
             long t4 = System.nanoTime();
+            // the same-run baseline: `admin migrate`'s whole-store copy of the same rows (COPY into PostgreSQL)
+            String baseline = TestSchemas.newName("belfry_m_");
+            long m0;
+            long m1;
+            try (RoomStore target = Stores.open(StoreConfig.jdbc(TestSchemas.create(baseline)))) {
+                m0 = System.nanoTime();
+                new StoreCopier().copy(sqlite, target, CopyProgress.NONE);
+                m1 = System.nanoTime();
+            } finally {
+                TestSchemas.drop(baseline);
+            }
             assertThat(imported.rows()).containsEntry("memberships", 100_000L).containsEntry("users", 100_000L);
             assertThat(Files.mismatch(first, second)).isEqualTo(-1L);
             assertThat(export(back, "000000000000", acct.accountId())).isEqualTo(Files.readAllBytes(first));
             System.out.printf(
                     "account transfer, 100,000 users in one room (%,d bytes): export SQLite %d ms, import PostgreSQL"
-                            + " %d ms, export PostgreSQL %d ms, import SQLite %d ms%n",
+                            + " %d ms, export PostgreSQL %d ms, import SQLite %d ms; admin migrate of the same rows to"
+                            + " PostgreSQL %d ms%n",
                     Files.size(first),
                     (t1 - t0) / 1_000_000,
                     (t2 - t1) / 1_000_000,
                     (t3 - t2) / 1_000_000,
-                    (t4 - t3) / 1_000_000);
+                    (t4 - t3) / 1_000_000,
+                    (m1 - m0) / 1_000_000);
         } finally {
             TestSchemas.drop(schema);
         }

@@ -55,8 +55,11 @@ final class AccountImporter {
         store.writeRaw(c -> {
             if (!started.compareAndSet(false, true)) {
                 // the stream is spent: a transaction the database asks to re-run cannot be, so the client retries
-                throw new AccountTransferException(
-                        Kind.CONFLICT, "The server was busy with other writes; nothing was imported. Try again.");
+                throw new dev.belfry.store.StoreException(
+                        "The database asked to run the import again, which a streamed file cannot be; nothing was"
+                                + " imported. Try again.",
+                        null,
+                        dev.belfry.store.StoreFailure.BUSY);
             }
             try (JsonParser p = JSON.createParser(in)) {
                 new Run(c, p, tenant, counts, accountId).file();
@@ -146,29 +149,42 @@ final class AccountImporter {
             if (tenantColumn != null) {
                 names.add(tenantColumn);
             }
-            String insert = "INSERT INTO " + table + " (" + String.join(", ", names) + ") VALUES ("
-                    + Sql.marks(names.size()) + ")";
+            int perStatement = Math.max(1, Math.min(BATCH, 30_000 / names.size()));
+            List<Object[]> pending = new ArrayList<>(perStatement);
             long rows = 0;
-            try (PreparedStatement ps = c.prepareStatement(insert)) {
-                int pending = 0;
+            try (PreparedStatement full = c.prepareStatement(insert(table, names, perStatement))) {
                 while (p.nextToken() != JsonToken.END_ARRAY) {
-                    row(table, cols, ps);
+                    Object[] values = row(table, cols);
                     if (tenantColumn != null) {
-                        ps.setString(cols.size() + 1, tenant);
+                        values[cols.size()] = tenant;
                     }
-                    ps.addBatch();
+                    pending.add(values);
                     rows++;
-                    if (++pending == BATCH) {
-                        flush(table, ps);
-                        pending = 0;
+                    if (pending.size() == perStatement) {
+                        flush(table, full, pending, cols);
                     }
                 }
-                if (pending > 0) {
-                    flush(table, ps);
+                if (!pending.isEmpty()) {
+                    try (PreparedStatement rest = c.prepareStatement(insert(table, names, pending.size()))) {
+                        flush(table, rest, pending, cols);
+                    }
                 }
             }
             expect(p.nextToken(), JsonToken.END_OBJECT, "table \"" + table + "\" has a field after \"rows\"");
             return rows;
+        }
+
+        private static String insert(String table, List<String> names, int rows) {
+            StringBuilder sql = new StringBuilder("INSERT INTO ")
+                    .append(table)
+                    .append(" (")
+                    .append(String.join(", ", names))
+                    .append(") VALUES ");
+            String one = "(" + Sql.marks(names.size()) + ")";
+            for (int r = 0; r < rows; r++) {
+                sql.append(r == 0 ? "" : ", ").append(one);
+            }
+            return sql.toString();
         }
 
         /** The file's columns must be this server's, in its order: a file of another schema is refused whole. */
@@ -187,50 +203,49 @@ final class AccountImporter {
             return expected;
         }
 
-        private void row(String table, List<ArchiveColumns.Column> cols, PreparedStatement ps)
-                throws IOException, SQLException {
+        /** One row's values, checked against the columns' kinds, with a free slot for the tenant column. */
+        private Object[] row(String table, List<ArchiveColumns.Column> cols) throws IOException {
             JsonLocation at = p.currentLocation();
             expect(p.currentToken(), JsonToken.START_ARRAY, "each row of \"" + table + "\" must be an array");
+            Object[] values = new Object[cols.size() + 1];
             for (int i = 0; i < cols.size(); i++) {
                 JsonToken t = p.nextToken();
-                ArchiveColumns.Column col = cols.get(i);
                 if (t == JsonToken.END_ARRAY) {
                     throw bad(at, "a row of \"" + table + "\" has " + i + " values, not " + cols.size());
                 }
-                bind(table, col, t, ps, i + 1);
+                values[i] = value(table, cols.get(i), t);
             }
             if (p.nextToken() != JsonToken.END_ARRAY) {
                 throw bad(at, "a row of \"" + table + "\" has more than " + cols.size() + " values");
             }
+            return values;
         }
 
-        private void bind(String table, ArchiveColumns.Column col, JsonToken t, PreparedStatement ps, int at)
-                throws IOException, SQLException {
+        private Object value(String table, ArchiveColumns.Column col, JsonToken t) throws IOException {
             String where = "\"" + table + "\"." + col.name();
             if (t == JsonToken.VALUE_NULL) {
-                ps.setNull(at, col.sqlType());
-                return;
+                return null;
             }
             switch (col.kind()) {
                 case NUMBER -> {
                     if (t != JsonToken.VALUE_NUMBER_INT) {
                         throw bad(p.currentLocation(), where + " must be a whole number or null");
                     }
-                    ps.setLong(at, p.getLongValue());
+                    return p.getLongValue();
                 }
                 case BOOLEAN -> {
                     if (t != JsonToken.VALUE_TRUE && t != JsonToken.VALUE_FALSE) {
                         throw bad(p.currentLocation(), where + " must be true, false or null");
                     }
-                    ps.setBoolean(at, t == JsonToken.VALUE_TRUE);
+                    return t == JsonToken.VALUE_TRUE;
                 }
-                case TEXT -> {
+                default -> {
                     if (t != JsonToken.VALUE_STRING) {
                         throw bad(p.currentLocation(), where + " must be a string or null");
                     }
                     String v = p.getText();
                     owned(table, col.name(), v);
-                    ps.setString(at, v);
+                    return v;
                 }
             }
         }
@@ -254,9 +269,30 @@ final class AccountImporter {
             }
         }
 
-        private void flush(String table, PreparedStatement ps) {
+        /** Sends the pending rows as one multi-row INSERT (one round trip, one statement for the database to run). */
+        private void flush(String table, PreparedStatement ps, List<Object[]> pending, List<ArchiveColumns.Column> cols) {
             try {
-                ps.executeBatch();
+                int at = 1;
+                for (Object[] values : pending) {
+                    for (int i = 0; i < values.length; i++) {
+                        if (i == cols.size() && values[i] == null) {
+                            continue; // no tenant column in this table
+                        }
+                        Object v = values[i];
+                        if (v == null) {
+                            ps.setNull(at, cols.get(i).sqlType());
+                        } else if (v instanceof Long n) {
+                            ps.setLong(at, n);
+                        } else if (v instanceof Boolean b) {
+                            ps.setBoolean(at, b);
+                        } else {
+                            ps.setString(at, (String) v);
+                        }
+                        at++;
+                    }
+                }
+                pending.clear();
+                ps.executeUpdate();
             } catch (SQLException e) {
                 if (uniqueViolation(e)) {
                     throw new AccountTransferException(
