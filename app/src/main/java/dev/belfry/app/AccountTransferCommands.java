@@ -132,10 +132,7 @@ final class AccountTransferCommands {
                 Signed signed = Signed.of(target);
                 String sha256 = sha256(file);
                 HttpRequest request = signed.request(
-                        "POST",
-                        "/_belfry/admin/account-imports",
-                        sha256,
-                        HttpRequest.BodyPublishers.ofFile(file));
+                        "POST", "/_belfry/admin/account-imports", sha256, HttpRequest.BodyPublishers.ofFile(file));
                 HttpResponse<InputStream> response = signed.send(request, "BelfryImportAccount");
                 try (InputStream body = response.body()) {
                     Object answer = PyJsonReader.read(new String(body.readAllBytes(), StandardCharsets.UTF_8));
@@ -176,7 +173,8 @@ final class AccountTransferCommands {
         }
 
         HttpRequest request(String method, String path, String payloadSha256, HttpRequest.BodyPublisher body) {
-            String base = endpoint.getRawPath() == null ? "" : endpoint.getRawPath().replaceAll("/+$", "");
+            String base =
+                    endpoint.getRawPath() == null ? "" : endpoint.getRawPath().replaceAll("/+$", "");
             URI uri = endpoint.resolve(base + path);
             String host = uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
             List<Map.Entry<String, String>> headers = new ArrayList<>();
@@ -210,8 +208,7 @@ final class AccountTransferCommands {
             try {
                 response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
             } catch (ConnectException e) {
-                throw new IllegalStateException(
-                        "Could not connect to the endpoint URL: \"" + request.uri() + "\"", e);
+                throw new IllegalStateException("Could not connect to the endpoint URL: \"" + request.uri() + "\"", e);
             }
             if (debug) {
                 System.err.println("status " + response.statusCode());

@@ -182,21 +182,20 @@ public final class BelfryServer implements AutoCloseable {
             // Graceful stop (SIGTERM): the connector stops accepting, requests already in the handler finish
             // (up to the stop timeout), then the store closes.
             // incoming webhooks (no SigV4: the URL's token is the credential) are answered before the API's pipeline
-            IncomingWebhookHandler webhooks =
-                    new IncomingWebhookHandler(
-                            // an account's export and import stream past the API's body limit (issue 17, D126)
-                            new AccountTransferHandler(
-                                    api,
-                                    authenticator,
-                                    throttle,
-                                    AccountTransfer.of(store),
-                                    workers,
-                                    errorTranslator,
-                                    listener),
-                            domain.webhooks(),
+            IncomingWebhookHandler webhooks = new IncomingWebhookHandler(
+                    // an account's export and import stream past the API's body limit (issue 17, D126)
+                    new AccountTransferHandler(
+                            api,
+                            authenticator,
+                            throttle,
+                            AccountTransfer.of(store),
                             workers,
                             errorTranslator,
-                            listener);
+                            listener),
+                    domain.webhooks(),
+                    workers,
+                    errorTranslator,
+                    listener);
             // the web console (issue 18) answers /_belfry/console/ before both, over the same domain and credentials
             Console console = new Console(
                     webhooks,

@@ -88,10 +88,12 @@ class AccountTransferTest {
             assertThat(rows(to)).isEqualTo(empty);
 
             // a value of the wrong type deep in the memberships: BAD_FILE, with the line, and nothing written
-            byte[] bad = text.replaceFirst("\"User\", \"Member\"", "\"User\", 7").getBytes(StandardCharsets.UTF_8);
+            byte[] bad =
+                    text.replaceFirst("\"User\", \"Member\"", "\"User\", 7").getBytes(StandardCharsets.UTF_8);
             assertThatThrownBy(() -> transfer.importAccount("444455556666", new ByteArrayInputStream(bad), () -> {}))
-                    .isInstanceOfSatisfying(AccountTransferException.class, e -> assertThat(e.kind())
-                            .isEqualTo(AccountTransferException.Kind.BAD_FILE))
+                    .isInstanceOfSatisfying(
+                            AccountTransferException.class,
+                            e -> assertThat(e.kind()).isEqualTo(AccountTransferException.Kind.BAD_FILE))
                     .hasMessageContaining("line ")
                     .hasMessageContaining("\"memberships\".role must be a string or null");
             assertThat(rows(to)).isEqualTo(empty);
@@ -105,16 +107,19 @@ class AccountTransferTest {
             assertThat(owned).isPresent();
             assertThat(export(to, "444455556666", acct.accountId())).isEqualTo(file);
             assertThatThrownBy(() -> export(to, "111122223333", acct.accountId()))
-                    .isInstanceOfSatisfying(AccountTransferException.class, e -> assertThat(e.kind())
-                            .isEqualTo(AccountTransferException.Kind.NOT_FOUND));
+                    .isInstanceOfSatisfying(
+                            AccountTransferException.class,
+                            e -> assertThat(e.kind()).isEqualTo(AccountTransferException.Kind.NOT_FOUND));
 
             // the same ids under a new account id: the users collide, CONFLICT, nothing written
             long before = rows(to);
-            byte[] renamed = text.replace(acct.accountId(), UUID.randomUUID().toString())
-                    .getBytes(StandardCharsets.UTF_8);
-            assertThatThrownBy(() -> transfer.importAccount("444455556666", new ByteArrayInputStream(renamed), () -> {}))
-                    .isInstanceOfSatisfying(AccountTransferException.class, e -> assertThat(e.kind())
-                            .isEqualTo(AccountTransferException.Kind.CONFLICT))
+            byte[] renamed =
+                    text.replace(acct.accountId(), UUID.randomUUID().toString()).getBytes(StandardCharsets.UTF_8);
+            assertThatThrownBy(
+                            () -> transfer.importAccount("444455556666", new ByteArrayInputStream(renamed), () -> {}))
+                    .isInstanceOfSatisfying(
+                            AccountTransferException.class,
+                            e -> assertThat(e.kind()).isEqualTo(AccountTransferException.Kind.CONFLICT))
                     .hasMessageContaining("\"users\"");
             assertThat(rows(to)).isEqualTo(before);
         }

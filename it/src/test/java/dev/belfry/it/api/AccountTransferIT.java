@@ -54,11 +54,12 @@ class AccountTransferIT {
             User bob = Api.user(chime, account, "bob");
             chime.updateUserSettings(b -> b.accountId(account)
                     .userId(alice.userId())
-                    .userSettings(s -> s.telephony(t -> t.inboundCalling(true).outboundCalling(false).sms(true))));
-            chime.updateAccountSettings(
-                    b -> b.accountId(account).accountSettings(s -> s.disableRemoteControl(true).enableDialOut(true)));
-            chime.putRetentionSettings(b -> b.accountId(account)
-                    .retentionSettings(r -> r.roomRetentionSettings(x -> x.retentionDays(3650))));
+                    .userSettings(s -> s.telephony(
+                            t -> t.inboundCalling(true).outboundCalling(false).sms(true))));
+            chime.updateAccountSettings(b -> b.accountId(account)
+                    .accountSettings(s -> s.disableRemoteControl(true).enableDialOut(true)));
+            chime.putRetentionSettings(b ->
+                    b.accountId(account).retentionSettings(r -> r.roomRetentionSettings(x -> x.retentionDays(3650))));
             chime.associateSigninDelegateGroupsWithAccount(
                     b -> b.accountId(account).signinDelegateGroups(g -> g.groupName("Ops Team")));
             Bot bot = Api.bot(chime, account, "Deployer");
@@ -78,8 +79,8 @@ class AccountTransferIT {
                             Api.item(bob.userId(), "Member"),
                             Api.item(bot.botId(), "Member")));
             chime.createRoomMembership(b -> b.accountId(account).roomId(quiet).memberId(bob.userId()));
-            chime.updateRoomMembership(
-                    b -> b.accountId(account).roomId(quiet).memberId(bob.userId()).role("Administrator"));
+            chime.updateRoomMembership(b ->
+                    b.accountId(account).roomId(quiet).memberId(bob.userId()).role("Administrator"));
 
             Run webhook = cli(
                     env,
@@ -95,7 +96,8 @@ class AccountTransferIT {
                     from.url());
             assertThat(webhook.code()).as(webhook.err()).isZero();
             String hookUrl = webhook.out().replaceAll("(?s).*\"Url\": \"([^\"]+)\".*", "$1");
-            assertThat(post(hookUrl, "{\"Content\":\"build 1 green\"}").statusCode()).isEqualTo(200);
+            assertThat(post(hookUrl, "{\"Content\":\"build 1 green\"}").statusCode())
+                    .isEqualTo(200);
             Thread.sleep(1_100); // a webhook takes one post a second (D73)
             String secret = messageId(post(hookUrl, "{\"Content\":\"password: hunter2\"}"));
             chime.redactRoomMessage(b -> b.accountId(account).roomId(ops).messageId(secret));
@@ -107,12 +109,14 @@ class AccountTransferIT {
             assertThat(exported.code()).as(exported.err()).isZero();
             String text = Files.readString(first);
             assertThat(text)
-                    .startsWith("{\n  \"format\": \"belfry-account-export\",\n  \"formatVersion\": 1,\n  \"accountId\": \""
-                            + account + "\",")
+                    .startsWith(
+                            "{\n  \"format\": \"belfry-account-export\",\n  \"formatVersion\": 1,\n  \"accountId\": \""
+                                    + account + "\",")
                     .contains(alice.userId(), bob.userId(), bot.botId(), idle.botId(), ops, quiet, secret)
                     .contains("build 1 green")
                     .doesNotContain("hunter2") // redaction removed it for good (D75): the file has no copy
-                    // the tenant is not in the file (D128); principals' ARNs in created_by and the audit trail are history
+                    // the tenant is not in the file (D128); principals' ARNs in created_by and the audit trail are
+                    // history
                     .doesNotContain("\"aws_account_id\"")
                     .doesNotContain("\"tenant_id\"")
                     .doesNotContain("\"claimed_by\"");
@@ -131,13 +135,18 @@ class AccountTransferIT {
 
             // ids kept, through the API of the second server
             ChimeClient moved = to.client();
-            assertThat(moved.getAccount(b -> b.accountId(account)).account().name()).isEqualTo("Movers");
+            assertThat(moved.getAccount(b -> b.accountId(account)).account().name())
+                    .isEqualTo("Movers");
             assertThat(Api.memberships(moved, account, ops))
                     .extracting(m -> m.member().memberId() + ":" + m.roleAsString())
                     .contains(alice.userId() + ":Administrator", bob.userId() + ":Member", bot.botId() + ":Member");
-            assertThat(moved.getBot(b -> b.accountId(account).botId(bot.botId())).bot().securityToken())
+            assertThat(moved.getBot(b -> b.accountId(account).botId(bot.botId()))
+                            .bot()
+                            .securityToken())
                     .isEqualTo(bot.securityToken());
-            assertThat(moved.getBot(b -> b.accountId(account).botId(idle.botId())).bot().disabled())
+            assertThat(moved.getBot(b -> b.accountId(account).botId(idle.botId()))
+                            .bot()
+                            .disabled())
                     .isTrue();
             assertThat(moved.getEventsConfiguration(b -> b.accountId(account).botId(bot.botId()))
                             .eventsConfiguration()
@@ -163,7 +172,8 @@ class AccountTransferIT {
             Run twice = cli(env, "admin", "import", first.toString(), "--endpoint-url", to.url());
             assertThat(twice.code()).isEqualTo(254);
             assertThat(twice.err().strip())
-                    .startsWith("An error occurred (ConflictException) when calling the BelfryImportAccount operation: ")
+                    .startsWith(
+                            "An error occurred (ConflictException) when calling the BelfryImportAccount operation: ")
                     .contains(account)
                     .doesNotContain("\n");
 

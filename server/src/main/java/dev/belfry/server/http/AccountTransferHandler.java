@@ -165,7 +165,8 @@ public final class AccountTransferHandler extends Handler.Wrapper {
             try {
                 credential = authenticator.authenticateDeclaredPayload(signable(null));
                 throttle.acquire(credential);
-                String declared = request.getHeaders().get("x-amz-content-sha256").trim();
+                String declared =
+                        request.getHeaders().get("x-amz-content-sha256").trim();
                 MessageDigest sha256 = sha256();
                 InputStream body = new DigestInputStream(Content.Source.asInputStream(request), sha256);
                 AccountTransfer.Imported imported = transfer.importAccount(credential.tenantId(), body, () -> {

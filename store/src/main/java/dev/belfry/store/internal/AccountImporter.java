@@ -96,13 +96,17 @@ final class AccountImporter {
             field("format");
             String format = text("format");
             if (!AccountExporter.FORMAT.equals(format)) {
-                throw bad(p.currentLocation(), "\"format\" is \"" + format + "\", not \"" + AccountExporter.FORMAT
-                        + "\": this is not a Belfry account export");
+                throw bad(
+                        p.currentLocation(),
+                        "\"format\" is \"" + format + "\", not \"" + AccountExporter.FORMAT
+                                + "\": this is not a Belfry account export");
             }
             field("formatVersion");
             if (p.nextToken() != JsonToken.VALUE_NUMBER_INT || p.getLongValue() != AccountExporter.FORMAT_VERSION) {
-                throw bad(p.currentLocation(), "\"formatVersion\" " + p.getText() + " is not one this server reads"
-                        + " (it reads " + AccountExporter.FORMAT_VERSION + ")");
+                throw bad(
+                        p.currentLocation(),
+                        "\"formatVersion\" " + p.getText() + " is not one this server reads" + " (it reads "
+                                + AccountExporter.FORMAT_VERSION + ")");
             }
             field("accountId");
             accountId = text("accountId");
@@ -145,7 +149,8 @@ final class AccountImporter {
             field("rows");
             expect(p.nextToken(), JsonToken.START_ARRAY, "\"rows\" of \"" + table + "\" must be an array");
             String tenantColumn = AccountTables.TENANT_COLUMNS.get(table);
-            List<String> names = new ArrayList<>(cols.stream().map(ArchiveColumns.Column::name).toList());
+            List<String> names = new ArrayList<>(
+                    cols.stream().map(ArchiveColumns.Column::name).toList());
             if (tenantColumn != null) {
                 names.add(tenantColumn);
             }
@@ -195,10 +200,13 @@ final class AccountImporter {
             while (p.nextToken() == JsonToken.VALUE_STRING) {
                 given.add(p.getText());
             }
-            List<String> names = expected.stream().map(ArchiveColumns.Column::name).toList();
+            List<String> names =
+                    expected.stream().map(ArchiveColumns.Column::name).toList();
             if (p.currentToken() != JsonToken.END_ARRAY || !given.equals(names)) {
-                throw bad(p.currentLocation(), "the columns of \"" + table + "\" are " + given + "; this server's are "
-                        + names + " (export and import with the same format version)");
+                throw bad(
+                        p.currentLocation(),
+                        "the columns of \"" + table + "\" are " + given + "; this server's are " + names
+                                + " (export and import with the same format version)");
             }
             return expected;
         }
@@ -253,8 +261,10 @@ final class AccountImporter {
         /** A row may only belong to, and point into, the file's own account (D129). */
         private void owned(String table, String column, String value) {
             if (column.equals("account_id") && !value.equals(accountId)) {
-                throw bad(p.currentLocation(), "a row of \"" + table + "\" belongs to the account " + value
-                        + ", not to the file's account " + accountId);
+                throw bad(
+                        p.currentLocation(),
+                        "a row of \"" + table + "\" belongs to the account " + value + ", not to the file's account "
+                                + accountId);
             }
             String idOf = AccountTables.ID_COLUMNS.get(table);
             if (column.equals(idOf)) {
@@ -263,14 +273,18 @@ final class AccountImporter {
             List<String> targets =
                     AccountTables.REFERENCES.getOrDefault(table, Map.of()).get(column);
             if (targets != null
-                    && targets.stream().noneMatch(t -> ids.getOrDefault(t, Set.of()).contains(value))) {
-                throw bad(p.currentLocation(), "\"" + table + "\"." + column + " " + value + " is not one of the"
-                        + " file's " + String.join(" or ", targets));
+                    && targets.stream()
+                            .noneMatch(t -> ids.getOrDefault(t, Set.of()).contains(value))) {
+                throw bad(
+                        p.currentLocation(),
+                        "\"" + table + "\"." + column + " " + value + " is not one of the" + " file's "
+                                + String.join(" or ", targets));
             }
         }
 
         /** Sends the pending rows as one multi-row INSERT (one round trip, one statement for the database to run). */
-        private void flush(String table, PreparedStatement ps, List<Object[]> pending, List<ArchiveColumns.Column> cols) {
+        private void flush(
+                String table, PreparedStatement ps, List<Object[]> pending, List<ArchiveColumns.Column> cols) {
             try {
                 int at = 1;
                 for (Object[] values : pending) {
@@ -297,14 +311,15 @@ final class AccountImporter {
                 if (uniqueViolation(e)) {
                     throw new AccountTransferException(
                             Kind.CONFLICT,
-                            "A row of \"" + table + "\" has an id that already exists on this server ("
-                                    + detail(e) + "); nothing was imported.");
+                            "A row of \"" + table + "\" has an id that already exists on this server (" + detail(e)
+                                    + "); nothing was imported.");
                 }
                 if (Sql.failure(e).failure().transientFailure()) {
                     throw Sql.failure(e);
                 }
                 throw new AccountTransferException(
-                        Kind.BAD_FILE, "A row of \"" + table + "\" was refused by the database (" + detail(e)
+                        Kind.BAD_FILE,
+                        "A row of \"" + table + "\" was refused by the database (" + detail(e)
                                 + "); nothing was imported.");
             }
         }
@@ -312,8 +327,12 @@ final class AccountImporter {
         private void field(String name) throws IOException {
             JsonToken t = p.nextToken();
             if (t != JsonToken.FIELD_NAME || !p.currentName().equals(name)) {
-                throw bad(p.currentLocation(), "expected the field \"" + name + "\" here, found "
-                        + (t == JsonToken.FIELD_NAME ? "\"" + p.currentName() + "\"" : String.valueOf(p.getText())));
+                throw bad(
+                        p.currentLocation(),
+                        "expected the field \"" + name + "\" here, found "
+                                + (t == JsonToken.FIELD_NAME
+                                        ? "\"" + p.currentName() + "\""
+                                        : String.valueOf(p.getText())));
             }
         }
 
@@ -364,7 +383,7 @@ final class AccountImporter {
 
     private static AccountTransferException bad(JsonLocation at, String what) {
         String where = at == null ? "" : "line " + at.getLineNr() + ", column " + at.getColumnNr() + ": ";
-        return new AccountTransferException(Kind.BAD_FILE, "The file is not a valid account export: " + where + what
-                + "; nothing was imported.");
+        return new AccountTransferException(
+                Kind.BAD_FILE, "The file is not a valid account export: " + where + what + "; nothing was imported.");
     }
 }

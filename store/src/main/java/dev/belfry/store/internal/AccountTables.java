@@ -42,18 +42,22 @@ final class AccountTables {
      * Columns that belong to the exporting servers, not to the account: a bot event's delivery claim (which server is
      * sending it, until when, D106). Not in the file; an imported event is unclaimed, free for the new servers.
      */
-    static final Map<String, Set<String>> SERVER_COLUMNS =
-            Map.of("bot_events", Set.of("claimed_by", "claim_expires"));
+    static final Map<String, Set<String>> SERVER_COLUMNS = Map.of("bot_events", Set.of("claimed_by", "claim_expires"));
 
     /** Which ids of the file a column must name (D129): a row may only point into its own account. */
     static final Map<String, Map<String, List<String>>> REFERENCES = Map.of(
-            "user_settings", Map.of("user_id", List.of("users")),
-            "bot_events_configurations", Map.of("bot_id", List.of("bots")),
-            "room_tokens", Map.of("room_id", List.of("rooms")),
-            "room_webhooks", Map.of("room_id", List.of("rooms")),
+            "user_settings",
+            Map.of("user_id", List.of("users")),
+            "bot_events_configurations",
+            Map.of("bot_id", List.of("bots")),
+            "room_tokens",
+            Map.of("room_id", List.of("rooms")),
+            "room_webhooks",
+            Map.of("room_id", List.of("rooms")),
             "memberships",
             Map.of("room_id", List.of("rooms"), "member_id", List.of("users", "bots", "room_webhooks")),
-            "room_messages", Map.of("room_id", List.of("rooms")));
+            "room_messages",
+            Map.of("room_id", List.of("rooms")));
 
     /** The id column of each table whose ids other tables of the file refer to. */
     static final Map<String, String> ID_COLUMNS =
