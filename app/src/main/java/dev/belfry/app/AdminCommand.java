@@ -42,10 +42,12 @@ import picocli.CommandLine.Option;
             WebhookCommands.DeleteWebhook.class,
             WebhookCommands.ListRoomMessages.class,
             BotDeliveryCommands.ListBotDeliveries.class,
-            BotDeliveryCommands.Redeliver.class
+            BotDeliveryCommands.Redeliver.class,
+            AccountTransferCommands.Export.class,
+            AccountTransferCommands.Import.class
         },
-        description = "Operator tasks: Enterprise accounts, account status, data migration, rooms' webhooks and"
-                + " messages, bots' event deliveries.")
+        description = "Operator tasks: Enterprise accounts, account status, data migration, moving one account"
+                + " between servers (export, import), rooms' webhooks and messages, bots' event deliveries.")
 final class AdminCommand implements Callable<Integer> {
     static final int USAGE = 252;
     static final int OTHER = 255;

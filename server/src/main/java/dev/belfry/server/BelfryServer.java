@@ -9,6 +9,7 @@ import dev.belfry.rooms.RoomsDomain;
 import dev.belfry.server.auth.Authenticator;
 import dev.belfry.server.auth.Credentials;
 import dev.belfry.server.console.Console;
+import dev.belfry.server.http.AccountTransferHandler;
 import dev.belfry.server.http.ApiHandler;
 import dev.belfry.server.http.ApiWorkers;
 import dev.belfry.server.http.ErrorTranslator;
@@ -27,6 +28,7 @@ import dev.belfry.server.ops.BotDeliveryOperations;
 import dev.belfry.server.ops.Operations;
 import dev.belfry.server.ops.WebhookOperations;
 import dev.belfry.server.tls.TlsConnector;
+import dev.belfry.store.AccountTransfer;
 import dev.belfry.store.Stores;
 import io.micrometer.core.instrument.binder.jetty.JettyConnectionMetrics;
 import io.micrometer.core.instrument.binder.jetty.JettyServerThreadPoolMetrics;
@@ -165,21 +167,35 @@ public final class BelfryServer implements AutoCloseable {
             extra.addAll(new BotDeliveryOperations(operations, domain.botEvents()).operations());
             ApiWorkers workers = new ApiWorkers();
             ErrorTranslator errorTranslator = new ErrorTranslator(model);
+            Authenticator authenticator = new Authenticator(credentials, clock);
+            Throttle throttle = new Throttle(credentials::rateLimit);
             ApiHandler api = new ApiHandler(
-                    new Authenticator(credentials, clock),
+                    authenticator,
                     new OperationRouter(model, extra),
                     operations,
                     errorTranslator,
                     listener,
                     settings.maxBodyBytes(),
-                    new Throttle(credentials::rateLimit),
+                    throttle,
                     workers);
             Server jetty = await(jettyTask);
             // Graceful stop (SIGTERM): the connector stops accepting, requests already in the handler finish
             // (up to the stop timeout), then the store closes.
             // incoming webhooks (no SigV4: the URL's token is the credential) are answered before the API's pipeline
-            IncomingWebhookHandler webhooks =
-                    new IncomingWebhookHandler(api, domain.webhooks(), workers, errorTranslator, listener);
+            IncomingWebhookHandler webhooks = new IncomingWebhookHandler(
+                    // an account's export and import stream past the API's body limit (issue 17, D126)
+                    new AccountTransferHandler(
+                            api,
+                            authenticator,
+                            throttle,
+                            AccountTransfer.of(store),
+                            workers,
+                            errorTranslator,
+                            listener),
+                    domain.webhooks(),
+                    workers,
+                    errorTranslator,
+                    listener);
             // the web console (issue 18) answers /_belfry/console/ before both, over the same domain and credentials
             Console console = new Console(
                     webhooks,

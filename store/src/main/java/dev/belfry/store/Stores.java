@@ -48,4 +48,13 @@ public final class Stores {
         throw new IllegalArgumentException(
                 "not a store opened by Stores.open: " + store.getClass().getName());
     }
+
+    /** The account export and import of an open store (D126). */
+    static dev.belfry.store.internal.AccountArchive archive(RoomStore store) {
+        if (store instanceof JdbcRoomStore jdbc) {
+            return new dev.belfry.store.internal.AccountArchive(jdbc);
+        }
+        throw new IllegalArgumentException(
+                "not a store opened by Stores.open: " + store.getClass().getName());
+    }
 }

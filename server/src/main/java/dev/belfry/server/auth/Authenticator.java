@@ -21,13 +21,23 @@ public final class Authenticator {
     }
 
     public Credential authenticate(SignableRequest request) {
-        String accessKeyId = verifier.verify(
-                request,
-                key -> {
-                    Credential c = credentials.find(key);
-                    return c == null ? null : c.secretAccessKey();
-                },
-                clock.instant());
+        return credential(verifier.verify(request, this::secret, clock.instant()));
+    }
+
+    /**
+     * A streamed upload's signature, over the x-amz-content-sha256 it declares (required); the caller checks the
+     * body against that hash before acting on it (an account import, D126).
+     */
+    public Credential authenticateDeclaredPayload(SignableRequest request) {
+        return credential(verifier.verifyDeclaredPayload(request, this::secret, clock.instant()));
+    }
+
+    private String secret(String key) {
+        Credential c = credentials.find(key);
+        return c == null ? null : c.secretAccessKey();
+    }
+
+    private Credential credential(String accessKeyId) {
         Credential credential = credentials.find(accessKeyId);
         if (credential == null) {
             throw new SigV4Exception(

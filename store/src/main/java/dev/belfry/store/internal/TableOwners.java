@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Whose rows each table holds, so a reset of one account or one tenant (D91) and an account's export (D95) know
+ * Whose rows each table holds, so a reset of one account or one tenant (D91) and an account's export (D127) know
  * which rows to take. Every table of the schema is listed here, and {@code TableOwnersTest} fails when a migration
  * adds one that is not: a new table cannot be forgotten by reset, snapshots or export.
  */

@@ -46,6 +46,20 @@ public final class SigV4Verifier {
 
     /** Returns the verified access key id; throws SigV4Exception otherwise. */
     public String verify(SignableRequest request, SecretLookup secrets, Instant now) {
+        return verify(request, secrets, now, false);
+    }
+
+    /**
+     * Verifies a request whose body is still to come (a streamed upload, as S3 takes one): the signature is checked
+     * over the x-amz-content-sha256 it declares, which must be a SHA-256 hex digest, and {@code request}'s body is
+     * ignored. The caller must compare that digest with the body's own once it has read it, and act on the body only
+     * if they are equal. Returns the verified access key id.
+     */
+    public String verifyDeclaredPayload(SignableRequest request, SecretLookup secrets, Instant now) {
+        return verify(request, secrets, now, true);
+    }
+
+    private String verify(SignableRequest request, SecretLookup secrets, Instant now, boolean bodyLater) {
         List<String> authorizations = Headers.values(request.headers(), "authorization");
         if (authorizations.isEmpty()) {
             throw new SigV4Exception(MISSING_AUTHENTICATION, SigV4Exception.MISSING_TOKEN);
@@ -72,7 +86,12 @@ public final class SigV4Verifier {
             }
         }
         String payloadHash = Canonicalizer.payloadHash(request);
-        if (!payloadHash.equalsIgnoreCase(Canonicalizer.bodyHash(request))) {
+        if (bodyLater) {
+            String declared = Headers.first(request.headers(), "x-amz-content-sha256");
+            if (declared == null || !declared.trim().matches("[0-9a-fA-F]{64}")) {
+                throw mismatch(); // the upload's hash must be signed, so a changed body cannot verify
+            }
+        } else if (!payloadHash.equalsIgnoreCase(Canonicalizer.bodyHash(request))) {
             throw mismatch(); // a declared hash that is not the body's would let a changed body verify
         }
         String canonical = Canonicalizer.canonicalRequest(request, auth.signedHeaders(), payloadHash);
