@@ -1,6 +1,8 @@
 package dev.belfry.junit5;
 
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +28,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * (or to empty) in milliseconds; {@code resetBeforeEach()} does it before every test.
  */
 public final class BelfryExtension
-        implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
+        implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback, AutoCloseable {
     /** How long one server lives. */
     public enum Lifecycle {
         PER_CLASS,
@@ -34,6 +36,9 @@ public final class BelfryExtension
         /** One server for every class that registers an equal configuration, closed when the run ends. */
         PER_RUN
     }
+
+    /** The snapshot the server records once the fixture file is applied (D92). */
+    private static final String FIXTURES = "fixtures";
 
     private final BelfryConfig config;
     private final Lifecycle lifecycle;
@@ -84,6 +89,24 @@ public final class BelfryExtension
             stop();
         }
         // PER_RUN: the root store closes the process when the run ends
+    }
+
+    /**
+     * Starts the server outside JUnit (a benchmark, a main method), as {@code beforeAll} does for a class; {@link
+     * #close()} stops it.
+     */
+    public BelfryExtension start() {
+        if (process != null) {
+            throw new IllegalStateException("the Belfry server is already running at " + process.endpoint());
+        }
+        process = BelfryProcess.start(config);
+        return this;
+    }
+
+    /** Stops a server {@link #start()} started (killed, its data deleted); nothing when none runs. */
+    @Override
+    public void close() {
+        stop();
     }
 
     private synchronized void stop() {
@@ -162,21 +185,40 @@ public final class BelfryExtension
         return (software.amazon.awssdk.services.chime.ChimeClient) client;
     }
 
-    /** Back to the state right after start-up: the fixtures when there are some, else no data at all. */
+    /**
+     * Back to the state right after start-up: the fixtures when there are some, else no data at all. The scoped
+     * resets below mean the same for their scope (D99).
+     */
     public void reset() {
         BelfryProcess p = running();
         if (config.fixtures() != null) {
-            p.post("/_belfry/snapshots/fixtures/restore");
+            p.post("/_belfry/snapshots/" + FIXTURES + "/restore");
         } else {
             p.post("/_belfry/reset");
         }
     }
 
-    /** Deletes one account and everything in it. */
+    /**
+     * One account back to its state right after start-up, every other account untouched (D99): as the fixture file
+     * made it when it is one of the file's, else deleted with everything in it.
+     */
     public void resetAccount(String accountId) {
-        running()
-                .post("/_belfry/reset?account-id="
-                        + java.net.URLEncoder.encode(accountId, java.nio.charset.StandardCharsets.UTF_8));
+        scoped("account-id", accountId);
+    }
+
+    /** One tenant (AWS account id) back to its state right after start-up, other tenants untouched (D99). */
+    public void resetTenant(String tenantId) {
+        scoped("tenant", tenantId);
+    }
+
+    private void scoped(String parameter, String value) {
+        String query = "?" + parameter + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8);
+        BelfryProcess p = running();
+        if (config.fixtures() != null) {
+            p.post("/_belfry/snapshots/" + FIXTURES + "/restore" + query);
+        } else {
+            p.post("/_belfry/reset" + query);
+        }
     }
 
     public void snapshot(String name) {
