@@ -78,10 +78,18 @@ final class Testkit {
                 .append("| measure | median | min | max | ÷ empty reset |\n|---|---|---|---|---|\n");
         row(b, "extension start → ready, no fixtures (" + starts + " starts)", bare, 0);
         row(b, "extension start → ready, fixture file of 1 account, 2 users, 1 bot, 1 room", withSmall, 0);
-        row(b, "extension start → ready, fixture file of 10,000 memberships (100 rooms × 100 users)", List.of(bigStart), 0);
+        row(
+                b,
+                "extension start → ready, fixture file of 10,000 memberships (100 rooms × 100 users)",
+                List.of(bigStart),
+                0);
         row(b, "`POST /_belfry/reset` on an empty server (baseline: HTTP and the transaction)", baseline, floor);
         row(b, "`POST /_belfry/reset` at 10,000 memberships", reset, floor);
-        row(b, "`reset()` with that fixture file: restore of the `fixtures` snapshot, 10,000 memberships", restore, floor);
+        row(
+                b,
+                "`reset()` with that fixture file: restore of the `fixtures` snapshot, 10,000 memberships",
+                restore,
+                floor);
         row(b, "`resetAccount(acme)` with that fixture file: the account's restore (D99)", account, floor);
         row(b, "`POST /_belfry/snapshots/NAME` of 10,000 memberships", snapshot, floor);
         b.md.append("\nResident memory of the child after a start with the small fixture file: ")
@@ -171,7 +179,8 @@ final class Testkit {
 
     /** The extension's child: the one child of this JVM that runs belfry.jar. */
     private static long childRssKb() throws Exception {
-        for (ProcessHandle child : (Iterable<ProcessHandle>) ProcessHandle.current().children()::iterator) {
+        for (ProcessHandle child :
+                (Iterable<ProcessHandle>) ProcessHandle.current().children()::iterator) {
             if (child.info().commandLine().orElse("").contains("serve --test-mode")) {
                 for (String l : Files.readAllLines(Path.of("/proc/" + child.pid() + "/status"))) {
                     if (l.startsWith("VmRSS:")) {

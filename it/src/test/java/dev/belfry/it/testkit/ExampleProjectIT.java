@@ -62,7 +62,9 @@ final class ExampleProjectIT {
             p.destroyForcibly();
         }
         String output = Files.readString(log, StandardCharsets.UTF_8);
-        assertThat(finished).as("mvn -B verify of the example within 15 minutes:\n" + output).isTrue();
+        assertThat(finished)
+                .as("mvn -B verify of the example within 15 minutes:\n" + output)
+                .isTrue();
         assertThat(p.exitValue()).as(output).isZero();
         // all three classes ran, at the same time (AllClassesAtOnce fails them otherwise), and nothing was skipped
         assertThat(output).contains("Tests run: 7, Failures: 0, Errors: 0, Skipped: 0");
