@@ -40,9 +40,8 @@ class RoomsAndBatchesTest {
         var answer = chime.batchCreateRoomMembership(
                 b -> b.accountId(account).roomId(room).membershipItemList(items));
         assertThat(answer.errors()).isEmpty();
-        assertThat(chime.listRoomMembershipsPaginator(b -> b.accountId(account).roomId(room))
-                        .roomMemberships()
-                        .stream())
+        assertThat(chime.listRoomMembershipsPaginator(b -> b.accountId(account).roomId(room)).stream()
+                        .flatMap(page -> page.roomMemberships().stream()))
                 .hasSize(50);
     }
 
