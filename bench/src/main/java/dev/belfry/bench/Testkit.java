@@ -117,7 +117,9 @@ final class Testkit {
     }
 
     private static BelfryExtension extension(Path fixtures) {
-        BelfryExtension.Builder builder = BelfryExtension.builder().enterpriseAccounts();
+        BelfryExtension.Builder builder = BelfryExtension.builder()
+                .enterpriseAccounts()
+                .startTimeout(java.time.Duration.ofMinutes(5)); // 10,000 memberships on a loaded machine
         if (fixtures != null) {
             builder.fixtures(fixtures);
         }

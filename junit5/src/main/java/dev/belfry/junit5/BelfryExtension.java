@@ -47,7 +47,8 @@ public final class BelfryExtension
     private Object client; // a ChimeClient, created on first use when the SDK is there
 
     private BelfryExtension(Builder b) {
-        this.config = new BelfryConfig(b.enterprise, b.fixtures, List.copyOf(b.serveArgs), b.javaOptions);
+        this.config =
+                new BelfryConfig(b.enterprise, b.fixtures, List.copyOf(b.serveArgs), b.javaOptions, b.startTimeout);
         this.lifecycle = b.lifecycle;
         this.resetBeforeEach = b.resetBeforeEach;
     }
@@ -237,6 +238,7 @@ public final class BelfryExtension
         private boolean resetBeforeEach;
         private final List<String> serveArgs = new ArrayList<>();
         private String javaOptions = "-XX:TieredStopAtLevel=1 -Xshare:auto";
+        private java.time.Duration startTimeout = java.time.Duration.ofSeconds(60);
 
         private Builder() {}
 
@@ -287,6 +289,15 @@ public final class BelfryExtension
         /** The child JVM's options (default: quick start over peak speed). */
         public Builder javaOptions(String options) {
             javaOptions = Objects.requireNonNull(options);
+            return this;
+        }
+
+        /**
+         * How long the server may take to be ready, fixtures included (default 60 s): a fixture file of thousands of
+         * memberships on a loaded machine takes longer.
+         */
+        public Builder startTimeout(java.time.Duration value) {
+            startTimeout = Objects.requireNonNull(value);
             return this;
         }
 
