@@ -20,7 +20,7 @@ import java.util.Set;
  * The benchmark harness behind {@code ./bench/run [--quick|--full]}: every figure next to a baseline measured in
  * the same run, printed as Markdown and written between markers in BENCHMARKS.md.
  *
- * <p>Options: --quick (default) | --full; --only throughput,ceiling,large,startup,cli,release,webhooks,members,soak; --db sqlite,postgres; --soak-minutes M (5);
+ * <p>Options: --quick (default) | --full; --only throughput,ceiling,large,startup,cli,release,webhooks,members,testkit,soak; --db sqlite,postgres; --soak-minutes M (5);
  * --out FILE (default BENCHMARKS.md, "-" for none); --jar PATH; --pg JDBC-URL; --seconds S (measured window).
  */
 public final class Bench {
@@ -160,6 +160,9 @@ public final class Bench {
                 throughput(db);
                 dropSeeds();
             }
+        }
+        if (only.contains("testkit")) {
+            Testkit.measure(this);
         }
         if (only.contains("members")) {
             for (String db : dbs) {

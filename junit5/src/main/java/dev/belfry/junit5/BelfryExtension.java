@@ -1,6 +1,8 @@
 package dev.belfry.junit5;
 
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +28,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * (or to empty) in milliseconds; {@code resetBeforeEach()} does it before every test.
  */
 public final class BelfryExtension
-        implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
+        implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback, AutoCloseable {
     /** How long one server lives. */
     public enum Lifecycle {
         PER_CLASS,
@@ -35,6 +37,9 @@ public final class BelfryExtension
         PER_RUN
     }
 
+    /** The snapshot the server records once the fixture file is applied (D92). */
+    private static final String FIXTURES = "fixtures";
+
     private final BelfryConfig config;
     private final Lifecycle lifecycle;
     private final boolean resetBeforeEach;
@@ -42,7 +47,8 @@ public final class BelfryExtension
     private Object client; // a ChimeClient, created on first use when the SDK is there
 
     private BelfryExtension(Builder b) {
-        this.config = new BelfryConfig(b.enterprise, b.fixtures, List.copyOf(b.serveArgs), b.javaOptions);
+        this.config =
+                new BelfryConfig(b.enterprise, b.fixtures, List.copyOf(b.serveArgs), b.javaOptions, b.startTimeout);
         this.lifecycle = b.lifecycle;
         this.resetBeforeEach = b.resetBeforeEach;
     }
@@ -84,6 +90,24 @@ public final class BelfryExtension
             stop();
         }
         // PER_RUN: the root store closes the process when the run ends
+    }
+
+    /**
+     * Starts the server outside JUnit (a benchmark, a main method), as {@code beforeAll} does for a class; {@link
+     * #close()} stops it.
+     */
+    public BelfryExtension start() {
+        if (process != null) {
+            throw new IllegalStateException("the Belfry server is already running at " + process.endpoint());
+        }
+        process = BelfryProcess.start(config);
+        return this;
+    }
+
+    /** Stops a server {@link #start()} started (killed, its data deleted); nothing when none runs. */
+    @Override
+    public void close() {
+        stop();
     }
 
     private synchronized void stop() {
@@ -162,21 +186,40 @@ public final class BelfryExtension
         return (software.amazon.awssdk.services.chime.ChimeClient) client;
     }
 
-    /** Back to the state right after start-up: the fixtures when there are some, else no data at all. */
+    /**
+     * Back to the state right after start-up: the fixtures when there are some, else no data at all. The scoped
+     * resets below mean the same for their scope (D99).
+     */
     public void reset() {
         BelfryProcess p = running();
         if (config.fixtures() != null) {
-            p.post("/_belfry/snapshots/fixtures/restore");
+            p.post("/_belfry/snapshots/" + FIXTURES + "/restore");
         } else {
             p.post("/_belfry/reset");
         }
     }
 
-    /** Deletes one account and everything in it. */
+    /**
+     * One account back to its state right after start-up, every other account untouched (D99): as the fixture file
+     * made it when it is one of the file's, else deleted with everything in it.
+     */
     public void resetAccount(String accountId) {
-        running()
-                .post("/_belfry/reset?account-id="
-                        + java.net.URLEncoder.encode(accountId, java.nio.charset.StandardCharsets.UTF_8));
+        scoped("account-id", accountId);
+    }
+
+    /** One tenant (AWS account id) back to its state right after start-up, other tenants untouched (D99). */
+    public void resetTenant(String tenantId) {
+        scoped("tenant", tenantId);
+    }
+
+    private void scoped(String parameter, String value) {
+        String query = "?" + parameter + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8);
+        BelfryProcess p = running();
+        if (config.fixtures() != null) {
+            p.post("/_belfry/snapshots/" + FIXTURES + "/restore" + query);
+        } else {
+            p.post("/_belfry/reset" + query);
+        }
     }
 
     public void snapshot(String name) {
@@ -195,6 +238,7 @@ public final class BelfryExtension
         private boolean resetBeforeEach;
         private final List<String> serveArgs = new ArrayList<>();
         private String javaOptions = "-XX:TieredStopAtLevel=1 -Xshare:auto";
+        private java.time.Duration startTimeout = java.time.Duration.ofSeconds(60);
 
         private Builder() {}
 
@@ -245,6 +289,15 @@ public final class BelfryExtension
         /** The child JVM's options (default: quick start over peak speed). */
         public Builder javaOptions(String options) {
             javaOptions = Objects.requireNonNull(options);
+            return this;
+        }
+
+        /**
+         * How long the server may take to be ready, fixtures included (default 60 s): a fixture file of thousands of
+         * memberships on a loaded machine takes longer.
+         */
+        public Builder startTimeout(java.time.Duration value) {
+            startTimeout = Objects.requireNonNull(value);
             return this;
         }
 

@@ -31,7 +31,6 @@ final class BelfryProcess
     static final String SECRET_ACCESS_KEY = "test";
     static final String TENANT = "000000000000";
     private static final Pattern SERVING = Pattern.compile("serving the Amazon Chime chat-room API at (http://\\S+)");
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -75,9 +74,9 @@ final class BelfryProcess
             builder.environment().keySet().removeIf(k -> k.startsWith("BELFRY_"));
             process = builder.start();
             StringBuffer output = new StringBuffer();
-            URI endpoint = awaitListening(process, output);
+            URI endpoint = awaitListening(process, output, config.startTimeout());
             BelfryProcess p = new BelfryProcess(process, dir, endpoint, output);
-            p.awaitReady();
+            p.awaitReady(config.startTimeout());
             return p;
         } catch (IOException | RuntimeException e) {
             if (process != null) {
@@ -91,7 +90,7 @@ final class BelfryProcess
     }
 
     /** Reads the child's output on a daemon thread (so it never blocks on a full pipe) until the banner's URL. */
-    private static URI awaitListening(Process process, StringBuffer output) {
+    private static URI awaitListening(Process process, StringBuffer output, Duration timeout) {
         Thread reader = new Thread(
                 () -> {
                     try (InputStream in = process.getInputStream()) {
@@ -106,7 +105,7 @@ final class BelfryProcess
                 "belfry-junit5-output");
         reader.setDaemon(true);
         reader.start();
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             Matcher m = SERVING.matcher(output);
             if (m.find()) {
@@ -119,11 +118,11 @@ final class BelfryProcess
             sleep();
         }
         process.destroyForcibly();
-        throw new IllegalStateException("belfry serve did not listen within " + START_TIMEOUT + ":\n" + output);
+        throw new IllegalStateException("belfry serve did not listen within " + timeout + ":\n" + output);
     }
 
-    private void awaitReady() {
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+    private void awaitReady(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
         String last = "";
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
@@ -140,8 +139,7 @@ final class BelfryProcess
             }
             sleep();
         }
-        throw new IllegalStateException(
-                "belfry serve was not ready within " + START_TIMEOUT + " (" + last + "):\n" + output);
+        throw new IllegalStateException("belfry serve was not ready within " + timeout + " (" + last + "):\n" + output);
     }
 
     private static void sleep() {

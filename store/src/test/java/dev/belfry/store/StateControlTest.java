@@ -140,4 +140,41 @@ class StateControlTest {
         assertThat(state.deleteSnapshot("seeded")).isTrue();
         assertThat(state.snapshotNames()).isEmpty();
     }
+
+    @Test
+    void restoresOneAccountOrOneTenantFromASnapshotAndLeavesTheRest() {
+        Account a = fill("111122223333", 2, 3);
+        Account b = fill("111122223333", 1, 2);
+        state.snapshot("seeded");
+        Map<String, Long> seeded = TableCopier.counts((JdbcRoomStore) store);
+        // a loses a room's members and gains a room, b is deleted, a new account c appears in another tenant
+        store.write(tx -> {
+            tx.insertRoom(room(a.accountId(), "extra", 9));
+            return null;
+        });
+        state.resetAccount(b.accountId());
+        Account c = fill("444455556666", 1, 1);
+
+        assertThat(state.restoreAccount("seeded", a.accountId())).isEqualTo(StateControl.Scoped.RESTORED);
+        assertThat(rows("rooms")).isEqualTo(2 + 1); // a's two again, and c's
+        assertThat(rows("memberships")).isEqualTo(6 + 1);
+        assertThat(state.restoreAccount("seeded", b.accountId())).isEqualTo(StateControl.Scoped.RESTORED);
+        assertThat(rows("memberships")).isEqualTo(6 + 2 + 1);
+        // an account the snapshot lacks goes, as a reset of it would; a third call finds nothing anywhere
+        assertThat(state.restoreAccount("seeded", c.accountId())).isEqualTo(StateControl.Scoped.RESTORED);
+        assertThat(TableCopier.counts((JdbcRoomStore) store)).isEqualTo(seeded);
+        assertThat(state.restoreAccount("seeded", c.accountId())).isEqualTo(StateControl.Scoped.NO_ACCOUNT);
+        assertThat(state.restoreAccount("missing", a.accountId())).isEqualTo(StateControl.Scoped.NO_SNAPSHOT);
+
+        // a tenant: its accounts back, the other tenant's untouched
+        Account d = fill("444455556666", 1, 4);
+        state.resetTenant("111122223333");
+        assertThat(state.restoreTenant("seeded", "111122223333")).isEqualTo(StateControl.Scoped.RESTORED);
+        assertThat(rows("memberships")).isEqualTo(6 + 2 + 4);
+        assertThat((boolean) store.read(
+                        tx -> tx.account("444455556666", d.accountId()).isPresent()))
+                .isTrue();
+        assertThat(state.restoreTenant("seeded", "444455556666")).isEqualTo(StateControl.Scoped.RESTORED);
+        assertThat(TableCopier.counts((JdbcRoomStore) store)).isEqualTo(seeded);
+    }
 }

@@ -46,6 +46,17 @@ final class TestModeIT {
                 .build();
     }
 
+    private ServerProcess testModeServer() throws Exception {
+        return ServerProcess.start(
+                List.of(
+                        "--data",
+                        temp.resolve("data").toString(),
+                        "--test-mode",
+                        "--create-account-type",
+                        "EnterpriseLWA"),
+                Map.of());
+    }
+
     @Test
     void refusedWithoutTestMode() throws Exception {
         try (RunningServer server = RunningServer.start(StoreConfig.sqlite(temp))) {
@@ -63,14 +74,7 @@ final class TestModeIT {
 
     @Test
     void resetsAndRestoresWhatTheSdkWrote() throws Exception {
-        try (ServerProcess server = ServerProcess.start(
-                        List.of(
-                                "--data",
-                                temp.resolve("data").toString(),
-                                "--test-mode",
-                                "--create-account-type",
-                                "EnterpriseLWA"),
-                        Map.of());
+        try (ServerProcess server = testModeServer();
                 ChimeClient chime = client(server.url())) {
             String account = chime.createAccount(b -> b.name("Acme")).account().accountId();
             String room = chime.createRoom(b -> b.accountId(account).name("ops"))
@@ -121,6 +125,48 @@ final class TestModeIT {
             send("POST", server.url() + "/_belfry/snapshots/seeded/restore");
             assertThat(chime.getAccount(b -> b.accountId(account)).account().name())
                     .isEqualTo("Acme");
+        }
+    }
+
+    /** D99: a snapshot's restore of one account or one tenant, over HTTP, in the shapes the other endpoints use. */
+    @Test
+    void restoresOneAccountOrTenantFromASnapshot() throws Exception {
+        try (ServerProcess server = testModeServer();
+                ChimeClient chime = client(server.url())) {
+            String url = server.url() + "/_belfry/snapshots/seeded/restore";
+            String kept = chime.createAccount(b -> b.name("Kept")).account().accountId();
+            String reset = chime.createAccount(b -> b.name("Reset")).account().accountId();
+            chime.createRoom(b -> b.accountId(reset).name("seeded-room"));
+            assertThat(send("POST", server.url() + "/_belfry/snapshots/seeded").statusCode())
+                    .isEqualTo(201);
+            chime.createRoom(b -> b.accountId(reset).name("later"));
+            chime.createRoom(b -> b.accountId(kept).name("later"));
+            String made = chime.createAccount(b -> b.name("Made")).account().accountId();
+
+            HttpResponse<String> r = send("POST", url + "?account-id=" + reset);
+            assertThat(r.statusCode()).isEqualTo(200);
+            assertThat(r.body()).isEqualTo("{\"Snapshot\":\"seeded\",\"AccountId\":\"" + reset + "\"}");
+            assertThat(chime.listRooms(b -> b.accountId(reset)).rooms())
+                    .extracting(room -> room.name())
+                    .containsExactly("seeded-room");
+            assertThat(chime.listRooms(b -> b.accountId(kept)).rooms()).hasSize(1); // untouched
+
+            assertThat(send("POST", url + "?account-id=" + made).statusCode()).isEqualTo(200); // not in it: gone
+            HttpResponse<String> missing = send("POST", url + "?account-id=" + made);
+            assertThat(missing.statusCode()).isEqualTo(404);
+            assertThat(missing.body()).contains("\"Code\":\"NotFoundException\"");
+            assertThat(send("POST", url + "?account-id=a&tenant=b").statusCode())
+                    .isEqualTo(400);
+            assertThat(send("POST", server.url() + "/_belfry/snapshots/none/restore?tenant=000000000000")
+                            .statusCode())
+                    .isEqualTo(404);
+
+            assertThat(send("POST", url + "?tenant=000000000000").body())
+                    .isEqualTo("{\"Snapshot\":\"seeded\",\"Tenant\":\"000000000000\"}");
+            assertThat(chime.listRooms(b -> b.accountId(kept)).rooms()).isEmpty(); // back as the snapshot has it
+            assertThat(chime.listAccounts(b -> {}).accounts())
+                    .extracting(a -> a.accountId())
+                    .containsExactlyInAnyOrder(kept, reset);
         }
     }
 }

@@ -22,7 +22,8 @@ import org.eclipse.jetty.util.Fields;
  *   <li>{@code POST /_belfry/reset}: every tenant's data; {@code ?tenant=T} one tenant's, {@code ?account-id=A}
  *       one account's;
  *   <li>{@code POST /_belfry/snapshots/{name}}: record the state under a name; {@code POST
- *       /_belfry/snapshots/{name}/restore}: go back to it; {@code DELETE /_belfry/snapshots/{name}}; {@code GET
+ *       /_belfry/snapshots/{name}/restore}: go back to it ({@code ?tenant=T} or {@code ?account-id=A}: only that
+ *       tenant or account, D99); {@code DELETE /_belfry/snapshots/{name}}; {@code GET
  *       /_belfry/snapshots}: the names;
  *   <li>{@code GET /_belfry/fixtures}: the ids the fixture file's symbolic names were given (D93).
  * </ul>
@@ -93,7 +94,7 @@ public final class TestModeHandler extends Handler.Wrapper {
                         ? json(response, callback, 200, "{\"Snapshots\":" + names(state.snapshotNames()) + "}")
                         : notAllowed(response, callback);
             }
-            return snapshot(path.substring(SNAPSHOTS.length() + 1), method, response, callback);
+            return snapshot(path.substring(SNAPSHOTS.length() + 1), request, response, callback);
         } catch (StoreException e) {
             return error(response, callback, 503, "ServiceUnavailableException", e.getMessage());
         }
@@ -120,7 +121,8 @@ public final class TestModeHandler extends Handler.Wrapper {
         return json(response, callback, 200, "{\"Reset\":\"all\"}");
     }
 
-    private boolean snapshot(String rest, String method, Response response, Callback callback) {
+    private boolean snapshot(String rest, Request request, Response response, Callback callback) {
+        String method = request.getMethod();
         boolean restore = rest.endsWith("/restore");
         String name = restore ? rest.substring(0, rest.length() - "/restore".length()) : rest;
         if (!NAME.matcher(name).matches()) {
@@ -135,6 +137,15 @@ public final class TestModeHandler extends Handler.Wrapper {
         if (restore) {
             if (!method.equals("POST")) {
                 return notAllowed(response, callback);
+            }
+            Fields query = Request.extractQueryParameters(request);
+            String tenant = query.getValue("tenant");
+            String account = query.getValue("account-id");
+            if (tenant != null && account != null) {
+                return error(response, callback, 400, "BadRequestException", "Give tenant or account-id, not both.");
+            }
+            if (tenant != null || account != null) {
+                return restoreScoped(name, tenant, account, response, callback);
             }
             return state.restore(name)
                     ? json(response, callback, 200, body)
@@ -154,6 +165,32 @@ public final class TestModeHandler extends Handler.Wrapper {
                 return notAllowed(response, callback);
             }
         }
+    }
+
+    /** One tenant or one account back to the snapshot, the rest untouched (D99). */
+    private boolean restoreScoped(String name, String tenant, String account, Response response, Callback callback) {
+        StateControl.Scoped result =
+                account != null ? state.restoreAccount(name, account) : state.restoreTenant(name, tenant);
+        return switch (result) {
+            case NO_SNAPSHOT -> error(response, callback, 404, "NotFoundException", "No snapshot " + name + ".");
+            case NO_ACCOUNT ->
+                error(
+                        response,
+                        callback,
+                        404,
+                        "NotFoundException",
+                        "No account " + account + " on the server nor in snapshot " + name + ".");
+            case RESTORED ->
+                json(
+                        response,
+                        callback,
+                        200,
+                        "{\"Snapshot\":" + quote(name)
+                                + (account != null
+                                        ? ",\"AccountId\":" + quote(account)
+                                        : ",\"Tenant\":" + quote(tenant))
+                                + "}");
+        };
     }
 
     private static boolean notAllowed(Response response, Callback callback) {

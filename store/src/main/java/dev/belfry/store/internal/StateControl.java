@@ -9,9 +9,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -62,15 +64,17 @@ public final class StateControl {
 
     /** Deletes one tenant's data: its accounts with everything in them, its phone numbers and global settings. */
     public void resetTenant(String tenantId) {
+        store.writeRaw(c -> deleteTenant(c, tenantId));
+    }
+
+    private static void deleteTenant(Connection c, String tenantId) throws SQLException {
         String accounts = "(SELECT account_id FROM accounts WHERE aws_account_id = ?)";
-        store.writeRaw(c -> {
-            for (String table : childrenFirst()) {
-                String where = TableOwners.owner(table) == TableOwners.Owner.ACCOUNT
-                        ? TableOwners.accountRows(table, accounts)
-                        : TableOwners.tenantRows(table);
-                delete(c, table, where, tenantId);
-            }
-        });
+        for (String table : childrenFirst()) {
+            String where = TableOwners.owner(table) == TableOwners.Owner.ACCOUNT
+                    ? TableOwners.accountRows(table, accounts)
+                    : TableOwners.tenantRows(table);
+            delete(c, table, where, tenantId);
+        }
     }
 
     /**
@@ -79,16 +83,122 @@ public final class StateControl {
      */
     public boolean resetAccount(String accountId) {
         boolean[] found = {false};
+        store.writeRaw(c -> found[0] = deleteAccount(c, accountId));
+        return found[0];
+    }
+
+    /** Deletes one account's rows; true when the account was there. */
+    private static boolean deleteAccount(Connection c, String accountId) throws SQLException {
+        boolean found = false;
+        for (String table : childrenFirst()) {
+            if (TableOwners.owner(table) == TableOwners.Owner.ACCOUNT) {
+                int n = delete(c, table, TableOwners.accountRows(table, "(?)"), accountId);
+                found |= table.equals("accounts") && n > 0;
+            }
+        }
+        return found;
+    }
+
+    /** What a scoped restore found (D99). */
+    public enum Scoped {
+        RESTORED,
+        NO_SNAPSHOT,
+        /** Neither the server nor the snapshot has the account: nothing changed. */
+        NO_ACCOUNT
+    }
+
+    /**
+     * Puts one account back as the snapshot {@code name} has it (D99): its current rows go, the snapshot's rows of
+     * it come back, every other account and the tenant's own rows stay as they are. An account the snapshot does not
+     * have is deleted, as {@link #resetAccount} does.
+     */
+    public Scoped restoreAccount(String name, String accountId) {
+        Map<String, Rows> tables = snapshots.get(name);
+        if (tables == null) {
+            return Scoped.NO_SNAPSHOT;
+        }
+        Map<String, Rows> rows = scope(tables, Set.of(accountId), null);
+        boolean inSnapshot = !rows.get("accounts").values().isEmpty();
+        boolean[] found = {false};
         store.writeRaw(c -> {
-            found[0] = false;
-            for (String table : childrenFirst()) {
-                if (TableOwners.owner(table) == TableOwners.Owner.ACCOUNT) {
-                    int n = delete(c, table, TableOwners.accountRows(table, "(?)"), accountId);
-                    found[0] |= table.equals("accounts") && n > 0;
+            found[0] = deleteAccount(c, accountId) | inSnapshot;
+            insertAll(c, rows);
+        });
+        return found[0] ? Scoped.RESTORED : Scoped.NO_ACCOUNT;
+    }
+
+    /**
+     * Puts one tenant back as the snapshot {@code name} has it (D99): its accounts with everything in them, its phone
+     * numbers and global settings; other tenants' rows stay.
+     */
+    public Scoped restoreTenant(String name, String tenantId) {
+        Map<String, Rows> tables = snapshots.get(name);
+        if (tables == null) {
+            return Scoped.NO_SNAPSHOT;
+        }
+        Set<String> accounts = new HashSet<>();
+        Rows all = tables.get("accounts");
+        int tenantColumn = all.columns().indexOf("aws_account_id");
+        int idColumn = all.columns().indexOf("account_id");
+        for (Object[] row : all.values()) {
+            if (tenantId.equals(String.valueOf(row[tenantColumn]))) {
+                accounts.add(String.valueOf(row[idColumn]));
+            }
+        }
+        Map<String, Rows> rows = scope(tables, accounts, tenantId);
+        store.writeRaw(c -> {
+            deleteTenant(c, tenantId);
+            insertAll(c, rows);
+        });
+        return Scoped.RESTORED;
+    }
+
+    /**
+     * A snapshot's rows of the given accounts (and, when {@code tenantId} is not null, of that tenant's own tables),
+     * parents first: each table's {@link TableOwners.Link} says which column to match, against the owner's ids or
+     * against the ids its parent table kept.
+     */
+    private static Map<String, Rows> scope(Map<String, Rows> tables, Set<String> accounts, String tenantId) {
+        Map<String, Rows> kept = new LinkedHashMap<>();
+        for (Map.Entry<String, Rows> e : tables.entrySet()) {
+            String table = e.getKey();
+            boolean accountTable = TableOwners.owner(table) == TableOwners.Owner.ACCOUNT;
+            if (!accountTable && tenantId == null) {
+                continue;
+            }
+            TableOwners.Link link = TableOwners.link(table);
+            Set<String> keys;
+            if (link.parent() == null) {
+                keys = accountTable ? accounts : Set.of(tenantId);
+            } else {
+                keys = values(kept.get(link.parent()), link.column());
+            }
+            Rows rows = e.getValue();
+            int column = rows.columns().indexOf(link.column());
+            List<Object[]> values = new ArrayList<>();
+            for (Object[] row : rows.values()) {
+                if (keys.contains(String.valueOf(row[column]))) {
+                    values.add(row);
                 }
             }
-        });
-        return found[0];
+            kept.put(table, new Rows(rows.columns(), values));
+        }
+        return kept;
+    }
+
+    private static Set<String> values(Rows rows, String column) {
+        int i = rows.columns().indexOf(column);
+        Set<String> out = new HashSet<>();
+        for (Object[] row : rows.values()) {
+            out.add(String.valueOf(row[i]));
+        }
+        return out;
+    }
+
+    private static void insertAll(Connection c, Map<String, Rows> tables) throws SQLException {
+        for (Map.Entry<String, Rows> e : tables.entrySet()) {
+            insert(c, e.getKey(), e.getValue());
+        }
     }
 
     /** Records the whole state under {@code name} (replacing a snapshot of that name), from one consistent read. */
@@ -120,9 +230,7 @@ public final class StateControl {
         store.writeRaw(
                 c -> {
                     deleteAll(c);
-                    for (Map.Entry<String, Rows> e : tables.entrySet()) {
-                        insert(c, e.getKey(), e.getValue());
-                    }
+                    insertAll(c, tables);
                 },
                 true);
         return true;

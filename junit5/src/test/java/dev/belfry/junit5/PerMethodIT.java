@@ -6,7 +6,7 @@ import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A server per test method: each starts empty, on its own port. */
-final class PerMethodTest {
+final class PerMethodIT {
     @RegisterExtension
     BelfryExtension belfry =
             BelfryExtension.builder().enterpriseAccounts().perMethod().build();

@@ -14,7 +14,7 @@ import software.amazon.awssdk.services.chime.model.RoomMembership;
 
 /** The extension as a user registers it: the child process, fixtures, the SDK client, and reset between tests. */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-final class BelfryExtensionTest {
+final class BelfryExtensionIT {
     @RegisterExtension
     static BelfryExtension belfry = BelfryExtension.builder()
             .enterpriseAccounts()
@@ -86,5 +86,30 @@ final class BelfryExtensionTest {
                         b -> b.accountId(account).roomId(belfry.id("acme.ops")))
                 .roomMemberships();
         assertThat(none).hasSize(2);
+    }
+
+    @Test
+    @Order(5)
+    void resetAccountGoesBackToTheFixturesAndLeavesTheOtherAccounts() {
+        ChimeClient chime = belfry.chime();
+        String acme = belfry.id("acme");
+        chime.createRoom(b -> b.accountId(acme).name("scratch"));
+        chime.deleteRoomMembership(
+                b -> b.accountId(acme).roomId(belfry.id("acme.ops")).memberId(belfry.id("acme.alice")));
+        String other = chime.createAccount(b -> b.name("Other")).account().accountId();
+        chime.createRoom(b -> b.accountId(other).name("theirs"));
+
+        belfry.resetAccount(acme); // as the fixture file made it (D99)
+        assertThat(chime.listRooms(b -> b.accountId(acme)).rooms())
+                .singleElement()
+                .satisfies(r -> assertThat(r.name()).isEqualTo("ops"));
+        assertThat(chime.listRoomMemberships(b -> b.accountId(acme).roomId(belfry.id("acme.ops")))
+                        .roomMemberships())
+                .hasSize(2);
+        assertThat(chime.listRooms(b -> b.accountId(other)).rooms()).hasSize(1);
+
+        belfry.resetAccount(other); // not one of the file's: deleted
+        assertThat(chime.listAccounts(b -> {}).accounts().stream().map(a -> a.accountId()))
+                .containsExactly(acme);
     }
 }
