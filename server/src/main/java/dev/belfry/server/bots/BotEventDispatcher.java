@@ -51,6 +51,8 @@ public final class BotEventDispatcher implements AutoCloseable {
     private final String holder = "belfry-" + UUID.randomUUID();
     private final HttpClient http;
     private final AtomicInteger inFlight = new AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicBoolean wakePending =
+            new java.util.concurrent.atomic.AtomicBoolean();
     private final ScheduledExecutorService poller =
             Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "belfry-bot-events"));
     /** Records outcomes (a database write each) off the HTTP client's threads. */
@@ -82,8 +84,26 @@ public final class BotEventDispatcher implements AutoCloseable {
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .version(HttpClient.Version.HTTP_1_1)
                 .build();
+        // D95: woken when this server commits an event, when a delivery ends (the next event of that bot's room may
+        // be due, and a slot is free) and when a retry falls due; the slow poll finds what other servers queued and
+        // nobody woke for (their commits while this server's bot queue was busy, claims a dead server left)
+        events.onQueued(this::wake);
         long ms = Math.max(1, settings.pollInterval().toMillis());
-        poller.scheduleWithFixedDelay(this::poll, ms, ms, TimeUnit.MILLISECONDS);
+        poller.scheduleWithFixedDelay(this::poll, Math.min(ms, 100), ms, TimeUnit.MILLISECONDS);
+    }
+
+    /** Claims what is due soon on the poller's thread; wake-ups while one is waiting to run are one. */
+    void wake() {
+        if (wakePending.compareAndSet(false, true)) {
+            try {
+                poller.execute(() -> {
+                    wakePending.set(false); // an event committed from here on wakes again
+                    poll();
+                });
+            } catch (java.util.concurrent.RejectedExecutionException closed) {
+                wakePending.set(false);
+            }
+        }
     }
 
     /**
@@ -120,7 +140,10 @@ public final class BotEventDispatcher implements AutoCloseable {
                 List<BotEventService.Due> due = events.claim(holder, CLAIM, room);
                 for (BotEventService.Due d : due) {
                     inFlight.incrementAndGet();
-                    deliver(d).whenComplete((ok, e) -> inFlight.decrementAndGet());
+                    deliver(d).whenComplete((ok, e) -> {
+                        inFlight.decrementAndGet();
+                        wake(); // a slot is free, and the event after this one in its bot's room may be due now
+                    });
                 }
                 if (due.size() < room) {
                     return;
@@ -211,13 +234,26 @@ public final class BotEventDispatcher implements AutoCloseable {
                 }
             }
             case dead -> dead.incrementAndGet();
-            case pending -> retried.incrementAndGet();
+            case pending -> {
+                retried.incrementAndGet();
+                wakeAt(next.nextAttemptAt());
+            }
         }
         if (next.status() == BotEvent.Status.dead) {
             errors.println("belfry: bot event " + event.eventId() + " for bot " + event.botId() + " is dead after "
                     + next.attempts() + " attempts: " + error);
         }
         return null;
+    }
+
+    /** A wake-up when a retry falls due (Chime's 200 ms and 400 ms are kept to the millisecond, not to a poll). */
+    private void wakeAt(Instant due) {
+        long delay = Math.max(0, due.toEpochMilli() - clock.millis()) + 1;
+        try {
+            poller.schedule(this::wake, delay, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException closed) {
+            // shutting down: the event stays pending in the outbox
+        }
     }
 
     private static Thread daemon(Runnable r, String name) {
