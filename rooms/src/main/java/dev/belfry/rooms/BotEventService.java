@@ -80,6 +80,23 @@ public final class BotEventService {
         return ctx.store().write(tx -> tx.botEvents().recordAttempt(eventId, holder, delivery));
     }
 
+    /** An attempt's outcome for {@link #recordAll}. */
+    public record Attempt(String eventId, BotEvent.Delivery delivery) {}
+
+    /**
+     * Stores several attempts' outcomes in one transaction (the delivery worker's batches, D95); for each, whether it
+     * was stored (false: this holder's claim had lapsed).
+     */
+    public List<Boolean> recordAll(String holder, List<Attempt> attempts) {
+        return ctx.store().write(tx -> {
+            List<Boolean> out = new ArrayList<>(attempts.size());
+            for (Attempt a : attempts) {
+                out.add(tx.botEvents().recordAttempt(a.eventId(), holder, a.delivery()));
+            }
+            return out;
+        });
+    }
+
     /** A bot's events, newest first (belfry admin list-bot-deliveries). */
     public Page<BotEvent> list(
             Caller caller,
