@@ -178,6 +178,18 @@ final class ServeCommand implements Callable<Integer> {
     Integer botEventRetryHorizonSeconds;
 
     @Option(
+            names = "--bot-event-retention-days",
+            paramLabel = "DAYS",
+            description = "Delete delivered bot events this many days after their delivery (default 7).")
+    Integer botEventRetentionDays;
+
+    @Option(
+            names = "--bot-event-dead-retention-days",
+            paramLabel = "DAYS",
+            description = "Delete dead bot events (given up on) this many days after that (default 30).")
+    Integer botEventDeadRetentionDays;
+
+    @Option(
             names = "--allow-http-bot-endpoints",
             description = "Accept plain http:// bot endpoints on any host (default: https://, or http:// to loopback).")
     Boolean allowHttpBotEndpoints;
@@ -447,10 +459,17 @@ final class ServeCommand implements Callable<Integer> {
         if (horizon < 0) {
             throw new IllegalArgumentException("--bot-event-retry-horizon must be 0 or more seconds, was " + horizon);
         }
+        int keptDelivered = l.integer("bot-event-retention-days", botEventRetentionDays, 7);
+        int keptDead = l.integer("bot-event-dead-retention-days", botEventDeadRetentionDays, 30);
+        if (keptDelivered < 1 || keptDead < 1) {
+            throw new IllegalArgumentException("--bot-event-retention-days and --bot-event-dead-retention-days must be"
+                    + " at least 1, were " + keptDelivered + " and " + keptDead);
+        }
         return MessagingSettings.defaults()
                 .withAuditRetention(auditDays == null ? null : Duration.ofDays(auditDays))
                 .withBotEvents(dev.belfry.server.bots.BotEventSettings.defaults()
                         .withRetryHorizon(Duration.ofSeconds(horizon))
+                        .withRetention(Duration.ofDays(keptDelivered), Duration.ofDays(keptDead))
                         .withAllowHttpEndpoints(l.bool("allow-http-bot-endpoints", allowHttpBotEndpoints, false)))
                 .withPublicUrl(url)
                 .withWebhookPostInterval(

@@ -50,6 +50,8 @@ final class SettingsLayers {
             "retention-sweep-interval",
             "audit-retention-days",
             "bot-event-retry-horizon",
+            "bot-event-retention-days",
+            "bot-event-dead-retention-days",
             "allow-http-bot-endpoints");
 
     private final Map<String, String> env;

@@ -63,6 +63,7 @@ class SettingsLayersTest {
         assertThatThrownBy(() -> SettingsLayers.load(file, Map.of()))
                 .hasMessageContaining("unknown setting 'prot'")
                 .hasMessageContaining("known: access-log, allow-http-bot-endpoints, audit-retention-days,"
-                        + " bot-event-retry-horizon, create-account-type");
+                        + " bot-event-dead-retention-days, bot-event-retention-days, bot-event-retry-horizon,"
+                        + " create-account-type");
     }
 }

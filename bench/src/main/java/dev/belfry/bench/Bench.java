@@ -20,7 +20,7 @@ import java.util.Set;
  * The benchmark harness behind {@code ./bench/run [--quick|--full]}: every figure next to a baseline measured in
  * the same run, printed as Markdown and written between markers in BENCHMARKS.md.
  *
- * <p>Options: --quick (default) | --full; --only throughput,ceiling,large,startup,cli,release,webhooks,members,testkit,soak; --db sqlite,postgres; --soak-minutes M (5);
+ * <p>Options: --quick (default) | --full; --only throughput,ceiling,large,startup,cli,release,webhooks,members,testkit,botevents,soak; --db sqlite,postgres; --soak-minutes M (5);
  * --out FILE (default BENCHMARKS.md, "-" for none); --jar PATH; --pg JDBC-URL; --seconds S (measured window).
  */
 public final class Bench {
@@ -49,8 +49,8 @@ public final class Bench {
         full = opts.containsKey("full");
         warmup = Double.parseDouble(opts.getOrDefault("warmup", full ? "3" : "1.5"));
         seconds = Double.parseDouble(opts.getOrDefault("seconds", full ? "10" : "3"));
-        only = new LinkedHashSet<>(
-                Arrays.asList(opts.getOrDefault("only", "startup,throughput,ceiling,large,cli,release,webhooks")
+        only = new LinkedHashSet<>(Arrays.asList(
+                opts.getOrDefault("only", "startup,throughput,ceiling,large,cli,release,webhooks,botevents")
                         .split(",")));
         dbs = Arrays.asList(opts.getOrDefault("db", "sqlite,postgres").split(","));
         soakMinutes = Double.parseDouble(opts.getOrDefault("soak-minutes", "5"));
@@ -172,6 +172,12 @@ public final class Bench {
         if (only.contains("webhooks")) {
             for (String db : dbs) {
                 Webhooks.measure(this, db);
+                dropSeeds();
+            }
+        }
+        if (only.contains("botevents")) {
+            for (String db : dbs) {
+                BotEvents.measure(this, db);
                 dropSeeds();
             }
         }

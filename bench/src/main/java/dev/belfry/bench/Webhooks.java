@@ -21,7 +21,7 @@ final class Webhooks {
         List<String> options = new ArrayList<>(b.serveOptions(seed));
         options.addAll(List.of("--webhook-posts-per-second", "0"));
         try (ServerUnderTest server = ServerUnderTest.start(b.jar, b.launcherServeFlags(), options)) {
-            List<String[]> hooks = create(server.port);
+            List<String[]> hooks = create(server.port, ROOMS, PER_ROOM);
             LoadGenerator.ClientFactory post = LoadGenerator.keepAlive(server.port, (http, t, k) -> {
                 String[] hook = hooks.get((int) ((t * 7919L + k) % hooks.size()));
                 int status = http.send(KeepAliveClient.unsigned(
@@ -89,12 +89,12 @@ final class Webhooks {
     }
 
     /** Creates the webhooks through Belfry's signed admin operation; returns their ids and tokens. */
-    private static List<String[]> create(int port) throws Exception {
+    static List<String[]> create(int port, int rooms, int perRoom) throws Exception {
         List<String[]> out = new ArrayList<>();
         KeepAliveClient http = new KeepAliveClient(port);
         try {
-            for (int r = 0; r < ROOMS; r++) {
-                for (int i = 0; i < PER_ROOM; i++) {
+            for (int r = 0; r < rooms; r++) {
+                for (int i = 0; i < perRoom; i++) {
                     int status = http.send(KeepAliveClient.request(
                             port,
                             "POST",

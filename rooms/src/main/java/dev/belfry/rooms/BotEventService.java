@@ -11,6 +11,10 @@ import java.util.List;
  * cause them ({@link BotEventOutbox}).
  */
 public final class BotEventService {
+    static final String LEASE = "bot-events-sweep";
+    /** Rows per delete, so one sweep never holds the database for long (SQLite has one writer). */
+    static final int BATCH = 1_000;
+
     private final DomainContext ctx;
     private final byte[] replyKey;
 
@@ -48,6 +52,14 @@ public final class BotEventService {
      */
     public record Due(BotEvent event, Bot bot, EventsConfiguration configuration) {}
 
+    /**
+     * Calls {@code listener} after each commit of this server that queued events (D95): the delivery worker's wake-up,
+     * so a new event is sent at once rather than at the next poll.
+     */
+    public void onQueued(Runnable listener) {
+        ctx.store().onBotEventsQueued(listener);
+    }
+
     /** Claims up to {@code limit} due events for {@code holder} for {@code claimFor} (D106). */
     public List<Due> claim(String holder, Duration claimFor, int limit) {
         Instant now = ctx.now();
@@ -66,6 +78,23 @@ public final class BotEventService {
     /** Stores an attempt's outcome; false when this holder's claim had lapsed and another server owns the event. */
     public boolean record(String eventId, String holder, BotEvent.Delivery delivery) {
         return ctx.store().write(tx -> tx.botEvents().recordAttempt(eventId, holder, delivery));
+    }
+
+    /** An attempt's outcome for {@link #recordAll}. */
+    public record Attempt(String eventId, BotEvent.Delivery delivery) {}
+
+    /**
+     * Stores several attempts' outcomes in one transaction (the delivery worker's batches, D95); for each, whether it
+     * was stored (false: this holder's claim had lapsed).
+     */
+    public List<Boolean> recordAll(String holder, List<Attempt> attempts) {
+        return ctx.store().write(tx -> {
+            List<Boolean> out = new ArrayList<>(attempts.size());
+            for (Attempt a : attempts) {
+                out.add(tx.botEvents().recordAttempt(a.eventId(), holder, a.delivery()));
+            }
+            return out;
+        });
     }
 
     /** A bot's events, newest first (belfry admin list-bot-deliveries). */
@@ -102,5 +131,35 @@ public final class BotEventService {
             }
             return tx.botEvents().event(eventId).orElse(event);
         });
+    }
+
+    /** What one sweep did: whether this server held the lease, and how many delivered and dead events it deleted. */
+    public record Sweep(boolean ran, long delivered, long dead) {}
+
+    /**
+     * Deletes delivered events that finished more than {@code keepDelivered} ago and dead ones more than {@code
+     * keepDead} ago, when this server holds the sweep's lease (D96; the lease as D77's). Pending events are never
+     * deleted, and neither is an Invite whose Persistent reply URL still works (D109).
+     */
+    public Sweep sweep(Duration keepDelivered, Duration keepDead, String holder, Duration leaseFor) {
+        Instant now = ctx.now();
+        boolean mine = ctx.store().write(tx -> tx.messages().claimLease(LEASE, holder, now, now.plus(leaseFor)));
+        if (!mine) {
+            return new Sweep(false, 0, 0);
+        }
+        return new Sweep(
+                true,
+                deleteFinished(BotEvent.Status.delivered, now.minus(keepDelivered)),
+                deleteFinished(BotEvent.Status.dead, now.minus(keepDead)));
+    }
+
+    private long deleteFinished(BotEvent.Status status, Instant before) {
+        long deleted = 0;
+        int n;
+        do {
+            n = ctx.store().write(tx -> tx.botEvents().deleteFinished(status, before, BATCH));
+            deleted += n;
+        } while (n == BATCH);
+        return deleted;
     }
 }

@@ -39,4 +39,11 @@ public interface BotEventTransaction {
 
     /** Makes a delivered or dead event pending again, due at {@code at}; false when it was pending already. */
     boolean requeue(String eventId, Instant at);
+
+    /**
+     * Deletes up to {@code limit} events of this status (delivered or dead) that finished before {@code before}
+     * (D96), but not an Invite whose Persistent reply URL still works (its bot is in the room and was not invited
+     * there again since, D109); returns how many it deleted.
+     */
+    int deleteFinished(BotEvent.Status status, Instant before, int limit);
 }

@@ -27,6 +27,14 @@ public interface RoomStore extends AutoCloseable {
      */
     void scrubDeletedContent();
 
+    /**
+     * Calls {@code listener} after each transaction of this store that queued bot events (inserted them, or made one
+     * pending again) has committed, on the committing thread: how the delivery worker of this server learns of new
+     * events at once instead of by polling (D95). Never for a transaction that rolled back. The listener must be quick
+     * and must not call the store.
+     */
+    void onBotEventsQueued(Runnable listener);
+
     @Override
     void close();
 }

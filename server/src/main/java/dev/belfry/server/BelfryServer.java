@@ -216,6 +216,8 @@ public final class BelfryServer implements AutoCloseable {
                     domain.retention(),
                     domain.audit(),
                     messaging(settings).auditRetention(),
+                    domain.botEvents(),
+                    messaging(settings).botEvents(),
                     messaging(settings).retentionSweepInterval(),
                     errors);
             // bot events (issue 15): reply URLs name the server as bots reach it, like webhook URLs

@@ -274,4 +274,99 @@ abstract class BotEventsContract {
         MessagesContract.refused(Failure.NOT_FOUND, () -> worker.redeliver(ALICE, account, bot.botId(), "nope"));
         assertThat(worker.claim("a", Duration.ofSeconds(30), 10)).hasSize(1);
     }
+
+    /** Sends every event that is due, head by head, as the worker would, recording each as the answer given. */
+    private void deliverAll(java.util.function.Function<BotEvent, String> answer) {
+        BotEventService worker = d.botEvents();
+        BotEventRetry retry = new BotEventRetry(Duration.ofHours(24), () -> 0.5);
+        for (List<BotEventService.Due> due = worker.claim("a", Duration.ofSeconds(30), 10);
+                !due.isEmpty();
+                due = worker.claim("a", Duration.ofSeconds(30), 10)) {
+            for (BotEventService.Due x : due) {
+                String error = answer.apply(x.event());
+                worker.record(x.event().eventId(), "a", retry.after(x.event(), 1, clock.instant(), error, false));
+            }
+        }
+    }
+
+    @Test
+    void theSweepDeletesDeliveredEventsAfterAWeekAndDeadOnesAfterAMonthButNotALiveInvite() {
+        Bot other = configuredBot("Other");
+        String second = d.rooms().create(ALICE, account, "second", null).roomId();
+        String third = d.rooms().create(ALICE, account, "third", null).roomId();
+        d.memberships().add(ALICE, account, room, bot.botId(), null);
+        d.memberships().remove(ALICE, account, room, bot.botId());
+        d.memberships().add(ALICE, account, room, bot.botId(), null); // this Invite's URL works while it stays
+        d.memberships().add(ALICE, account, second, bot.botId(), null);
+        d.memberships().remove(ALICE, account, second, bot.botId()); // refused by the bot: dead
+        deliverAll(e -> e.roomId().equals(second) && e.type() == Type.Remove ? "HTTP 403" : null);
+        d.memberships().add(ALICE, account, third, other.botId(), null); // never sent: pending
+        BotEventService worker = d.botEvents();
+        Duration week = Duration.ofDays(7);
+        Duration month = Duration.ofDays(30);
+        Duration lease = Duration.ofMinutes(20);
+
+        clock.advance(week.minusSeconds(1));
+        assertThat(worker.sweep(week, month, "server-a", lease)).isEqualTo(new BotEventService.Sweep(true, 0, 0));
+        clock.advance(Duration.ofSeconds(2));
+        assertThat(worker.sweep(week, month, "server-b", lease))
+                .as("another server's lease runs")
+                .isEqualTo(new BotEventService.Sweep(false, 0, 0));
+        assertThat(worker.sweep(week, month, "server-a", lease))
+                .as("the first Invite and Remove of room, the Invite of second (the bot left it)")
+                .isEqualTo(new BotEventService.Sweep(true, 3, 0));
+        assertThat(events(bot))
+                .extracting(BotEvent::roomId, BotEvent::type, e -> e.delivery().status())
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple(room, Type.Invite, Status.delivered),
+                        org.assertj.core.groups.Tuple.tuple(second, Type.Remove, Status.dead));
+        assertThat(events(other))
+                .singleElement()
+                .satisfies(e -> assertThat(e.delivery().status()).isEqualTo(Status.pending));
+
+        // the bot's order in its room goes on after the sweep: the Remove comes after the kept Invite
+        d.memberships().remove(ALICE, account, room, bot.botId());
+        assertThat(events(bot).stream().filter(e -> e.roomId().equals(room)))
+                .extracting(BotEvent::type, BotEvent::seq)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(Type.Invite, 3L),
+                        org.assertj.core.groups.Tuple.tuple(Type.Remove, 4L));
+
+        clock.advance(month.minus(week));
+        assertThat(worker.sweep(week, month, "server-b", lease))
+                .as("server-a stopped sweeping: its lease expired, server-b takes over; the dead Remove is a month old,"
+                        + " and the kept Invite's bot has left the room since")
+                .isEqualTo(new BotEventService.Sweep(true, 1, 1));
+        assertThat(events(bot))
+                .as("the pending Remove stays")
+                .extracting(BotEvent::roomId, BotEvent::type, e -> e.delivery().status())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(room, Type.Remove, Status.pending));
+        assertThat(events(other)).hasSize(1);
+    }
+
+    @Test
+    void theStoreWakesTheWorkerAfterACommitThatQueuedEventsAndNeverForARollback() {
+        java.util.concurrent.atomic.AtomicInteger wakes = new java.util.concurrent.atomic.AtomicInteger();
+        d.botEvents().onQueued(wakes::incrementAndGet);
+        String user =
+                d.users().create(ALICE, account, "bob", "bob@example.com", null).userId();
+        d.memberships().add(ALICE, account, room, user, null);
+        assertThat(wakes).as("no event, no wake-up").hasValue(0);
+        d.memberships().add(ALICE, account, room, bot.botId(), null);
+        assertThat(wakes).as("an Invite committed").hasValue(1);
+        BotEvent rolledBack = BotEvent.queued(account, bot.botId(), room, Type.Mention, "x", "@x", clock.instant());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.write(tx -> {
+                    tx.botEvents().insertEvents(List.of(rolledBack));
+                    throw new IllegalStateException("the change fails after queueing its event");
+                }))
+                .hasMessageContaining("the change fails");
+        assertThat(wakes).as("a rolled-back event wakes no one").hasValue(1);
+        assertThat(store.<java.util.Optional<BotEvent>>read(tx -> tx.botEvents().event(rolledBack.eventId())))
+                .isEmpty();
+        deliverAll(e -> "HTTP 403");
+        assertThat(wakes).as("claims and outcomes are no new events").hasValue(1);
+        BotEvent invite = events(bot).get(0);
+        d.botEvents().redeliver(ALICE, account, bot.botId(), invite.eventId());
+        assertThat(wakes).as("a redelivered event is queued again").hasValue(2);
+    }
 }

@@ -18,7 +18,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
@@ -51,11 +50,21 @@ public final class BotEventDispatcher implements AutoCloseable {
     private final String holder = "belfry-" + UUID.randomUUID();
     private final HttpClient http;
     private final AtomicInteger inFlight = new AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicBoolean wakePending =
+            new java.util.concurrent.atomic.AtomicBoolean();
     private final ScheduledExecutorService poller =
             Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "belfry-bot-events"));
-    /** Records outcomes (a database write each) off the HTTP client's threads. */
-    private final ExecutorService recorder =
-            Executors.newFixedThreadPool(2, r -> daemon(r, "belfry-bot-events-record"));
+    /**
+     * Outcomes waiting to be stored. One thread stores all that have gathered in one transaction: under load a write
+     * per outcome made the database's commits (SQLite's fsync, PostgreSQL's round trips) the ceiling of delivery (D95).
+     */
+    private final java.util.concurrent.LinkedBlockingQueue<Outcome> outcomes =
+            new java.util.concurrent.LinkedBlockingQueue<>();
+
+    private final Thread recorder = daemon(this::recordOutcomes, "belfry-bot-events-record");
+
+    /** An attempt's outcome on its way to the outbox; {@code stored} completes once it was written (or not). */
+    private record Outcome(BotEvent event, BotEvent.Delivery next, String error, CompletableFuture<Void> stored) {}
 
     private final AtomicLong queued = new AtomicLong();
     private final AtomicLong delivered = new AtomicLong();
@@ -82,8 +91,27 @@ public final class BotEventDispatcher implements AutoCloseable {
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .version(HttpClient.Version.HTTP_1_1)
                 .build();
+        // D95: woken when this server commits an event, when a delivery ends (the next event of that bot's room may
+        // be due, and a slot is free) and when a retry falls due; the slow poll finds what other servers queued and
+        // nobody woke for (their commits while this server's bot queue was busy, claims a dead server left)
+        recorder.start();
+        events.onQueued(this::wake);
         long ms = Math.max(1, settings.pollInterval().toMillis());
-        poller.scheduleWithFixedDelay(this::poll, ms, ms, TimeUnit.MILLISECONDS);
+        poller.scheduleWithFixedDelay(this::poll, Math.min(ms, 100), ms, TimeUnit.MILLISECONDS);
+    }
+
+    /** Claims what is due soon on the poller's thread; wake-ups while one is waiting to run are one. */
+    void wake() {
+        if (wakePending.compareAndSet(false, true)) {
+            try {
+                poller.execute(() -> {
+                    wakePending.set(false); // an event committed from here on wakes again
+                    poll();
+                });
+            } catch (java.util.concurrent.RejectedExecutionException closed) {
+                wakePending.set(false);
+            }
+        }
     }
 
     /**
@@ -120,7 +148,10 @@ public final class BotEventDispatcher implements AutoCloseable {
                 List<BotEventService.Due> due = events.claim(holder, CLAIM, room);
                 for (BotEventService.Due d : due) {
                     inFlight.incrementAndGet();
-                    deliver(d).whenComplete((ok, e) -> inFlight.decrementAndGet());
+                    deliver(d).whenComplete((ok, e) -> {
+                        inFlight.decrementAndGet();
+                        wake(); // a slot is free, and the event after this one in its bot's room may be due now
+                    });
                 }
                 if (due.size() < room) {
                     return;
@@ -165,43 +196,72 @@ public final class BotEventDispatcher implements AutoCloseable {
             return record(event, "The endpoint cannot be called: " + e.getMessage(), false);
         }
         return http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
-                .handleAsync(
-                        (response, failure) -> {
-                            if (failure != null) {
-                                Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
-                                String why = cause instanceof HttpTimeoutException
-                                        ? "No answer within "
-                                                + settings.timeout().toMillis() + " ms."
-                                        : "The request failed: " + cause;
-                                return outcome(event, why, true);
-                            }
-                            int status = response.statusCode();
-                            if (status >= 200 && status < 300) {
-                                return outcome(event, null, false);
-                            }
-                            // Chime retried timeouts and 5xx only; 429 asks to come back later, so it is retried too
-                            return outcome(event, "HTTP " + status, status >= 500 || status == 429);
-                        },
-                        recorder)
-                .thenAccept(x -> {});
+                .handle((response, failure) -> {
+                    if (failure != null) {
+                        Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
+                        String why = cause instanceof HttpTimeoutException
+                                ? "No answer within " + settings.timeout().toMillis() + " ms."
+                                : "The request failed: " + cause;
+                        return outcome(event, why, true);
+                    }
+                    int status = response.statusCode();
+                    if (status >= 200 && status < 300) {
+                        return outcome(event, null, false);
+                    }
+                    // Chime retried timeouts and 5xx only; 429 asks to come back later, so it is retried too
+                    return outcome(event, "HTTP " + status, status >= 500 || status == 429);
+                })
+                .thenCompose(stored -> stored);
     }
 
     private CompletableFuture<Void> record(BotEvent event, String error, boolean retryable) {
-        return CompletableFuture.runAsync(() -> outcome(event, error, retryable), recorder);
+        return outcome(event, error, retryable);
     }
 
-    private Void outcome(BotEvent event, String error, boolean retryable) {
+    /** Queues the attempt's outcome for the recorder; the future completes once it is stored (or failed to be). */
+    private CompletableFuture<Void> outcome(BotEvent event, String error, boolean retryable) {
         Instant now = Instant.ofEpochMilli(clock.millis());
         BotEvent.Delivery next = retry.after(event, event.delivery().attempts() + 1, now, error, retryable);
-        try {
-            if (!events.record(event.eventId(), holder, next)) {
-                return null; // our claim lapsed and another server took the event over: its outcome stands
+        Outcome o = new Outcome(event, next, error, new CompletableFuture<>());
+        outcomes.add(o);
+        return o.stored();
+    }
+
+    /** The recorder's loop: takes what has gathered (at most 256) and stores it in one transaction. */
+    private void recordOutcomes() {
+        List<Outcome> batch = new java.util.ArrayList<>();
+        while (true) {
+            try {
+                batch.add(outcomes.take());
+            } catch (InterruptedException e) {
+                return;
             }
-        } catch (RuntimeException e) {
-            // not recorded: the claim expires and the event is sent again (at least once)
-            errors.println("belfry: recording a bot event's delivery failed: " + e.getMessage());
-            return null;
+            outcomes.drainTo(batch, 255);
+            List<Boolean> stored = null;
+            try {
+                stored = events.recordAll(
+                        holder,
+                        batch.stream()
+                                .map(o -> new BotEventService.Attempt(o.event().eventId(), o.next()))
+                                .toList());
+            } catch (RuntimeException e) {
+                // not recorded: the claims expire and the events are sent again (at least once)
+                errors.println("belfry: recording " + batch.size() + " bot event deliveries failed: " + e.getMessage());
+            }
+            for (int i = 0; i < batch.size(); i++) {
+                Outcome o = batch.get(i);
+                // false: our claim lapsed and another server took the event over: its outcome stands
+                if (stored != null && stored.get(i)) {
+                    counted(o.event(), o.next(), o.error());
+                }
+                o.stored().complete(null);
+            }
+            batch.clear();
         }
+    }
+
+    private void counted(BotEvent event, BotEvent.Delivery next, String error) {
+        Instant now = next.finishedAt() != null ? next.finishedAt() : Instant.ofEpochMilli(clock.millis());
         switch (next.status()) {
             case delivered -> {
                 delivered.incrementAndGet();
@@ -211,13 +271,25 @@ public final class BotEventDispatcher implements AutoCloseable {
                 }
             }
             case dead -> dead.incrementAndGet();
-            case pending -> retried.incrementAndGet();
+            case pending -> {
+                retried.incrementAndGet();
+                wakeAt(next.nextAttemptAt());
+            }
         }
         if (next.status() == BotEvent.Status.dead) {
             errors.println("belfry: bot event " + event.eventId() + " for bot " + event.botId() + " is dead after "
                     + next.attempts() + " attempts: " + error);
         }
-        return null;
+    }
+
+    /** A wake-up when a retry falls due (Chime's 200 ms and 400 ms are kept to the millisecond, not to a poll). */
+    private void wakeAt(Instant due) {
+        long delay = Math.max(0, due.toEpochMilli() - clock.millis()) + 1;
+        try {
+            poller.schedule(this::wake, delay, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException closed) {
+            // shutting down: the event stays pending in the outbox
+        }
     }
 
     private static Thread daemon(Runnable r, String name) {
@@ -229,10 +301,10 @@ public final class BotEventDispatcher implements AutoCloseable {
     @Override
     public void close() {
         poller.shutdownNow();
-        recorder.shutdown();
+        recorder.interrupt();
         try {
             poller.awaitTermination(5, TimeUnit.SECONDS);
-            recorder.awaitTermination(5, TimeUnit.SECONDS);
+            recorder.join(5_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

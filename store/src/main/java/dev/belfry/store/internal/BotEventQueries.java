@@ -20,6 +20,8 @@ final class BotEventQueries implements BotEventTransaction {
 
     private final Sql sql;
     private final Dialect dialect;
+    /** Whether this transaction queued an event (inserted one, or made one pending again): see {@link #queued()}. */
+    private boolean queued;
 
     BotEventQueries(Sql sql, Dialect dialect) {
         this.sql = sql;
@@ -69,6 +71,12 @@ final class BotEventQueries implements BotEventTransaction {
                     params));
         }
         sql.updates(inserts);
+        queued |= !inserts.isEmpty();
+    }
+
+    /** True once this transaction has queued an event; the store then wakes the delivery worker after the commit. */
+    boolean queued() {
+        return queued;
     }
 
     @Override
@@ -143,13 +151,32 @@ final class BotEventQueries implements BotEventTransaction {
 
     @Override
     public boolean requeue(String eventId, Instant at) {
-        return sql.update(
+        boolean requeued = sql.update(
                         "UPDATE bot_events SET status = 'pending', attempts = 0, next_attempt_at = ?, last_error = NULL,"
                                 + " finished_at = NULL, claimed_by = NULL, claim_expires = NULL"
                                 + " WHERE event_id = ? AND status <> 'pending'",
                         at.toEpochMilli(),
                         eventId)
                 > 0;
+        queued |= requeued;
+        return requeued;
+    }
+
+    @Override
+    public int deleteFinished(BotEvent.Status status, Instant before, int limit) {
+        // a sub-select with LIMIT: DELETE … LIMIT is not portable
+        return sql.update(
+                "DELETE FROM bot_events WHERE event_id IN (SELECT e.event_id FROM bot_events e"
+                        + " WHERE e.status = ? AND e.finished_at < ?"
+                        + " AND NOT (e.event_type = 'Invite'"
+                        + " AND EXISTS (SELECT 1 FROM memberships m WHERE m.room_id = e.room_id"
+                        + " AND m.member_id = e.bot_id)"
+                        + " AND NOT EXISTS (SELECT 1 FROM bot_events l WHERE l.bot_id = e.bot_id"
+                        + " AND l.room_id = e.room_id AND l.event_type = 'Invite' AND l.seq > e.seq))"
+                        + " LIMIT ?)",
+                status.name(),
+                before.toEpochMilli(),
+                limit);
     }
 
     private static BotEvent map(ResultSet rs) throws SQLException {

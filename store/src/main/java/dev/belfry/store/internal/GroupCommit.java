@@ -32,10 +32,19 @@ final class GroupCommit {
     private final Dialect dialect;
     private final WalCheckpointer checkpointer; // may be null
     private final DatabaseFileGuard guard; // may be null
+    /** Run after a commit in which a unit queued bot events (D95). */
+    private final Runnable botEventsQueued;
+
     private final List<Unit<?>> queue = new ArrayList<>(); // guarded by this
     private boolean leading; // guarded by this: a group is running
 
-    GroupCommit(DataSource writers, Dialect dialect, WalCheckpointer checkpointer, DatabaseFileGuard guard) {
+    GroupCommit(
+            DataSource writers,
+            Dialect dialect,
+            WalCheckpointer checkpointer,
+            DatabaseFileGuard guard,
+            Runnable botEventsQueued) {
+        this.botEventsQueued = botEventsQueued;
         this.writers = writers;
         this.dialect = dialect;
         this.checkpointer = checkpointer;
@@ -105,8 +114,13 @@ final class GroupCommit {
                 dialect.rollbackAfter(c, e);
                 throw e;
             }
+            boolean queued = false;
             for (Unit<?> unit : group) {
+                queued |= unit.queuedBotEvents();
                 unit.finish(null);
+            }
+            if (queued) {
+                botEventsQueued.run();
             }
             if (checkpointer != null) {
                 checkpointer.resetIfWanted(c); // rarely: this group and the next wait for it (tens of ms)
@@ -130,6 +144,9 @@ final class GroupCommit {
         private final Function<StoreTransaction, T> work;
         private T value;
         private Throwable failure;
+        /** Whether the work, committed, queued bot events (false when it failed: its savepoint was undone). */
+        private boolean queuedBotEvents;
+
         volatile boolean done;
 
         Unit(Function<StoreTransaction, T> work) {
@@ -140,14 +157,21 @@ final class GroupCommit {
         void runIn(Connection c, Sql sql, Dialect dialect) throws SQLException {
             exec(c, "SAVEPOINT unit");
             try {
-                value = work.apply(new JdbcTransaction(sql, dialect));
+                JdbcTransaction tx = new JdbcTransaction(sql, dialect);
+                value = work.apply(tx);
                 exec(c, "RELEASE unit");
+                queuedBotEvents = tx.queuedBotEvents();
             } catch (RuntimeException | Error e) {
                 exec(c, "ROLLBACK TO unit");
                 exec(c, "RELEASE unit");
                 value = null;
                 failure = e;
+                queuedBotEvents = false;
             }
+        }
+
+        boolean queuedBotEvents() {
+            return queuedBotEvents;
         }
 
         /** Called once the group has committed (why == null) or failed as a whole. */

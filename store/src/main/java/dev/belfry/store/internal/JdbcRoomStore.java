@@ -42,6 +42,9 @@ public final class JdbcRoomStore implements RoomStore {
     /** SQLite in a data directory: this store's hold on it (D37); otherwise null. */
     private DataDirectoryLock lock;
 
+    /** Called after a commit that queued bot events (D95). */
+    private final java.util.List<Runnable> botEventListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     /** Plain connections outside the pools, for the readiness probe. */
     private final DataSource probes;
 
@@ -57,7 +60,9 @@ public final class JdbcRoomStore implements RoomStore {
         this.writers = writers;
         this.readers = readers;
         this.guard = guard;
-        this.groups = dialect == Dialect.SQLITE ? new GroupCommit(writers, dialect, checkpointer, guard) : null;
+        this.groups = dialect == Dialect.SQLITE
+                ? new GroupCommit(writers, dialect, checkpointer, guard, this::botEventsQueued)
+                : null;
         this.checkpointer = checkpointer;
         this.vacuum = dialect == Dialect.POSTGRES ? new PostgresVacuum(writers) : null;
         this.analyze = dialect == Dialect.POSTGRES ? new PostgresVacuum(writers, "ANALYZE memberships") : null;
@@ -191,6 +196,9 @@ public final class JdbcRoomStore implements RoomStore {
                 T result = work.apply(tx);
                 dialect.commit(c);
                 added(tx.insertedMemberships());
+                if (tx.queuedBotEvents()) {
+                    botEventsQueued();
+                }
                 return result;
             } catch (RuntimeException | Error e) {
                 dialect.rollbackAfter(c, e);
@@ -201,6 +209,21 @@ public final class JdbcRoomStore implements RoomStore {
             }
         } catch (SQLException e) {
             throw Sql.failure(e);
+        }
+    }
+
+    @Override
+    public void onBotEventsQueued(Runnable listener) {
+        botEventListeners.add(listener);
+    }
+
+    private void botEventsQueued() {
+        for (Runnable listener : botEventListeners) {
+            try {
+                listener.run();
+            } catch (RuntimeException e) {
+                // a listener's failure must not turn a committed write into an error: its poll finds the events
+            }
         }
     }
 

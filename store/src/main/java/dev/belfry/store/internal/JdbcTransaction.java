@@ -51,6 +51,11 @@ final class JdbcTransaction implements StoreTransaction {
     /** Memberships this transaction added: the store refreshes PostgreSQL's statistics after many (D88). */
     private int insertedMemberships;
 
+    /** Whether this transaction queued a bot event (D95: the store then wakes the delivery worker). */
+    boolean queuedBotEvents() {
+        return botEvents.queued();
+    }
+
     int insertedMemberships() {
         return insertedMemberships;
     }
