@@ -141,6 +141,8 @@ final class ServeFastPath {
         {"--retention-sweep-interval", "retentionSweepSeconds"},
         {"--audit-retention-days", "auditRetentionDays"},
         {"--bot-event-retry-horizon", "botEventRetryHorizonSeconds"},
+        {"--bot-event-retention-days", "botEventRetentionDays"},
+        {"--bot-event-dead-retention-days", "botEventDeadRetentionDays"},
         {"--allow-http-bot-endpoints", "allowHttpBotEndpoints"},
         {"--max-members-per-room", "membersPerRoom"},
         {"--max-rooms-per-member", "roomsPerMember"},
