@@ -29,7 +29,14 @@ final class ExampleProjectIT {
     @Test
     void theSpringBootExampleProjectPassesItsOwnBuild() throws Exception {
         String version = System.getProperty("belfry.version");
-        Path jar = Path.of(System.getProperty("belfry.junit5.jar"));
+        String built = System.getProperty("belfry.junit5.jar");
+        assertThat(version)
+                .as("belfry.version (set by the it module's Failsafe configuration)")
+                .isNotNull();
+        assertThat(built)
+                .as("belfry.junit5.jar (set by the it module's Failsafe configuration)")
+                .isNotNull();
+        Path jar = Path.of(built);
         assertThat(jar).as("this build's belfry-junit5 jar").isRegularFile();
         Path work = Path.of("target/example-project").toAbsolutePath();
         Path project = work.resolve("project");
