@@ -47,6 +47,11 @@ class CompletionScriptTest {
         assertThat(complete("belfry admin create-account --ty", "belfry", "admin", "create-account", "--ty"))
                 .isEqualTo("--type\n");
         assertThat(complete("belfry se", "belfry", "se")).isEqualTo("serve\n");
+        // issue 17's account transfer commands (D126) are admin's like the others
+        assertThat(complete("belfry admin exp", "belfry", "admin", "exp")).isEqualTo("export\n");
+        assertThat(complete("belfry admin export --acc", "belfry", "admin", "export", "--acc"))
+                .isEqualTo("--account-id\n");
+        assertThat(complete("belfry admin imp", "belfry", "admin", "imp")).isEqualTo("import\n");
         assertThat(complete("belfry chime list-room", "belfry", "chime", "list-room"))
                 .isEqualTo("from-completer:belfry chime list-room:22\n");
         assertThat(complete("belfry --region x chime l", "belfry", "--region", "x", "chime", "l"))

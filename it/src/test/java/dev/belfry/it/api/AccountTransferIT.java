@@ -228,6 +228,69 @@ class AccountTransferIT {
         }
     }
 
+    /**
+     * Tenant scoping (D126, D128): a tenant exports only its own accounts, and an import is the importing tenant's,
+     * whatever tenant the file came from; the second export, from the new tenant, is the same bytes.
+     */
+    @Test
+    void aTenantExportsOnlyItsOwnAccountsAndImportsIntoItself() throws Exception {
+        Path credentials = Api.twoTenantCredentials();
+        Path dir = Files.createTempDirectory("belfry-transfer-tenants");
+        try (RunningServer from = RunningServer.start(ServerSettings.defaults(Databases.forSuite())
+                        .withPort(0)
+                        .withCreateAccountType(AccountType.EnterpriseLWA)
+                        .withCredentialsFile(credentials));
+                RunningServer to = RunningServer.start(ServerSettings.defaults(Databases.forSuite())
+                        .withPort(0)
+                        .withCreateAccountType(AccountType.EnterpriseLWA)
+                        .withCredentialsFile(credentials))) {
+            ChimeClient a = from.client("a", "a");
+            String account = Api.account(a, "Tenant A").accountId();
+            String room = Api.room(a, account, "a-room").roomId();
+            a.createRoomMembership(b -> b.accountId(account)
+                    .roomId(room)
+                    .memberId(Api.user(a, account, "carol").userId()));
+            Map<String, String> asA = tenant("a");
+            Map<String, String> asB = tenant("b");
+
+            Path none = dir.resolve("b-of-a.json");
+            Run refused = export(asB, from.url(), account, none);
+            assertThat(refused.code()).isEqualTo(254);
+            assertThat(refused.err()).contains("(NotFoundException)").contains(account);
+            assertThat(Files.size(none)).isZero();
+
+            Path file = dir.resolve("a.json");
+            assertThat(export(asA, from.url(), account, file).code()).isZero();
+            Run imported = cli(asB, "admin", "import", file.toString(), "--endpoint-url", to.url());
+            assertThat(imported.code()).as(imported.err()).isZero();
+            assertThat(to.client("b", "b")
+                            .getAccount(x -> x.accountId(account))
+                            .account()
+                            .name())
+                    .isEqualTo("Tenant A");
+            try {
+                to.client("a", "a").getAccount(x -> x.accountId(account));
+                throw new AssertionError("tenant a sees an account imported by tenant b");
+            } catch (ChimeException e) {
+                assertThat(e.statusCode()).isEqualTo(404);
+            }
+            Path again = dir.resolve("b.json");
+            assertThat(export(asB, to.url(), account, again).code()).isZero();
+            assertThat(Files.readAllBytes(again)).isEqualTo(Files.readAllBytes(file));
+            // the ids are the server's, not the tenant's: the other tenant cannot import the same account beside it
+            Run twice = cli(asA, "admin", "import", file.toString(), "--endpoint-url", to.url());
+            assertThat(twice.code()).isEqualTo(254);
+            assertThat(twice.err()).contains("(ConflictException)");
+        }
+    }
+
+    private static Map<String, String> tenant(String key) throws Exception {
+        Map<String, String> env = new java.util.HashMap<>(AdminCommandIT.cliEnvironment());
+        env.put("AWS_ACCESS_KEY_ID", key);
+        env.put("AWS_SECRET_ACCESS_KEY", key);
+        return env;
+    }
+
     private static RunningServer enterprise(StoreConfig store) throws Exception {
         return RunningServer.start(
                 ServerSettings.defaults(store).withPort(0).withCreateAccountType(AccountType.EnterpriseLWA));
