@@ -311,8 +311,8 @@ final class AccountImporter {
                 if (uniqueViolation(e)) {
                     throw new AccountTransferException(
                             Kind.CONFLICT,
-                            "A row of \"" + table + "\" has an id that already exists on this server (" + detail(e)
-                                    + "); nothing was imported.");
+                            "A row of \"" + table + "\" has an id that already exists on this server, or that the file"
+                                    + " holds twice (" + detail(e) + "); nothing was imported.");
                 }
                 if (Sql.failure(e).failure().transientFailure()) {
                     throw Sql.failure(e);
