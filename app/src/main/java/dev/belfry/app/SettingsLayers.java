@@ -50,7 +50,8 @@ final class SettingsLayers {
             "retention-sweep-interval",
             "audit-retention-days",
             "bot-event-retry-horizon",
-            "allow-http-bot-endpoints");
+            "allow-http-bot-endpoints",
+            "lambda-endpoint");
 
     private final Map<String, String> env;
     private final Properties file;

@@ -120,6 +120,13 @@ public final class BotService {
                 throw DomainException.badRequest(
                         "The OutboundEventsHTTPSEndpoint did not pass Chime's endpoint" + " verification: " + problem);
             }
+        } else {
+            // Chime made a dry-run invocation and failed the Put with a 4xx unless it succeeded (D113)
+            String problem = verifier.verifyLambda(lambdaFunctionArn);
+            if (problem != null) {
+                throw DomainException.badRequest(
+                        "The LambdaFunctionArn did not pass Chime's dry-run invocation: " + problem);
+            }
         }
         return ctx.store().write(tx -> {
             AccountGuard.enterprise(tx, caller, accountId);

@@ -23,8 +23,10 @@ public final class HttpEndpointVerifier implements BotEndpointVerifier {
     private final boolean allowHttp;
     private final Duration timeout;
     private final HttpClient http;
+    private final LambdaInvoker lambda;
 
-    public HttpEndpointVerifier(BotEventSettings settings) {
+    public HttpEndpointVerifier(BotEventSettings settings, java.time.Clock clock) {
+        this.lambda = LambdaInvoker.of(settings, clock);
         this.allowHttp = settings.allowHttpEndpoints();
         this.timeout = settings.timeout();
         this.http = HttpClient.newBuilder()
@@ -75,5 +77,34 @@ public final class HttpEndpointVerifier implements BotEndpointVerifier {
             return "its answer did not echo the Challenge (expected {\"Challenge\":\"" + challenge + "\"}).";
         }
         return null;
+    }
+
+    /**
+     * Chime's dry run (D113): Invoke with X-Amz-Invocation-Type DryRun and no payload, which Lambda answers 204 once
+     * it has checked that the function exists and the caller may invoke it; the function does not run.
+     */
+    @Override
+    public String verifyLambda(String functionArn) {
+        HttpResponse<String> response;
+        try {
+            response = lambda.http()
+                    .send(
+                            lambda.request(functionArn, "DryRun", new byte[0], null),
+                            HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IllegalStateException e) {
+            return e.getMessage() + ".";
+        } catch (HttpTimeoutException e) {
+            return "Lambda did not answer within " + lambda.timeout().toMillis() + " ms.";
+        } catch (IOException e) {
+            return "Lambda could not be reached (" + e.getClass().getSimpleName()
+                    + (e.getMessage() != null ? ": " + e.getMessage() : "") + ").";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "the server is stopping.";
+        } catch (IllegalArgumentException e) {
+            return "Lambda cannot be called at that address (" + e.getMessage() + ").";
+        }
+        String failure = LambdaInvoker.failure(response);
+        return failure == null ? null : "Lambda answered " + failure + ".";
     }
 }
