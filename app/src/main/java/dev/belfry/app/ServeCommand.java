@@ -444,7 +444,8 @@ final class ServeCommand implements Callable<Integer> {
                 .withBotEvents(dev.belfry.server.bots.BotEventSettings.defaults()
                         .withRetryHorizon(Duration.ofSeconds(horizon))
                         .withAllowHttpEndpoints(l.bool("allow-http-bot-endpoints", allowHttpBotEndpoints, false))
-                        .withLambda(lambdaEndpoint(l.string("lambda-endpoint", lambdaEndpoint, null)), LambdaKeys::resolve))
+                        .withLambda(
+                                lambdaEndpoint(l.string("lambda-endpoint", lambdaEndpoint, null)), LambdaKeys::resolve))
                 .withPublicUrl(url)
                 .withWebhookPostInterval(
                         perSecond == 0 ? Duration.ZERO : Duration.ofNanos((long) (1_000_000_000L / perSecond)))

@@ -125,9 +125,8 @@ public final class LambdaInvoker {
                         keys.secretAccessKey(),
                         keys.sessionToken(),
                         now);
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri)
-                .timeout(timeout)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(payload));
+        HttpRequest.Builder b =
+                HttpRequest.newBuilder(uri).timeout(timeout).POST(HttpRequest.BodyPublishers.ofByteArray(payload));
         for (Map.Entry<String, String> h : headers) {
             if (!h.getKey().equals("Host")) { // the JDK writes Host itself, from the URI, as signed
                 b.header(h.getKey(), h.getValue());
@@ -152,7 +151,8 @@ public final class LambdaInvoker {
      */
     static String failure(HttpResponse<String> response) {
         int status = response.statusCode();
-        String functionError = response.headers().firstValue("X-Amz-Function-Error").orElse(null);
+        String functionError =
+                response.headers().firstValue("X-Amz-Function-Error").orElse(null);
         if (status >= 200 && status < 300 && functionError == null) {
             return null;
         }
@@ -161,7 +161,8 @@ public final class LambdaInvoker {
             body = body.substring(0, 300) + "…";
         }
         if (functionError != null) {
-            return "The function failed (X-Amz-Function-Error: " + functionError + ")" + (body.isEmpty() ? "" : ": " + body);
+            return "The function failed (X-Amz-Function-Error: " + functionError + ")"
+                    + (body.isEmpty() ? "" : ": " + body);
         }
         String type = response.headers()
                 .firstValue("X-Amzn-ErrorType")
