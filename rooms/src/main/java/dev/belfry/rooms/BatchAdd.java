@@ -157,6 +157,14 @@ public final class BatchAdd {
                     null,
                     null);
         }
+        // Chime: a bot whose outbound endpoint is not configured cannot be added to a room (D114)
+        if (member.type() == Enums.MemberType.Bot && tx.eventsConfiguration(id).isEmpty()) {
+            return Outcome.failed(
+                    id,
+                    Failure.BAD_REQUEST,
+                    "The bot " + id + " has no events configuration; give it an OutboundEventsHTTPSEndpoint or a"
+                            + " LambdaFunctionArn with PutEventsConfiguration before adding it to a room.");
+        }
         if (size >= ctx.limits().membersPerRoom()) {
             return Outcome.failed(
                     id,
