@@ -319,4 +319,35 @@ abstract class BotEventsContract {
         MessagesContract.refused(Failure.NOT_FOUND, () -> worker.redeliver(ALICE, account, bot.botId(), "nope"));
         assertThat(worker.claim("a", Duration.ofSeconds(30), 10)).hasSize(1);
     }
+
+    /** D125: redeliver restarts the retry horizon, so an event older than it is retried for the whole horizon. */
+    @Test
+    void aRedeliveredEventGetsTheWholeHorizonAgain() {
+        d.memberships().add(ALICE, account, room, bot.botId(), null);
+        BotEventService worker = d.botEvents();
+        BotEventRetry retry = new BotEventRetry(Duration.ofHours(1), () -> 0.5);
+        BotEvent invite = worker.claim("a", Duration.ofSeconds(30), 10).get(0).event();
+        assertThat(invite.retryFrom()).isEqualTo(invite.createdAt());
+        worker.record(invite.eventId(), "a", retry.after(invite, 1, clock.instant(), "HTTP 403", false));
+        clock.advance(Duration.ofHours(2));
+        // not redelivered, an event two hours old is dead at its first failure past Chime's two quick retries
+        assertThat(retry.after(invite, 3, clock.instant(), "HTTP 500", true).status())
+                .isEqualTo(Status.dead);
+
+        Instant redelivered = clock.instant();
+        assertThat(worker.redeliver(ALICE, account, bot.botId(), invite.eventId()).retryFrom())
+                .isEqualTo(redelivered);
+        BotEvent again = worker.claim("a", Duration.ofSeconds(30), 10).get(0).event();
+        assertThat(again.eventId()).isEqualTo(invite.eventId());
+        assertThat(again.createdAt()).as("the payload's EventTimestamp stays").isEqualTo(invite.createdAt());
+        assertThat(again.retryFrom()).isEqualTo(redelivered);
+        clock.advance(Duration.ofMinutes(30));
+        assertThat(retry.after(again, 3, clock.instant(), "HTTP 500", true).status())
+                .as("within the horizon counted from the redelivery")
+                .isEqualTo(Status.pending);
+        clock.advance(Duration.ofMinutes(31));
+        assertThat(retry.after(again, 4, clock.instant(), "HTTP 500", true).status())
+                .as("past it")
+                .isEqualTo(Status.dead);
+    }
 }
