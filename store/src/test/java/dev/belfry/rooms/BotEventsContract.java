@@ -335,7 +335,8 @@ abstract class BotEventsContract {
                 .isEqualTo(Status.dead);
 
         Instant redelivered = clock.instant();
-        assertThat(worker.redeliver(ALICE, account, bot.botId(), invite.eventId()).retryFrom())
+        assertThat(worker.redeliver(ALICE, account, bot.botId(), invite.eventId())
+                        .retryFrom())
                 .isEqualTo(redelivered);
         BotEvent again = worker.claim("a", Duration.ofSeconds(30), 10).get(0).event();
         assertThat(again.eventId()).isEqualTo(invite.eventId());
