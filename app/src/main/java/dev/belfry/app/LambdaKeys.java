@@ -13,9 +13,10 @@ import dev.belfry.server.bots.AwsKeys;
 final class LambdaKeys {
     private LambdaKeys() {}
 
-    static AwsKeys resolve() {
+    /** @param env serve's environment (AWS_*, HOME for ~/.aws) */
+    static AwsKeys resolve(java.util.Map<String, String> env) {
         try {
-            String[] c = new CliConfig(System.getenv(), null).credentials();
+            String[] c = new CliConfig(env, null).credentials();
             return c == null ? null : new AwsKeys(c[0], c[1], c[2]);
         } catch (CliException e) {
             return null; // e.g. AWS_PROFILE names a profile that does not exist: no credentials

@@ -445,7 +445,8 @@ final class ServeCommand implements Callable<Integer> {
                         .withRetryHorizon(Duration.ofSeconds(horizon))
                         .withAllowHttpEndpoints(l.bool("allow-http-bot-endpoints", allowHttpBotEndpoints, false))
                         .withLambda(
-                                lambdaEndpoint(l.string("lambda-endpoint", lambdaEndpoint, null)), LambdaKeys::resolve))
+                                lambdaEndpoint(l.string("lambda-endpoint", lambdaEndpoint, null)),
+                                () -> LambdaKeys.resolve(env)))
                 .withPublicUrl(url)
                 .withWebhookPostInterval(
                         perSecond == 0 ? Duration.ZERO : Duration.ofNanos((long) (1_000_000_000L / perSecond)))
