@@ -13,6 +13,7 @@ from botocore.config import Config
 from botocore.exceptions import ClientError
 
 URL = sys.argv[1]
+BOT_ENDPOINT = sys.argv[2]  # a loopback endpoint that echoes the verification challenge (D108)
 checks, failures = [], []
 
 
@@ -47,6 +48,9 @@ a.batch_suspend_user(AccountId=acct, UserIdList=[suspended])
 bot = a.create_bot(AccountId=acct, DisplayName="helper", Domain="example.com")["Bot"]
 off = a.create_bot(AccountId=acct, DisplayName="off", Domain="example.com")["Bot"]
 a.update_bot(AccountId=acct, BotId=off["BotId"], Disabled=True)
+# a bot joins a room only with an events configuration (D114); "bare" has none
+a.put_events_configuration(AccountId=acct, BotId=bot["BotId"], OutboundEventsHTTPSEndpoint=BOT_ENDPOINT)
+bare = a.create_bot(AccountId=acct, DisplayName="bare", Domain="example.com")["Bot"]
 
 
 def batch(items):
@@ -92,6 +96,7 @@ r = batch([
     {"MemberId": tenant_user},
     {"MemberId": suspended},
     {"MemberId": off["BotId"]},
+    {"MemberId": bare["BotId"]},
     {"MemberId": users[1], "Role": "Administrator"},
     {"MemberId": bot["BotId"]},
 ])
@@ -104,7 +109,9 @@ check("another account's user -> NotFound", codes.get(other_user) == "NotFound",
 check("another tenant's user -> NotFound", codes.get(tenant_user) == "NotFound", codes)
 check("suspended user -> Forbidden", codes.get(suspended) == "Forbidden", codes)
 check("disabled bot -> Forbidden", codes.get(off["BotId"]) == "Forbidden", codes)
-check("exactly these errors", len(r["Errors"]) == 6, r["Errors"])
+check("bot without an events configuration -> BadRequest", codes.get(bare["BotId"]) == "BadRequest"
+      and any("no events configuration" in e.get("ErrorMessage", "") for e in r["Errors"]), r["Errors"])
+check("exactly these errors", len(r["Errors"]) == 7, r["Errors"])
 check("every error has a message", all(e.get("ErrorMessage") for e in r["Errors"]), r["Errors"])
 check("duplicate id: no error", users[1] not in codes and users[0] not in codes, codes)
 m = members()

@@ -194,6 +194,14 @@ final class ServeCommand implements Callable<Integer> {
             description = "Accept plain http:// bot endpoints on any host (default: https://, or http:// to loopback).")
     Boolean allowHttpBotEndpoints;
 
+    @Option(
+            names = "--lambda-endpoint",
+            paramLabel = "URL",
+            description = "Where bots with a LambdaFunctionArn are invoked: a Lambda-compatible Invoke API (default:"
+                    + " AWS Lambda in the ARN's region, https://lambda.<region>.amazonaws.com), signed with the AWS"
+                    + " credentials of the environment or profile.")
+    String lambdaEndpoint;
+
     @Option(names = "--max-members-per-room", paramLabel = "N", description = "Default " + 1000 + ".")
     Integer membersPerRoom;
 
@@ -470,11 +478,36 @@ final class ServeCommand implements Callable<Integer> {
                 .withBotEvents(dev.belfry.server.bots.BotEventSettings.defaults()
                         .withRetryHorizon(Duration.ofSeconds(horizon))
                         .withRetention(Duration.ofDays(keptDelivered), Duration.ofDays(keptDead))
-                        .withAllowHttpEndpoints(l.bool("allow-http-bot-endpoints", allowHttpBotEndpoints, false)))
+                        .withAllowHttpEndpoints(l.bool("allow-http-bot-endpoints", allowHttpBotEndpoints, false))
+                        .withLambda(
+                                lambdaEndpoint(l.string("lambda-endpoint", lambdaEndpoint, null)),
+                                () -> LambdaKeys.resolve(env)))
                 .withPublicUrl(url)
                 .withWebhookPostInterval(
                         perSecond == 0 ? Duration.ZERO : Duration.ofNanos((long) (1_000_000_000L / perSecond)))
                 .withRetentionSweepInterval(Duration.ofSeconds(sweep));
+    }
+
+    /** --lambda-endpoint (D111): an http(s) URL with a host, no query; null when not given. */
+    private static java.net.URI lambdaEndpoint(String url) {
+        if (url == null) {
+            return null;
+        }
+        java.net.URI uri;
+        try {
+            uri = java.net.URI.create(url);
+        } catch (IllegalArgumentException e) {
+            uri = null;
+        }
+        if (uri == null
+                || uri.getHost() == null
+                || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+                || uri.getQuery() != null
+                || uri.getFragment() != null) {
+            throw new IllegalArgumentException(
+                    "--lambda-endpoint must be an http:// or https:// URL with no query, was " + url);
+        }
+        return uri;
     }
 
     /** --smtp-url and its companions, or null when no mail server is configured (D54). */

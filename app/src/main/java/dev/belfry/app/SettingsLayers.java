@@ -52,7 +52,8 @@ final class SettingsLayers {
             "bot-event-retry-horizon",
             "bot-event-retention-days",
             "bot-event-dead-retention-days",
-            "allow-http-bot-endpoints");
+            "allow-http-bot-endpoints",
+            "lambda-endpoint");
 
     private final Map<String, String> env;
     private final Properties file;

@@ -157,6 +157,17 @@ public final class BatchAdd {
                     null,
                     null);
         }
+        // Chime: a bot whose outbound endpoint is not configured cannot be added to a room (D114)
+        // by its bot id: a batch may name a bot by its UserId (D22)
+        if (member.type() == Enums.MemberType.Bot
+                && tx.eventsConfiguration(member.memberId()).isEmpty()) {
+            return Outcome.failed(
+                    id,
+                    Failure.BAD_REQUEST,
+                    "The bot " + member.memberId()
+                            + " has no events configuration; give it an OutboundEventsHTTPSEndpoint or a"
+                            + " LambdaFunctionArn with PutEventsConfiguration before adding it to a room.");
+        }
         if (size >= ctx.limits().membersPerRoom()) {
             return Outcome.failed(
                     id,

@@ -11,6 +11,7 @@ import java.time.Instant;
  *     post (D101)
  * @param message the whole message text (Mention only, else null)
  * @param createdAt the change's commit time, which is also the payload's EventTimestamp
+ * @param retryFrom when its retry horizon starts: createdAt, or the last redelivery (D125)
  */
 public record BotEvent(
         String eventId,
@@ -22,7 +23,23 @@ public record BotEvent(
         String senderId,
         String message,
         Instant createdAt,
-        Delivery delivery) {
+        Delivery delivery,
+        Instant retryFrom) {
+
+    /** An event never redelivered: its horizon starts at its creation. */
+    public BotEvent(
+            String eventId,
+            String accountId,
+            String botId,
+            String roomId,
+            long seq,
+            Type type,
+            String senderId,
+            String message,
+            Instant createdAt,
+            Delivery delivery) {
+        this(eventId, accountId, botId, roomId, seq, type, senderId, message, createdAt, delivery, createdAt);
+    }
 
     public enum Type {
         Invite,

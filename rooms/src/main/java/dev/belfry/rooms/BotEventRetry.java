@@ -7,7 +7,8 @@ import java.util.function.DoubleSupplier;
 /**
  * When a failed delivery is tried again (D105): Chime's two quick retries first (200 ms after the first failure, 400
  * ms after the second, as the Administration Guide describes), then Belfry's own exponential backoff with full jitter
- * (1 s, 2 s, 4 s … capped at {@link #MAX_BACKOFF}), until the event is {@code horizon} old; after that it is dead.
+ * (1 s, 2 s, 4 s … capped at {@link #MAX_BACKOFF}), until {@code horizon} has passed since the event was created or
+ * last redelivered (D125); after that it is dead.
  * A 4xx answer is not retried (Chime retried only timeouts and 5xx), so the event is dead at once.
  */
 public final class BotEventRetry {
@@ -46,7 +47,7 @@ public final class BotEventRetry {
             return new BotEvent.Delivery(BotEvent.Status.dead, attempts, now, why, now);
         }
         Instant next = now.plus(delay(attempts));
-        Instant giveUp = event.createdAt().plus(horizon);
+        Instant giveUp = event.retryFrom().plus(horizon); // the creation, or the last redelivery (D125)
         if (attempts > CHIME.length && next.isAfter(giveUp)) {
             return new BotEvent.Delivery(BotEvent.Status.dead, attempts, now, why, now);
         }

@@ -147,7 +147,7 @@ public final class BelfryServer implements AutoCloseable {
                     messaging(settings).webhookPostInterval());
             // PutEventsConfiguration's handshake and the http:// rule (D108)
             domain.withEndpointVerifier(new dev.belfry.server.bots.HttpEndpointVerifier(
-                    messaging(settings).botEvents()));
+                    messaging(settings).botEvents(), clock));
             ServiceModel model = await(modelTask);
             Metrics metrics = new Metrics();
             RequestListener listener = AccessLog.both(new AccessLog(log, errors, options), metrics);

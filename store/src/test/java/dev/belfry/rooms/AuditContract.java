@@ -145,6 +145,8 @@ abstract class AuditContract {
         String other = d.rooms().create(ALICE, account, "other", null).roomId();
         d.memberships().add(ALICE, account, other, users.get(0), Role.Administrator);
         Bot bot = d.bots().create(ALICE, account, "helper", "acme.example");
+        // a bot joins a room only with an events configuration (D114); this domain calls no endpoint
+        d.bots().putEventsConfiguration(ALICE, account, bot.botId(), "https://bot.acme.example/events", null);
         d.memberships().add(ALICE, account, other, bot.botId(), null);
         clock.advance(Duration.ofMinutes(1));
         d.rooms().delete(ALICE, account, room);

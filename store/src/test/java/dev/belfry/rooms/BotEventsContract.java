@@ -109,6 +109,51 @@ abstract class BotEventsContract {
     }
 
     @Test
+    void aBotWithoutAnEventsConfigurationCannotBeAddedButMayStay() {
+        Bot bare = d.bots().create(ALICE, account, "Bare", "example.com");
+        String why = "The bot " + bare.botId() + " has no events configuration; give it an"
+                + " OutboundEventsHTTPSEndpoint or a LambdaFunctionArn with PutEventsConfiguration before adding it"
+                + " to a room.";
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> d.memberships().add(ALICE, account, room, bare.botId(), null))
+                .isInstanceOfSatisfying(DomainException.class, e -> {
+                    assertThat(e.failure()).isEqualTo(Failure.BAD_REQUEST);
+                    assertThat(e.getMessage()).isEqualTo(why);
+                });
+        List<BatchAdd.Outcome> out = d.memberships()
+                .addAll(
+                        ALICE,
+                        account,
+                        room,
+                        List.of(new BatchAdd.Item(bare.botId(), null), new BatchAdd.Item(bot.botId(), null)));
+        assertThat(out).extracting(BatchAdd.Outcome::failure).containsExactly(Failure.BAD_REQUEST, null);
+        assertThat(out.get(0).message()).isEqualTo(why);
+        assertThat(members()).containsExactly(bot.botId());
+        assertThat(events(bare)).isEmpty();
+
+        // its configuration deleted, the bot stays, gets no events, and cannot join another room; an upsert is not
+        // an add; a new configuration lets it in again
+        d.bots().deleteEventsConfiguration(ALICE, account, bot.botId());
+        d.memberships().add(ALICE, account, room, bot.botId(), Role.Member);
+        assertThat(members()).containsExactly(bot.botId());
+        String second = d.rooms().create(ALICE, account, "second", null).roomId();
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> d.memberships().add(ALICE, account, second, bot.botId(), null))
+                .isInstanceOf(DomainException.class);
+        d.memberships().remove(ALICE, account, room, bot.botId());
+        assertThat(events(bot)).extracting(BotEvent::type).containsExactly(Type.Invite);
+        d.bots().putEventsConfiguration(ALICE, account, bot.botId(), "https://bot.example.com/events", null);
+        d.memberships().add(ALICE, account, second, bot.botId(), null);
+        assertThat(events(bot)).extracting(BotEvent::type).containsExactly(Type.Invite, Type.Invite);
+    }
+
+    List<String> members() {
+        return d.memberships().list(ALICE, account, room, null, null).items().stream()
+                .map(Membership::memberId)
+                .toList();
+    }
+
+    @Test
     void removalAndDeleteRoomWriteRemoveAfterTheInviteInOrder() {
         Bot other = configuredBot("Other");
         String second = d.rooms().create(ALICE, account, "second", null).roomId();
@@ -368,5 +413,36 @@ abstract class BotEventsContract {
         BotEvent invite = events(bot).get(0);
         d.botEvents().redeliver(ALICE, account, bot.botId(), invite.eventId());
         assertThat(wakes).as("a redelivered event is queued again").hasValue(2);
+
+    /** D125: redeliver restarts the retry horizon, so an event older than it is retried for the whole horizon. */
+    @Test
+    void aRedeliveredEventGetsTheWholeHorizonAgain() {
+        d.memberships().add(ALICE, account, room, bot.botId(), null);
+        BotEventService worker = d.botEvents();
+        BotEventRetry retry = new BotEventRetry(Duration.ofHours(1), () -> 0.5);
+        BotEvent invite = worker.claim("a", Duration.ofSeconds(30), 10).get(0).event();
+        assertThat(invite.retryFrom()).isEqualTo(invite.createdAt());
+        worker.record(invite.eventId(), "a", retry.after(invite, 1, clock.instant(), "HTTP 403", false));
+        clock.advance(Duration.ofHours(2));
+        // not redelivered, an event two hours old is dead at its first failure past Chime's two quick retries
+        assertThat(retry.after(invite, 3, clock.instant(), "HTTP 500", true).status())
+                .isEqualTo(Status.dead);
+
+        Instant redelivered = clock.instant();
+        assertThat(worker.redeliver(ALICE, account, bot.botId(), invite.eventId())
+                        .retryFrom())
+                .isEqualTo(redelivered);
+        BotEvent again = worker.claim("a", Duration.ofSeconds(30), 10).get(0).event();
+        assertThat(again.eventId()).isEqualTo(invite.eventId());
+        assertThat(again.createdAt()).as("the payload's EventTimestamp stays").isEqualTo(invite.createdAt());
+        assertThat(again.retryFrom()).isEqualTo(redelivered);
+        clock.advance(Duration.ofMinutes(30));
+        assertThat(retry.after(again, 3, clock.instant(), "HTTP 500", true).status())
+                .as("within the horizon counted from the redelivery")
+                .isEqualTo(Status.pending);
+        clock.advance(Duration.ofMinutes(31));
+        assertThat(retry.after(again, 4, clock.instant(), "HTTP 500", true).status())
+                .as("past it")
+                .isEqualTo(Status.dead);
     }
 }

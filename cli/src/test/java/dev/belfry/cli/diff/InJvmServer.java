@@ -23,6 +23,11 @@ final class InJvmServer implements AutoCloseable {
     }
 
     static InJvmServer start() throws Exception {
+        return start(null);
+    }
+
+    /** @param lambdaEndpoint where LambdaFunctionArn bots are invoked (D111), or null for AWS */
+    static InJvmServer start(java.net.URI lambdaEndpoint) throws Exception {
         String given = System.getenv("BELFRY_SERVER_URL");
         if (given != null && !given.isBlank()) {
             return new InJvmServer(given, null);
@@ -30,7 +35,12 @@ final class InJvmServer implements AutoCloseable {
         BelfryServer server = BelfryServer.start(
                 ServerSettings.defaults(Files.createTempDirectory("belfry-server-data"))
                         .withPort(0)
-                        .withCreateAccountType(AccountType.EnterpriseLWA),
+                        .withCreateAccountType(AccountType.EnterpriseLWA)
+                        .withMessaging(dev.belfry.server.MessagingSettings.defaults()
+                                .withBotEvents(dev.belfry.server.bots.BotEventSettings.defaults()
+                                        .withLambda(
+                                                lambdaEndpoint,
+                                                () -> new dev.belfry.server.bots.AwsKeys("AKIDTEST", "secret", null)))),
                 Map.of(),
                 new PrintStream(OutputStream.nullOutputStream()),
                 false);

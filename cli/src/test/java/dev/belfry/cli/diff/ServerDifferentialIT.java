@@ -23,7 +23,8 @@ class ServerDifferentialIT {
     void scenarioMatchesTheAwsCli() throws Exception {
         RequiredTools.awsCliV2();
         com.sun.net.httpserver.HttpServer bot = echoingBot();
-        try (InJvmServer server = InJvmServer.start()) {
+        try (InJvmServer server = InJvmServer.start(
+                java.net.URI.create("http://127.0.0.1:" + bot.getAddress().getPort()))) {
             Path home = Files.createTempDirectory("belfry-server-diff");
             Map<String, String> env = ChimeDifferentialIT.env(DiffCase.of("server", List.of()), home);
             Map<String, String> seeded = new HashMap<>(server.seededIds());
@@ -41,7 +42,10 @@ class ServerDifferentialIT {
         }
     }
 
-    /** A bot endpoint that echoes PutEventsConfiguration's verification challenge, as Chime required (D108). */
+    /**
+     * A bot endpoint that echoes PutEventsConfiguration's verification challenge, as Chime required (D108), and a
+     * stand-in for Lambda's dry run.
+     */
     private static com.sun.net.httpserver.HttpServer echoingBot() throws java.io.IOException {
         com.sun.net.httpserver.HttpServer http = com.sun.net.httpserver.HttpServer.create(
                 new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 10);
@@ -54,6 +58,14 @@ class ServerDifferentialIT {
             ex.getResponseHeaders().set("Content-Type", "application/json");
             ex.sendResponseHeaders(200, answer.length);
             ex.getResponseBody().write(answer);
+            ex.close();
+        });
+        // and Lambda's Invoke API for the scenario's LambdaFunctionArn: its DryRun (D113) succeeds for any function
+        // (BotEventsLambdaIT in the it module pins the invocation itself, signature and all)
+        http.createContext("/2015-03-31/functions/", ex -> {
+            ex.getRequestBody().readAllBytes();
+            ex.sendResponseHeaders(
+                    "DryRun".equals(ex.getRequestHeaders().getFirst("X-Amz-Invocation-Type")) ? 204 : 200, -1);
             ex.close();
         });
         http.start();

@@ -46,6 +46,16 @@ final class Api {
         return RunningServer.enterprise(Databases.forSuite());
     }
 
+    /** Bots with a LambdaFunctionArn are invoked at this stub, signed with its operator key (D111). */
+    static ServerSettings withLambda(ServerSettings s, LambdaStub lambda) {
+        dev.belfry.server.MessagingSettings m =
+                s.messaging() != null ? s.messaging() : dev.belfry.server.MessagingSettings.defaults();
+        return s.withMessaging(m.withBotEvents(m.botEvents()
+                .withLambda(
+                        java.net.URI.create(lambda.url()),
+                        () -> new dev.belfry.server.bots.AwsKeys(LambdaStub.ACCESS_KEY, LambdaStub.SECRET_KEY, null))));
+    }
+
     static RunningServer team() throws Exception {
         return RunningServer.start(Databases.forSuite());
     }
@@ -85,6 +95,24 @@ final class Api {
     static Bot bot(ChimeClient c, String accountId, String name) {
         return c.createBot(b -> b.accountId(accountId).displayName(name).domain("example.com"))
                 .bot();
+    }
+
+    /**
+     * A bot that can join rooms: its events configuration is the shared loopback endpoint, which answers the
+     * verification handshake (D108, D114).
+     */
+    public static Bot configuredBot(ChimeClient c, String accountId, String name) {
+        Bot bot = bot(c, accountId, name);
+        configure(c, accountId, bot.botId());
+        return bot;
+    }
+
+    /** Gives a bot the shared loopback endpoint as its events configuration. */
+    public static void configure(ChimeClient c, String accountId, String botId) {
+        c.putEventsConfiguration(b -> b.accountId(accountId)
+                .botId(botId)
+                .outboundEventsHTTPSEndpoint(
+                        dev.belfry.testsupport.BotEndpoint.shared().url()));
     }
 
     static Room room(ChimeClient c, String accountId, String name) {

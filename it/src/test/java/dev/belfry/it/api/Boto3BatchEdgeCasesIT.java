@@ -15,7 +15,10 @@ class Boto3BatchEdgeCasesIT {
     void batchEdgeCasesWithBoto3() throws Exception {
         try (RunningServer server = Api.start(s -> s.withCredentialsFile(Api.twoTenantCredentials())
                 .withCreateAccountType(dev.belfry.rooms.Enums.AccountType.EnterpriseLWA))) {
-            Boto3Script.Result result = Boto3Script.run("/api/boto3_batch_edge_cases.py", server.url());
+            Boto3Script.Result result = Boto3Script.run(
+                    "/api/boto3_batch_edge_cases.py",
+                    server.url(),
+                    dev.belfry.testsupport.BotEndpoint.shared().url());
             assertThat(result.checks())
                     .as(result.diagnostics())
                     .hasSizeGreaterThanOrEqualTo(28)
@@ -23,6 +26,7 @@ class Boto3BatchEdgeCasesIT {
                             "51 items -> 400 BadRequestException",
                             "empty list -> Errors []",
                             "invalid Role -> 400 BadRequestException",
+                            "bot without an events configuration -> BadRequest",
                             "blank MemberId -> 400 BadRequestException",
                             "item without MemberId -> BadRequest without MemberId",
                             "unknown id -> NotFound",

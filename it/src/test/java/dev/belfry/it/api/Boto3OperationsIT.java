@@ -18,9 +18,14 @@ class Boto3OperationsIT {
     @ParameterizedTest(name = "{0}")
     @CsvSource({"bots_messages_meetings.py, 23"})
     void boto3DrivesTheOperations(String script, int minimumChecks) throws Exception {
-        try (RunningServer server = Api.start(s -> s.withCredentialsFile(Api.twoTenantCredentials())
-                        .withCreateAccountType(AccountType.EnterpriseLWA));
+        try (LambdaStub lambda = LambdaStub.start();
+                RunningServer server = Api.start(s -> Api.withLambda(
+                        s.withCredentialsFile(Api.twoTenantCredentials())
+                                .withCreateAccountType(AccountType.EnterpriseLWA),
+                        lambda));
                 ChimeTestBot bot = ChimeTestBot.start()) {
+            // the function the script configures (D113: PutEventsConfiguration's dry run must find it)
+            lambda.function("arn:aws:lambda:us-east-1:111111111111:function:chime-bot", "unused: no event is sent");
             Boto3Script.Result result = Boto3Script.run("/api/boto3/" + script, server.url(), bot.url());
             assertThat(result.checks()).as(result.diagnostics()).hasSizeGreaterThanOrEqualTo(minimumChecks);
         }

@@ -69,7 +69,7 @@ class DurabilityIT {
             for (int i = 0; i < 24; i++) {
                 users.add(Api.user(c, acct, "d" + i).userId());
             }
-            String botId = Api.bot(c, acct, "durableBot").botId();
+            String botId = Api.configuredBot(c, acct, "durableBot").botId();
             for (int batch = 0; batch < 3; batch++) {
                 List<MembershipItem> items = new ArrayList<>();
                 for (int i = batch * 6; i < batch * 6 + 6; i++) {

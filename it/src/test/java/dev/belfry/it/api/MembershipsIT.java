@@ -127,7 +127,7 @@ class MembershipsIT {
     @Test
     void botsAreMembersButTheirRoleCannotBeUpdated() {
         Setup s = setup(0);
-        var b1 = bot(chime, s.acct(), "helper");
+        var b1 = Api.configuredBot(chime, s.acct(), "helper");
         RoomMembership m = chime.createRoomMembership(
                         b -> b.accountId(s.acct()).roomId(s.room()).memberId(b1.botId()))
                 .roomMembership();
@@ -152,6 +152,33 @@ class MembershipsIT {
     }
 
     @Test
+    void aBotWithoutAnEventsConfigurationIsRefused() {
+        Setup s = setup(0);
+        var bare = bot(chime, s.acct(), "bare");
+        String why = "The bot " + bare.botId() + " has no events configuration; give it an OutboundEventsHTTPSEndpoint"
+                + " or a LambdaFunctionArn with PutEventsConfiguration before adding it to a room.";
+        assertThatThrownBy(() -> chime.createRoomMembership(
+                        b -> b.accountId(s.acct()).roomId(s.room()).memberId(bare.botId())))
+                .isInstanceOfSatisfying(BadRequestException.class, e -> {
+                    assertThat(e.statusCode()).isEqualTo(400);
+                    assertThat(e.awsErrorDetails().errorMessage()).isEqualTo(why);
+                });
+        List<MemberError> errors = chime.batchCreateRoomMembership(b -> b.accountId(s.acct())
+                        .roomId(s.room())
+                        .membershipItemList(item(bare.userId(), null))) // by its UserId too (D22)
+                .errors();
+        assertThat(errors).singleElement().satisfies(e -> {
+            assertThat(e.memberId()).isEqualTo(bare.userId());
+            assertThat(e.errorCodeAsString()).isEqualTo("BadRequest");
+            assertThat(e.errorMessage()).isEqualTo(why);
+        });
+        assertThat(memberships(chime, s.acct(), s.room())).isEmpty();
+        Api.configure(chime, s.acct(), bare.botId());
+        chime.createRoomMembership(b -> b.accountId(s.acct()).roomId(s.room()).memberId(bare.botId()));
+        assertThat(memberships(chime, s.acct(), s.room())).hasSize(1);
+    }
+
+    @Test
     void batchPerItemOutcomes() {
         Setup s = setup(5);
         List<String> u = s.users();
@@ -161,7 +188,7 @@ class MembershipsIT {
         chime.batchSuspendUser(b -> b.accountId(s.acct()).userIdList(u.get(4)));
         var disabledBot = bot(chime, s.acct(), "off");
         chime.updateBot(b -> b.accountId(s.acct()).botId(disabledBot.botId()).disabled(true));
-        var liveBot = bot(chime, s.acct(), "on");
+        var liveBot = Api.configuredBot(chime, s.acct(), "on");
 
         List<MemberError> errors = chime.batchCreateRoomMembership(b -> b.accountId(s.acct())
                         .roomId(s.room())

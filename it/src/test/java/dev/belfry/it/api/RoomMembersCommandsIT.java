@@ -314,7 +314,7 @@ class RoomMembersCommandsIT {
             assertThat(rooms(env, "add-members", room(f, "--from", start.toString()))
                             .code())
                     .isZero();
-            String bot = Api.bot(c, f.account(), "deploys").botId();
+            String bot = Api.configuredBot(c, f.account(), "deploys").botId();
             c.createRoomMembership(
                     b -> b.accountId(f.account()).roomId(f.room()).memberId(bot));
             List<Map<String, Object>> before = audit(env, f);

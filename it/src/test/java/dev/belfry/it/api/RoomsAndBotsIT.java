@@ -32,10 +32,14 @@ class RoomsAndBotsIT {
     static RunningServer lwa;
     static RunningServer team;
     static ChimeClient chime;
+    static LambdaStub lambda;
 
     @BeforeAll
     static void start() throws Exception {
-        lwa = Api.enterprise();
+        lambda = LambdaStub.start();
+        lambda.function("arn:aws:lambda:us-east-1:111122223333:function:chime-bot", "unused: no event is sent");
+        lwa = Api.start(
+                s -> Api.withLambda(s.withCreateAccountType(dev.belfry.rooms.Enums.AccountType.EnterpriseLWA), lambda));
         team = Api.team();
         chime = lwa.client();
     }
@@ -44,6 +48,7 @@ class RoomsAndBotsIT {
     static void stop() throws Exception {
         lwa.close();
         team.close();
+        lambda.close();
     }
 
     @Test
@@ -326,7 +331,7 @@ class RoomsAndBotsIT {
     void listRoomsPagesByDefault99AndFiltersByMember() {
         String acct = account(chime, "Many rooms").accountId();
         String member = user(chime, acct, "member" + System.nanoTime()).userId();
-        String botId = bot(chime, acct, "roomBot").botId();
+        String botId = Api.configuredBot(chime, acct, "roomBot").botId();
         List<String> made = new ArrayList<>();
         for (int i = 0; i < 101; i++) {
             made.add(room(chime, acct, "room " + i).roomId());

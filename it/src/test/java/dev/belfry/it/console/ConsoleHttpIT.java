@@ -244,6 +244,22 @@ class ConsoleHttpIT {
         assertThat(forged.statusCode()).isEqualTo(400);
     }
 
+    /** D114: the console adds members through the same rule as the API: a bot without an events configuration is refused. */
+    @Test
+    void aBotWithoutAnEventsConfigurationIsNotAddedFromTheConsole() throws Exception {
+        Signed s = signIn(f, "t1", "s1");
+        String members = "accounts/" + f.accountId + "/rooms/" + f.roomId + "/members";
+        String bare = f.chime
+                .createBot(b -> b.accountId(f.accountId).displayName("Bare").domain("example.com"))
+                .bot()
+                .botId();
+        HttpResponse<String> refused = f.call(
+                "POST", members, "{\"MemberId\":\"" + bare + "\"}", "Cookie", s.cookie(), "X-Belfry-Csrf", s.csrf());
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.body()).contains("BadRequestException", "has no events configuration");
+        assertThat(memberIds()).doesNotContain(bare);
+    }
+
     /** D123: the bot's deliveries are listed for its tenant only; a retry is a change (CSRF) on an event it has. */
     @Test
     void aBotsDeliveriesAreTheTenantsAndARetryNeedsTheCsrfTokenAndAKnownEvent() throws Exception {

@@ -56,6 +56,11 @@ class MigrateToPostgresIT {
                             r -> r.accountId(acc).displayName("Helper").domain("example.com"))
                     .bot()
                     .botId();
+            // a bot joins a room only with an events configuration (D114)
+            chime.putEventsConfiguration(r -> r.accountId(acc)
+                    .botId(botId)
+                    .outboundEventsHTTPSEndpoint(
+                            dev.belfry.testsupport.BotEndpoint.shared().url()));
             chime.batchSuspendUser(r -> r.accountId(acc).userIdList(users.get(11)));
             firstRoom = chime.createRoom(r -> r.accountId(acc).name("general").clientRequestToken("token-general"))
                     .room()

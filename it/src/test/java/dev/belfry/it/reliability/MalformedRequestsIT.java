@@ -84,6 +84,11 @@ class MalformedRequestsIT {
         bot = client.createBot(b -> b.accountId(account).displayName("fuzzbot").domain("example.com"))
                 .bot()
                 .botId();
+        // a bot joins a room only with an events configuration (D114)
+        client.putEventsConfiguration(b -> b.accountId(account)
+                .botId(bot)
+                .outboundEventsHTTPSEndpoint(
+                        dev.belfry.testsupport.BotEndpoint.shared().url()));
         room = client.createRoom(b -> b.accountId(account).name("fuzz room"))
                 .room()
                 .roomId();

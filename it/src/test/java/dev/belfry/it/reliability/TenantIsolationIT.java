@@ -250,6 +250,11 @@ class TenantIsolationIT {
                         b -> b.accountId(account).displayName(key + "bot").domain("example.com"))
                 .bot()
                 .botId();
+        // a bot joins a room only with an events configuration (D114)
+        c.putEventsConfiguration(b -> b.accountId(account)
+                .botId(bot)
+                .outboundEventsHTTPSEndpoint(
+                        dev.belfry.testsupport.BotEndpoint.shared().url()));
         String room = c.createRoom(b -> b.accountId(account).name(key + " room"))
                 .room()
                 .roomId();

@@ -64,6 +64,8 @@ final class FixturesIT {
 
     @Test
     void appliesTheFileOnceAndTestsGoBackToIt() throws Exception {
+        // the bot in the room declares its endpoint (D124), which gets the fixture's Invite like any bot's
+        dev.belfry.testsupport.BotEndpoint bot = dev.belfry.testsupport.BotEndpoint.start();
         Path file = temp.resolve("chime-fixtures.yaml");
         Files.writeString(file, """
                 accounts:
@@ -72,13 +74,13 @@ final class FixturesIT {
                     users:
                       alice: { email: alice@example.com }
                       bob: { username: bob }
-                    bots: { helper: { displayName: Helper } }
+                    bots: { helper: { displayName: Helper, eventsEndpoint: "%s" } }
                     rooms:
                       ops:
                         id: %s
                         members: { alice: Administrator, bob: Member, helper: Member }
                         webhooks: [deploys]
-                """.formatted(FIXED_ROOM));
+                """.formatted(bot.url(), FIXED_ROOM));
         List<String> args =
                 List.of("--data", temp.resolve("data").toString(), "--test-mode", "--fixtures", file.toString());
         JsonNode first;
@@ -98,6 +100,18 @@ final class FixturesIT {
                                     .stream()
                                     .map(RoomMembership::roleAsString))
                     .containsExactlyInAnyOrder("Administrator", "Member", "Member", "Member"); // a webhook is one
+            String helper = first.get("acme.helper").asText();
+            assertThat(chime.getEventsConfiguration(b -> b.accountId(account).botId(helper))
+                            .eventsConfiguration()
+                            .outboundEventsHTTPSEndpoint())
+                    .isEqualTo(bot.url());
+            java.time.Instant deadline = java.time.Instant.now().plusSeconds(20);
+            while (bot.events() < 1 && java.time.Instant.now().isBefore(deadline)) {
+                Thread.sleep(50);
+            }
+            assertThat(bot.events())
+                    .as("the Invite of the fixture's membership")
+                    .isGreaterThanOrEqualTo(1);
             chime.createRoom(b -> b.accountId(account).name("scratch"));
             chime.deleteRoom(b -> b.accountId(account).roomId(FIXED_ROOM));
             assertThat(send("POST", server.url() + "/_belfry/snapshots/fixtures/restore"))
@@ -117,6 +131,8 @@ final class FixturesIT {
             assertThat(chime.listUsers(b -> b.accountId(first.get("acme").asText()))
                             .users())
                     .hasSize(2);
+        } finally {
+            bot.close();
         }
     }
 

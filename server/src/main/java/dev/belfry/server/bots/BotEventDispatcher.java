@@ -49,6 +49,7 @@ public final class BotEventDispatcher implements AutoCloseable {
     private final PrintStream errors;
     private final String holder = "belfry-" + UUID.randomUUID();
     private final HttpClient http;
+    private final LambdaInvoker lambda;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final java.util.concurrent.atomic.AtomicBoolean wakePending =
             new java.util.concurrent.atomic.AtomicBoolean();
@@ -96,6 +97,7 @@ public final class BotEventDispatcher implements AutoCloseable {
         // nobody woke for (their commits while this server's bot queue was busy, claims a dead server left)
         recorder.start();
         events.onQueued(this::wake);
+        this.lambda = LambdaInvoker.of(settings, clock);
         long ms = Math.max(1, settings.pollInterval().toMillis());
         poller.scheduleWithFixedDelay(this::poll, Math.min(ms, 100), ms, TimeUnit.MILLISECONDS);
     }
@@ -171,10 +173,6 @@ public final class BotEventDispatcher implements AutoCloseable {
         if (due.bot() == null || due.configuration() == null) {
             return record(event, "The bot has no events configuration any more.", false);
         }
-        if (due.configuration().httpsEndpoint() == null) {
-            // LambdaFunctionArn: delivery through Lambda's Invoke API is not built yet (issue 15 step 8)
-            return record(event, "Delivery to a LambdaFunctionArn is not supported by this server yet.", false);
-        }
         String token = events.replyToken(event);
         String replyUrl = token == null
                 ? null
@@ -182,12 +180,16 @@ public final class BotEventDispatcher implements AutoCloseable {
         byte[] body = BotEventPayload.render(event, replyUrl);
         // a new timestamp, hence a new signature, on every attempt (Administration Guide, auth-bots)
         String timestamp = BotEventPayload.timestamp(Instant.ofEpochMilli(clock.millis()));
+        String signature = ChimeSignature.sign(due.bot().securityToken(), timestamp, body);
+        if (due.configuration().httpsEndpoint() == null) {
+            return invoke(event, due.configuration().lambdaFunctionArn(), body, signature, timestamp);
+        }
         HttpRequest request;
         try {
             request = HttpRequest.newBuilder(URI.create(due.configuration().httpsEndpoint()))
                     .timeout(settings.timeout())
                     .header("Content-Type", "application/json")
-                    .header("Chime-Signature", ChimeSignature.sign(due.bot().securityToken(), timestamp, body))
+                    .header("Chime-Signature", signature)
                     .header("Chime-Request-Timestamp", timestamp)
                     .header("Belfry-Event-Id", event.eventId())
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body))
@@ -198,11 +200,7 @@ public final class BotEventDispatcher implements AutoCloseable {
         return http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
                 .handle((response, failure) -> {
                     if (failure != null) {
-                        Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
-                        String why = cause instanceof HttpTimeoutException
-                                ? "No answer within " + settings.timeout().toMillis() + " ms."
-                                : "The request failed: " + cause;
-                        return outcome(event, why, true);
+                        return outcome(event, why(failure, settings.timeout()), true);
                     }
                     int status = response.statusCode();
                     if (status >= 200 && status < 300) {
@@ -212,6 +210,42 @@ public final class BotEventDispatcher implements AutoCloseable {
                     return outcome(event, "HTTP " + status, status >= 500 || status == 429);
                 })
                 .thenCompose(stored -> stored);
+    }
+
+    /**
+     * The event through Lambda's Invoke API (D111, D112): RequestResponse, so the function's failure is known and
+     * retried; the payload is the HTTPS body byte for byte, the signature in the client context. Every failure is
+     * retried until the horizon, Lambda's own 4xx included (D111).
+     */
+    private CompletableFuture<Void> invoke(
+            BotEvent event, String functionArn, byte[] body, String signature, String timestamp) {
+        HttpRequest request;
+        try {
+            request = lambda.request(
+                    functionArn,
+                    "RequestResponse",
+                    body,
+                    LambdaInvoker.clientContext(signature, timestamp, event.eventId()));
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            return record(event, "Lambda cannot be invoked: " + e.getMessage(), true);
+        }
+        return lambda.http()
+                .sendAsync(request, HttpResponse.BodyHandlers.ofString())
+                .handle((response, failure) -> {
+                    if (failure != null) {
+                        return outcome(event, why(failure, lambda.timeout()), true);
+                    }
+                    String error = LambdaInvoker.failure(response);
+                    return outcome(event, error, error != null);
+                })
+                .thenCompose(stored -> stored);
+    }
+
+    private static String why(Throwable failure, Duration timeout) {
+        Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
+        return cause instanceof HttpTimeoutException
+                ? "No answer within " + timeout.toMillis() + " ms."
+                : "The request failed: " + cause;
     }
 
     private CompletableFuture<Void> record(BotEvent event, String error, boolean retryable) {

@@ -1,6 +1,8 @@
 package dev.belfry.server.bots;
 
+import java.net.URI;
 import java.time.Duration;
+import java.util.function.Supplier;
 
 /**
  * How bot events are delivered (issue 15).
@@ -14,6 +16,10 @@ import java.time.Duration;
  * @param concurrency how many deliveries one server has in flight at most
  * @param deliveredRetention how long a delivered event stays in the outbox (--bot-event-retention-days, D96)
  * @param deadRetention how long a dead event stays in the outbox (--bot-event-dead-retention-days, D96)
+ * @param lambdaEndpoint where LambdaFunctionArn bots are invoked (--lambda-endpoint); null: AWS Lambda in the ARN's
+ *     region (D111)
+ * @param lambdaCredentials the operator's AWS keys that sign the invocations; gives null when there are none
+ * @param lambdaTimeout how long an invocation may take, the function's run included (D111)
  */
 public record BotEventSettings(
         Duration retryHorizon,
@@ -22,7 +28,10 @@ public record BotEventSettings(
         Duration timeout,
         int concurrency,
         Duration deliveredRetention,
-        Duration deadRetention) {
+        Duration deadRetention,
+        URI lambdaEndpoint,
+        Supplier<AwsKeys> lambdaCredentials,
+        Duration lambdaTimeout) {
     public static BotEventSettings defaults() {
         return new BotEventSettings(
                 Duration.ofHours(24),
@@ -31,22 +40,67 @@ public record BotEventSettings(
                 Duration.ofSeconds(2),
                 32,
                 Duration.ofDays(7),
-                Duration.ofDays(30));
+                Duration.ofDays(30),
+                null,
+                AwsKeys::fromEnvironment,
+                Duration.ofSeconds(10));
     }
 
     public BotEventSettings withRetryHorizon(Duration horizon) {
         return new BotEventSettings(
-                horizon, allowHttpEndpoints, pollInterval, timeout, concurrency, deliveredRetention, deadRetention);
+                horizon,
+                allowHttpEndpoints,
+                pollInterval,
+                timeout,
+                concurrency,
+                deliveredRetention,
+                deadRetention,
+                lambdaEndpoint,
+                lambdaCredentials,
+                lambdaTimeout);
     }
 
     public BotEventSettings withAllowHttpEndpoints(boolean allow) {
         return new BotEventSettings(
-                retryHorizon, allow, pollInterval, timeout, concurrency, deliveredRetention, deadRetention);
+                retryHorizon,
+                allow,
+                pollInterval,
+                timeout,
+                concurrency,
+                deliveredRetention,
+                deadRetention,
+                lambdaEndpoint,
+                lambdaCredentials,
+                lambdaTimeout);
     }
 
     /** How long delivered and dead events are kept (D96). */
     public BotEventSettings withRetention(Duration delivered, Duration dead) {
         return new BotEventSettings(
-                retryHorizon, allowHttpEndpoints, pollInterval, timeout, concurrency, delivered, dead);
+                retryHorizon,
+                allowHttpEndpoints,
+                pollInterval,
+                timeout,
+                concurrency,
+                delivered,
+                dead,
+                lambdaEndpoint,
+                lambdaCredentials,
+                lambdaTimeout);
+    }
+
+    /** @param endpoint null for AWS Lambda itself; @param credentials null for none */
+    public BotEventSettings withLambda(URI endpoint, Supplier<AwsKeys> credentials) {
+        return new BotEventSettings(
+                retryHorizon,
+                allowHttpEndpoints,
+                pollInterval,
+                timeout,
+                concurrency,
+                deliveredRetention,
+                deadRetention,
+                endpoint,
+                credentials == null ? () -> null : credentials,
+                lambdaTimeout);
     }
 }

@@ -17,6 +17,8 @@ import java.util.Optional;
 final class BotEventQueries implements BotEventTransaction {
     private static final String COLUMNS = "event_id, account_id, bot_id, room_id, seq, event_type, sender_id, message,"
             + " created_at, status, attempts, next_attempt_at, last_error, finished_at";
+    /** What is read: the inserted columns and when the retry horizon starts (V10, D125; NULL until a redelivery). */
+    private static final String READ = COLUMNS + ", retry_from";
 
     private final Sql sql;
     private final Dialect dialect;
@@ -81,7 +83,7 @@ final class BotEventQueries implements BotEventTransaction {
 
     @Override
     public Optional<BotEvent> event(String eventId) {
-        return sql.one("SELECT " + COLUMNS + " FROM bot_events WHERE event_id = ?", BotEventQueries::map, eventId);
+        return sql.one("SELECT " + READ + " FROM bot_events WHERE event_id = ?", BotEventQueries::map, eventId);
     }
 
     @Override
@@ -90,7 +92,7 @@ final class BotEventQueries implements BotEventTransaction {
         // the head of each bot's queue in each room: nothing earlier is still pending (delivered or dead events
         // no longer hold the ones after them back)
         List<BotEvent> due = sql.list(
-                "SELECT " + COLUMNS + " FROM bot_events e WHERE e.status = 'pending' AND e.next_attempt_at <= ?"
+                "SELECT " + READ + " FROM bot_events e WHERE e.status = 'pending' AND e.next_attempt_at <= ?"
                         + " AND (e.claim_expires IS NULL OR e.claim_expires <= ?)"
                         + " AND NOT EXISTS (SELECT 1 FROM bot_events p WHERE p.bot_id = e.bot_id"
                         + " AND p.room_id = e.room_id AND p.status = 'pending' AND p.seq < e.seq)"
@@ -144,7 +146,7 @@ final class BotEventQueries implements BotEventTransaction {
         }
         params.add(limit);
         return sql.list(
-                "SELECT " + COLUMNS + " FROM bot_events" + where + " ORDER BY created_at DESC, event_id DESC LIMIT ?",
+                "SELECT " + READ + " FROM bot_events" + where + " ORDER BY created_at DESC, event_id DESC LIMIT ?",
                 BotEventQueries::map,
                 params);
     }
@@ -153,8 +155,9 @@ final class BotEventQueries implements BotEventTransaction {
     public boolean requeue(String eventId, Instant at) {
         boolean requeued = sql.update(
                         "UPDATE bot_events SET status = 'pending', attempts = 0, next_attempt_at = ?, last_error = NULL,"
-                                + " finished_at = NULL, claimed_by = NULL, claim_expires = NULL"
+                                + " finished_at = NULL, claimed_by = NULL, claim_expires = NULL, retry_from = ?"
                                 + " WHERE event_id = ? AND status <> 'pending'",
+                        at.toEpochMilli(),
                         at.toEpochMilli(),
                         eventId)
                 > 0;
@@ -195,7 +198,8 @@ final class BotEventQueries implements BotEventTransaction {
                         rs.getInt("attempts"),
                         Rows.instant(rs, "next_attempt_at"),
                         rs.getString("last_error"),
-                        Rows.instant(rs, "finished_at")));
+                        Rows.instant(rs, "finished_at")),
+                rs.getObject("retry_from") == null ? Rows.instant(rs, "created_at") : Rows.instant(rs, "retry_from"));
     }
 
     private static String prefixed(String prefix, String columns) {
