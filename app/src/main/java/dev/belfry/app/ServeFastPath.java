@@ -144,6 +144,7 @@ final class ServeFastPath {
         {"--bot-event-retention-days", "botEventRetentionDays"},
         {"--bot-event-dead-retention-days", "botEventDeadRetentionDays"},
         {"--allow-http-bot-endpoints", "allowHttpBotEndpoints"},
+        {"--lambda-endpoint", "lambdaEndpoint"},
         {"--max-members-per-room", "membersPerRoom"},
         {"--max-rooms-per-member", "roomsPerMember"},
         {"--max-rooms-per-account", "roomsPerAccount"},
