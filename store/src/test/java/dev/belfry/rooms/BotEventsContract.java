@@ -413,6 +413,7 @@ abstract class BotEventsContract {
         BotEvent invite = events(bot).get(0);
         d.botEvents().redeliver(ALICE, account, bot.botId(), invite.eventId());
         assertThat(wakes).as("a redelivered event is queued again").hasValue(2);
+    }
 
     /** D125: redeliver restarts the retry horizon, so an event older than it is retried for the whole horizon. */
     @Test
