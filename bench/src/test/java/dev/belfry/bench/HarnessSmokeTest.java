@@ -13,7 +13,10 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Runs the harness pieces for about two seconds against an in-process server: not a benchmark, a smoke test. */
+/**
+ * Runs the harness pieces for about twelve seconds against an in-process server: not a benchmark, a smoke test. Each
+ * window is long enough for a batch to finish on a loaded two-CPU machine (0.8 s was not: no batch started in it).
+ */
 class HarnessSmokeTest {
     @Test
     void batchesAndTheJdbcCeilingRunAndCount() throws Exception {
@@ -28,24 +31,24 @@ class HarnessSmokeTest {
                 BelfryServer.start(settings, Map.of(), new PrintStream(OutputStream.nullOutputStream()), false)) {
             LoadGenerator.Result http = LoadGenerator.run(
                     2,
-                    0.2,
-                    0.8,
+                    1.0,
+                    3.0,
                     0,
                     LoadGenerator.httpBatch(server.port(), new LoadGenerator.RoomPlan(1_000, 2, 0, 2_000)),
                     null,
                     null);
             LoadGenerator.Result jdbc = LoadGenerator.run(
                     2,
-                    0.2,
-                    0.8,
+                    1.0,
+                    3.0,
                     0,
                     LoadGenerator.jdbcCeiling(seed, new LoadGenerator.RoomPlan(1_000, 2, 2_000, 2_000), false),
                     null,
                     null);
             LoadGenerator.Result jdbcFull = LoadGenerator.run( // the ceiling with Belfry's fsync per commit
                     2,
-                    0.2,
-                    0.8,
+                    1.0,
+                    3.0,
                     0,
                     LoadGenerator.jdbcCeiling(seed, new LoadGenerator.RoomPlan(1_000, 2, 4_000, 2_000), true),
                     null,

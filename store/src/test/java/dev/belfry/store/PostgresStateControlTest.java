@@ -12,12 +12,6 @@ final class PostgresStateControlTest extends StateControlTest {
         return Stores.open(StoreConfig.jdbc(TestSchemas.create(schema)));
     }
 
-    /** PostgreSQL's TRUNCATE swaps files; a correctness check here, the speed target is SQLite's (D91). */
-    @Override
-    double resetBudgetMillis() {
-        return 2_000.0;
-    }
-
     @Override
     void closed() {
         TestSchemas.drop(schema);

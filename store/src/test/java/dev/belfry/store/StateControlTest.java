@@ -39,11 +39,6 @@ class StateControlTest {
         return Stores.open(StoreConfig.sqlite(temp));
     }
 
-    /** The 20 ms target is for test servers, which run on SQLite (D91). */
-    double resetBudgetMillis() {
-        return 20.0;
-    }
-
     @AfterEach
     void close() {
         store.close();
@@ -80,29 +75,25 @@ class StateControlTest {
         return TableCopier.counts((JdbcRoomStore) store).get(table);
     }
 
+    /**
+     * What a reset leaves: nothing of 10,000 memberships, the server-wide rows kept, again and again. How fast is the
+     * bench's (`./bench/run --only testkit`, target 20 ms), never a unit test's: a timed assertion here failed on a
+     * loaded machine while the code was fine.
+     */
     @Test
-    void resetsTenThousandMembershipsWithinTwentyMilliseconds() {
-        fill("111122223333", 100, 100);
-        assertThat(rows("memberships")).isEqualTo(10_000);
+    void resetsTenThousandMembershipsAndKeepsTheServerWideRows() {
         byte[] secret = store.sharedSecret("page-tokens");
-        state.resetAll(); // warm: the first statement of a connection prepares
-        long best = Long.MAX_VALUE;
-        for (int i = 0; i < 5; i++) {
+        for (int i = 0; i < 3; i++) {
             fill("111122223333", 100, 100);
-            long t0 = System.nanoTime();
+            assertThat(rows("memberships")).isEqualTo(10_000);
             state.resetAll();
-            best = Math.min(best, System.nanoTime() - t0);
+            TableCopier.counts((JdbcRoomStore) store).forEach((table, n) -> {
+                if (!table.equals("settings")) {
+                    assertThat(n).as(table).isZero();
+                }
+            });
         }
-        TableCopier.counts((JdbcRoomStore) store).forEach((table, n) -> {
-            if (!table.equals("settings")) {
-                assertThat(n).as(table).isZero();
-            }
-        });
         assertThat(store.sharedSecret("page-tokens")).isEqualTo(secret); // server-wide rows stay
-        System.out.printf(
-                "%s: reset of 10,000 memberships: %.2f ms (best of 5)%n",
-                getClass().getSimpleName(), best / 1_000_000.0);
-        assertThat(best / 1_000_000.0).as("reset ms").isLessThanOrEqualTo(resetBudgetMillis());
     }
 
     @Test
