@@ -48,7 +48,7 @@ public final class BotEventDispatcher implements AutoCloseable {
     private final Clock clock;
     private final PrintStream errors;
     private final String holder = "belfry-" + UUID.randomUUID();
-    private final HttpClient http;
+    private final LazyHttpClient http;
     private final LambdaInvoker lambda;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final java.util.concurrent.atomic.AtomicBoolean wakePending =
@@ -87,11 +87,7 @@ public final class BotEventDispatcher implements AutoCloseable {
         this.publicUrl = publicUrl;
         this.clock = clock;
         this.errors = errors;
-        this.http = HttpClient.newBuilder()
-                .connectTimeout(settings.timeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .version(HttpClient.Version.HTTP_1_1)
-                .build();
+        this.http = new LazyHttpClient(settings.timeout());
         // D95: woken when this server commits an event, when a delivery ends (the next event of that bot's room may
         // be due, and a slot is free) and when a retry falls due; the slow poll finds what other servers queued and
         // nobody woke for (their commits while this server's bot queue was busy, claims a dead server left)
@@ -197,7 +193,8 @@ public final class BotEventDispatcher implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             return record(event, "The endpoint cannot be called: " + e.getMessage(), false);
         }
-        return http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
+        return http.get()
+                .sendAsync(request, HttpResponse.BodyHandlers.discarding())
                 .handle((response, failure) -> {
                     if (failure != null) {
                         return outcome(event, why(failure, settings.timeout()), true);

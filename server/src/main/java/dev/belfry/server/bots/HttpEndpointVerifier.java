@@ -23,18 +23,14 @@ public final class HttpEndpointVerifier implements BotEndpointVerifier {
 
     private final boolean allowHttp;
     private final Duration timeout;
-    private final HttpClient http;
+    private final LazyHttpClient http;
     private final LambdaInvoker lambda;
 
     public HttpEndpointVerifier(BotEventSettings settings, java.time.Clock clock) {
         this.lambda = LambdaInvoker.of(settings, clock);
         this.allowHttp = settings.allowHttpEndpoints();
         this.timeout = settings.timeout();
-        this.http = HttpClient.newBuilder()
-                .connectTimeout(timeout)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .version(HttpClient.Version.HTTP_1_1)
-                .build();
+        this.http = new LazyHttpClient(timeout);
     }
 
     @Override
@@ -51,7 +47,7 @@ public final class HttpEndpointVerifier implements BotEndpointVerifier {
         String challenge = digits.toString();
         String body = "{\"Challenge\":\"" + challenge + "\",\"EventType\":\"HTTPSEndpointVerification\"}";
         Sent sent = send(
-                http,
+                http.get(),
                 timeout,
                 "it",
                 () -> HttpRequest.newBuilder(URI.create(endpoint))

@@ -34,7 +34,7 @@ public final class LambdaInvoker {
     private final Supplier<AwsKeys> credentials;
     private final Duration timeout;
     private final Clock clock;
-    private final HttpClient http;
+    private final LazyHttpClient http;
     private final Map<String, SigV4Signer> signers = new ConcurrentHashMap<>();
 
     /** @param endpoint null: each ARN's regional AWS endpoint */
@@ -43,11 +43,7 @@ public final class LambdaInvoker {
         this.credentials = credentials;
         this.timeout = timeout;
         this.clock = clock;
-        this.http = HttpClient.newBuilder()
-                .connectTimeout(timeout)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .version(HttpClient.Version.HTTP_1_1)
-                .build();
+        this.http = new LazyHttpClient(timeout);
     }
 
     public static LambdaInvoker of(BotEventSettings settings, Clock clock) {
@@ -60,7 +56,7 @@ public final class LambdaInvoker {
     }
 
     public HttpClient http() {
-        return http;
+        return http.get();
     }
 
     /** The region of a function ARN (arn:partition:lambda:region:account:function:name[:qualifier]). */
