@@ -49,7 +49,7 @@ class BotEndpointOutageIT {
             Map<String, List<String>> expected = new LinkedHashMap<>();
             rooms.forEach(r -> expected.put(r, new ArrayList<>()));
 
-            // 500s for the first event's first attempts, then one answer past the 2 s timeout
+            // the first attempt answered only past the 2 s timeout (and then 500), the next ones 500
             endpoint.failNext.set(3);
             endpoint.slowNext.set(1);
             chime.createRoomMembership(
@@ -65,8 +65,8 @@ class BotEndpointOutageIT {
                     .extracting(ChimeTestBot.Received::type)
                     .containsExactly("Invite", "Mention");
             assertThat(endpoint.deliveries())
-                    .as("3 × 500, a timeout, then 200; then the Mention")
-                    .hasSizeGreaterThanOrEqualTo(6);
+                    .as("the Invite: answered past the timeout, then 500s, then 200; then the Mention")
+                    .hasSizeGreaterThanOrEqualTo(5);
 
             // then the bot's port refuses connections for a whole minute while events queue in both rooms
             endpoint.stop();
