@@ -126,6 +126,10 @@ public final class BotEventService {
                     .event(eventId)
                     .filter(e -> e.accountId().equals(accountId) && e.botId().equals(botId))
                     .orElseThrow(() -> DomainException.notFound("bot event", eventId));
+            if (event.type() == BotEvent.Type.Mention && event.message() == null) {
+                throw DomainException.badRequest("The event " + eventId
+                        + " is a Mention of a message that was redacted; it has no text to send.");
+            }
             if (!tx.botEvents().requeue(eventId, ctx.now())) {
                 throw DomainException.conflict("The event " + eventId + " is still pending; it will be delivered.");
             }

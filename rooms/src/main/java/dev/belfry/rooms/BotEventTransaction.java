@@ -46,4 +46,12 @@ public interface BotEventTransaction {
      * there again since, D109); returns how many it deleted.
      */
     int deleteFinished(BotEvent.Status status, Instant before, int limit);
+
+    /**
+     * Forgets the copy of a redacted message that its Mentions carry (D75 covers them too): their text is removed,
+     * and those not delivered yet go dead with {@code reason}, finished at {@code at}, so the text is never sent.
+     * A Mention is written in its message's transaction with the message's room, time and text, which identify it.
+     * Returns how many events it changed.
+     */
+    int forgetMentionText(String roomId, Instant messageCreatedAt, String text, Instant at, String reason);
 }

@@ -48,15 +48,29 @@ public final class MessageService {
 
     /**
      * RedactRoomMessage: the message's content is removed from the database for good and the message lists as
-     * redacted (D75). Redacting it again changes nothing and succeeds. The store is then asked to scrub the freed
+     * redacted (D75), and so is the copy its bots' Mention events carry. Redacting it again changes nothing and
+     * succeeds. The store is then asked to scrub the freed
      * space from its files.
      */
     public void redactRoomMessage(Caller caller, String accountId, String roomId, String messageId) {
         boolean redacted = ctx.store().write(tx -> {
             AccountGuard.enterprise(tx, caller, accountId);
             tx.room(accountId, roomId).orElseThrow(() -> DomainException.notFound("room", roomId));
-            tx.messages().message(roomId, messageId).orElseThrow(() -> DomainException.notFound("message", messageId));
-            return tx.messages().redactMessage(messageId, ctx.now());
+            Message message = tx.messages()
+                    .message(roomId, messageId)
+                    .orElseThrow(() -> DomainException.notFound("message", messageId));
+            boolean changed = tx.messages().redactMessage(messageId, ctx.now());
+            if (changed && message.content() != null && message.content().indexOf('@') >= 0) {
+                // the bots' Mentions carry a copy of the text: gone too, and an undelivered one is never sent (D75)
+                tx.botEvents()
+                        .forgetMentionText(
+                                roomId,
+                                message.createdAt(),
+                                message.content(),
+                                ctx.now(),
+                                "The message was redacted before this Mention was delivered.");
+            }
+            return changed;
         });
         if (redacted) {
             ctx.store().scrubDeletedContent();

@@ -1,6 +1,7 @@
 package dev.belfry.rooms;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.belfry.rooms.BotEvent.Status;
 import dev.belfry.rooms.BotEvent.Type;
@@ -200,6 +201,43 @@ abstract class BotEventsContract {
                 .allSatisfy(
                         e -> assertThat(e.senderId()).isEqualTo(hook.webhook().webhookId()));
         assertThat(mentions).extracting(BotEvent::seq).containsExactly(2L, 3L, 4L);
+    }
+
+    /** D75: redacting a message removes the copy its Mentions carry; one not delivered yet is never sent. */
+    @Test
+    void aRedactedMessagesMentionsLoseTheTextAndAnUndeliveredOneIsNeverSent() {
+        d.memberships().add(ALICE, account, room, bot.botId(), null);
+        Webhook.WithToken hook = d.webhooks().create(ALICE, account, room, "CI");
+        String secret = "@" + bot.botEmail() + " the password is hunter2";
+        String kept = "@" + bot.botEmail() + " the password is hunter2"; // the same text, another message
+        Message first =
+                ((WebhookPost.Accepted) d.webhooks().post(hook.webhook().webhookId(), hook.token(), secret)).message();
+        clock.advance(Duration.ofMillis(5));
+        d.webhooks().post(hook.webhook().webhookId(), hook.token(), kept);
+        d.messages().redactRoomMessage(ALICE, account, room, first.messageId()); // its Mention not sent yet
+        deliverAll(e -> null);
+        clock.advance(Duration.ofMillis(5));
+        Message delivered = ((WebhookPost.Accepted)
+                        d.webhooks().post(hook.webhook().webhookId(), hook.token(), "@" + bot.botEmail() + " done"))
+                .message();
+        deliverAll(e -> null);
+        d.messages().redactRoomMessage(ALICE, account, room, delivered.messageId()); // its Mention sent already
+        List<BotEvent> mentions =
+                events(bot).stream().filter(e -> e.type() == Type.Mention).toList();
+        assertThat(mentions)
+                .extracting(BotEvent::message, e -> e.delivery().status())
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple(null, Status.dead),
+                        org.assertj.core.groups.Tuple.tuple(kept, Status.delivered),
+                        org.assertj.core.groups.Tuple.tuple(null, Status.delivered));
+        BotEvent redacted = mentions.stream()
+                .filter(e -> e.message() == null && e.delivery().status() == Status.dead)
+                .findFirst()
+                .orElseThrow();
+        assertThat(redacted.delivery().lastError()).contains("redacted");
+        assertThatThrownBy(() -> d.botEvents().redeliver(ALICE, account, bot.botId(), redacted.eventId()))
+                .isInstanceOf(DomainException.class)
+                .hasMessageContaining("redacted");
     }
 
     @Test

@@ -182,6 +182,24 @@ final class BotEventQueries implements BotEventTransaction {
                 limit);
     }
 
+    @Override
+    public int forgetMentionText(String roomId, Instant messageCreatedAt, String text, Instant at, String reason) {
+        // every SET expression reads the row as it was, on both databases, so status is tested before it changes
+        return sql.update(
+                "UPDATE bot_events SET message = NULL,"
+                        + " last_error = CASE WHEN status = 'pending' THEN ? ELSE last_error END,"
+                        + " finished_at = CASE WHEN status = 'pending' THEN ? ELSE finished_at END,"
+                        + " claimed_by = CASE WHEN status = 'pending' THEN NULL ELSE claimed_by END,"
+                        + " claim_expires = CASE WHEN status = 'pending' THEN NULL ELSE claim_expires END,"
+                        + " status = CASE WHEN status = 'pending' THEN 'dead' ELSE status END"
+                        + " WHERE room_id = ? AND event_type = 'Mention' AND created_at = ? AND message = ?",
+                reason,
+                at.toEpochMilli(),
+                roomId,
+                messageCreatedAt.toEpochMilli(),
+                text);
+    }
+
     private static BotEvent map(ResultSet rs) throws SQLException {
         return new BotEvent(
                 rs.getString("event_id"),

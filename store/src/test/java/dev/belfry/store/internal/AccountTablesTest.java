@@ -187,7 +187,8 @@ final class AccountTablesTest {
                                         "attempts:NUMBER",
                                         "next_attempt_at:NUMBER",
                                         "last_error:TEXT",
-                                        "finished_at:NUMBER")),
+                                        "finished_at:NUMBER",
+                                        "retry_from:NUMBER")),
                         Map.entry(
                                 "audit_events",
                                 List.of(
