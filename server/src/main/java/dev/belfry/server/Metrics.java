@@ -43,6 +43,10 @@ final class Metrics implements RequestListener {
     private final Object lock = new Object();
     private final List<Completed> early = new ArrayList<>();
     private volatile PrometheusMeterRegistry registry;
+    /** Binders waiting for the registry; once {@code bound} is set, {@link #bind} runs them at once. */
+    private final List<Consumer<MeterRegistry>> binders = new ArrayList<>();
+
+    private MeterRegistry bound;
 
     Metrics() {
         Thread t = new Thread(
@@ -55,6 +59,15 @@ final class Metrics implements RequestListener {
                     try {
                         PrometheusMeterRegistry r = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
                         r.config().commonTags("service", "belfry");
+                        // the JVM, pool and Jetty meters are bound before anyone can scrape: a scrape waits for
+                        // ready, and must see them
+                        List<Consumer<MeterRegistry>> waiting;
+                        synchronized (binders) {
+                            waiting = new ArrayList<>(binders);
+                            binders.clear();
+                            bound = r;
+                        }
+                        waiting.forEach(b -> b.accept(r));
                         synchronized (lock) {
                             early.forEach(c -> record(r, c));
                             early.clear();
@@ -113,11 +126,19 @@ final class Metrics implements RequestListener {
     }
 
     /**
-     * Runs {@code binder} on the registry once it exists (on its init thread, or at once if it is ready), so binding
-     * the JVM, pool and Jetty meters costs start-up nothing either.
+     * Runs {@code binder} on the registry once it exists (on its init thread, before a scrape can be answered, or at
+     * once if it is ready), so binding the JVM, pool and Jetty meters costs start-up nothing either.
      */
     void bind(Consumer<MeterRegistry> binder) {
-        ready.thenAccept(binder);
+        MeterRegistry r;
+        synchronized (binders) {
+            r = bound;
+            if (r == null) {
+                binders.add(binder);
+                return;
+            }
+        }
+        binder.accept(r);
     }
 
     /** The JVM's own meters: memory pools, GC pauses, threads, classes, CPU, uptime. */
