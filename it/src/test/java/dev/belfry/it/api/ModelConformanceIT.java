@@ -314,6 +314,13 @@ class ModelConformanceIT {
                 labels("accountId", acct, "roomId", room),
                 "{\"MemberId\":\"" + u1 + "\",\"Role\":\"Administrator\"}");
 
+        // a bot joins a room only with an events configuration (D114)
+        try (ChimeTestBot endpoint = ChimeTestBot.start()) {
+            check(
+                    "PutEventsConfiguration",
+                    labels("accountId", acct, "botId", botId),
+                    "{\"OutboundEventsHTTPSEndpoint\":\"" + endpoint.url() + "\"}");
+        }
         // the fully successful batch: exactly the 13 bytes of the seed page
         String batchUri = uri("BatchCreateRoomMembership", labels("accountId", acct, "roomId", room));
         Wire batch = raw.post(
